@@ -1,0 +1,1 @@
+"""Sync with the relay: event application, the relay client, the outbox, media, one cycle (no Qt)."""

@@ -1,0 +1,756 @@
+"""Apply relay events to the local cache, by the rules of the relay protocol.
+
+Plain Python over a DB-API ``sqlite3`` connection, no Qt: the sync engine, the demo data and the
+tests all feed it. One call applies one page of events inside the caller's transaction; the caller
+stores the page's cursor in the same transaction.
+
+Every rule is written so that the final state does not depend on duplicates or on the order of
+events about different entities:
+
+- contacts and meetings carry a ``version``; a state is applied only if it is newer;
+- a message's status only moves up a fixed rank (``domain.STATUS_RANK``); a status for a message not
+  yet seen waits in ``pending_statuses`` and is merged when the message comes;
+- an event naming an unknown contact creates a placeholder that the contact's own event fills in;
+- an erasure deletes the contact (everything else cascades) and leaves a tombstone that makes every
+  other event about it, earlier or later, change nothing. Erasures run last within a page, so their
+  place inside the page does not matter either.
+
+Unknown event types are skipped and counted; a known type whose ``data`` does not fit the protocol
+is skipped, counted and logged without personal data.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection
+
+from leaddesk.db.outbox import overlay_queued_edits
+from leaddesk.domain import (
+    AuthorKind,
+    BotStatus,
+    ChangedByKind,
+    Direction,
+    MeetingStatus,
+    MessageStatus,
+    MessageType,
+    SaleStatus,
+    Sentiment,
+    format_time,
+    normalize_time,
+    status_rank,
+    utc_now,
+)
+
+log = logging.getLogger(__name__)
+
+KNOWN_TYPES = frozenset(
+    {
+        "contact.upserted",
+        "contact.erased",
+        "message.upserted",
+        "message.status",
+        "meeting.upserted",
+        "survey.submitted",
+        "funnel.changed",
+        "account.updated",
+    }
+)
+OUTBOUND_STATUSES = frozenset({MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.READ, MessageStatus.FAILED})
+
+
+class BadEvent(ValueError):  # noqa: N818 - the protocol calls it a bad event
+    """A known event type whose data does not fit the protocol."""
+
+
+@dataclass
+class ApplyResult:
+    applied: int = 0
+    unknown: int = 0
+    bad: int = 0
+    #: Contacts whose row may have changed (for a view to refresh just those).
+    touched_contacts: set[str] = field(default_factory=set)
+    #: Contacts created by this page (new leads), placeholders included.
+    new_contacts: set[str] = field(default_factory=set)
+    erased_contacts: set[str] = field(default_factory=set)
+    #: Cached media files of erased contacts, to delete once the transaction has committed.
+    erased_media_paths: list[str] = field(default_factory=list)
+    funnel_stages_changed: bool = False
+
+    def merge(self, other: ApplyResult) -> None:
+        self.applied += other.applied
+        self.unknown += other.unknown
+        self.bad += other.bad
+        self.touched_contacts |= other.touched_contacts
+        self.new_contacts |= other.new_contacts
+        self.erased_contacts |= other.erased_contacts
+        self.erased_media_paths += other.erased_media_paths
+        self.funnel_stages_changed |= other.funnel_stages_changed
+
+
+# --- validation helpers -----------------------------------------------------------------------
+
+
+def _obj(value: Any, what: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise BadEvent(f"{what} is not an object")
+    return value
+
+
+def _str(data: Mapping[str, Any], key: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value:
+        raise BadEvent(f"{key} is not a non-empty string")
+    return value
+
+
+def _opt_str(data: Mapping[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise BadEvent(f"{key} is not a string")
+    return value
+
+
+def _time(data: Mapping[str, Any], key: str) -> str:
+    value = _str(data, key)
+    try:
+        return normalize_time(value)
+    except ValueError:
+        raise BadEvent(f"{key} is not an RFC 3339 time") from None
+
+
+def _opt_time(data: Mapping[str, Any], key: str) -> str | None:
+    return None if data.get(key) is None else _time(data, key)
+
+
+def _int(data: Mapping[str, Any], key: str) -> int:
+    value = data.get(key)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise BadEvent(f"{key} is not an integer")
+    return value
+
+
+def _opt_number(data: Mapping[str, Any], key: str) -> float | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise BadEvent(f"{key} is not a number")
+    return float(value)
+
+
+def _bool(data: Mapping[str, Any], key: str) -> bool:
+    value = data.get(key)
+    if not isinstance(value, bool):
+        raise BadEvent(f"{key} is not a boolean")
+    return value
+
+
+def _enum(data: Mapping[str, Any], key: str, allowed: Iterable[str]) -> str:
+    value = _str(data, key)
+    if value not in set(allowed):
+        raise BadEvent(f"{key} has an unknown value")
+    return value
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def phone_from_wa_id(wa_id: str | None) -> str | None:
+    """WhatsApp's ``from`` is the number without ``+``; the cache stores E.164."""
+    if not wa_id:
+        return None
+    digits = wa_id.lstrip("+")
+    return "+" + digits if digits.isdigit() else None
+
+
+# --- parsing each event type into rows --------------------------------------------------------
+
+CONTACT_COLUMNS = (
+    "id",
+    "phone",
+    "name",
+    "profile_media_id",
+    "profile_sha256",
+    "profile_mime_type",
+    "bot_status",
+    "bot_paused_until",
+    "unread",
+    "sale_status",
+    "funnel_stage",
+    "sentiment",
+    "sentiment_score",
+    "sentiment_at",
+    "mystery_shopper",
+    "contractor",
+    "config",
+    "version",
+    "created_at",
+    "updated_at",
+)
+
+
+def parse_contact(data: Mapping[str, Any]) -> tuple[Any, ...]:
+    contact = _obj(data.get("contact"), "contact")
+    phone = _str(contact, "phone")
+    if phone_from_wa_id(phone) != phone:
+        raise BadEvent("phone is not E.164")
+    image = contact.get("profile_image")
+    image_id: str | None = None
+    if image is not None:
+        image = _obj(image, "profile_image")
+        image_id = _str(image, "media_id")
+        image_sha = _opt_str(image, "sha256")
+        image_mime = _opt_str(image, "mime_type")
+    else:
+        image_sha = image_mime = None
+    unread = contact.get("unread")
+    if unread is None:
+        unread = 0
+    elif isinstance(unread, bool) or not isinstance(unread, int) or unread < 0:
+        raise BadEvent("unread is not a count")
+    sentiment = contact.get("sentiment")
+    if sentiment is not None:
+        sentiment = _obj(sentiment, "sentiment")
+        label: str | None = _enum(sentiment, "label", Sentiment)
+        score = _opt_number(sentiment, "score")
+        if score is not None and not -1.0 <= score <= 1.0:
+            raise BadEvent("sentiment score out of range")
+        sentiment_at = _opt_time(sentiment, "at")
+    else:
+        label = score = sentiment_at = None
+    config = contact.get("config")
+    if config is None:
+        config = {}
+    _obj(config, "config")
+    version = _int(contact, "version")
+    return (
+        _str(contact, "id"),
+        phone,
+        _opt_str(contact, "name"),
+        image_id,
+        image_sha,
+        image_mime,
+        _enum(contact, "bot_status", BotStatus),
+        _opt_time(contact, "bot_paused_until"),
+        unread,
+        _enum(contact, "sale_status", SaleStatus),
+        _opt_str(contact, "funnel_stage"),
+        label,
+        score,
+        sentiment_at,
+        _bool(contact, "mystery_shopper"),
+        _bool(contact, "contractor"),
+        json.dumps(config, ensure_ascii=False, sort_keys=True),
+        version,
+        _opt_time(contact, "created_at"),
+        _opt_time(contact, "updated_at"),
+    )
+
+
+MESSAGE_COLUMNS = (
+    "id",
+    "contact_id",
+    "direction",
+    "author_kind",
+    "author_name",
+    "sent_at",
+    "type",
+    "text",
+    "media_id",
+    "media_mime_type",
+    "media_sha256",
+    "media_filename",
+    "media_size",
+    "location",
+    "reaction_to",
+    "reaction_emoji",
+    "transcript",
+    "card",
+    "contacts",
+    "status",
+    "status_rank",
+    "error_code",
+    "error_title",
+    "raw",
+)
+
+
+@dataclass(frozen=True)
+class ParsedMessage:
+    row: tuple[Any, ...]
+    phone: str | None
+    card_media_id: str | None
+
+
+def _error(data: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    error = data.get("error")
+    if error is None:
+        return None, None
+    error = _obj(error, "error")
+    code = error.get("code")
+    return (None if code is None else str(code)), _opt_str(error, "title")
+
+
+def parse_message(data: Mapping[str, Any]) -> ParsedMessage:
+    message = _obj(data.get("message"), "message")
+    direction = _enum(message, "direction", Direction)
+    author = _obj(message.get("author"), "author")
+    message_type = _str(message, "type")
+    if message_type not in set(MessageType):
+        message_type = MessageType.UNSUPPORTED  # a newer WhatsApp type: shown as unsupported
+    media = message.get("media")
+    if media is not None:
+        media = _obj(media, "media")
+        size = media.get("size")
+        if size is not None and (isinstance(size, bool) or not isinstance(size, int) or size < 0):
+            raise BadEvent("media size is not a byte count")
+        media_row: tuple[Any, ...] = (
+            _str(media, "media_id"),
+            _opt_str(media, "mime_type"),
+            _opt_str(media, "sha256"),
+            _opt_str(media, "filename"),
+            size,
+        )
+    else:
+        media_row = (None, None, None, None, None)
+    location = message.get("location")
+    if location is not None:
+        location = _obj(location, "location")
+        _opt_number(location, "latitude")
+        _opt_number(location, "longitude")
+    reaction = message.get("reaction")
+    if reaction is not None:
+        reaction = _obj(reaction, "reaction")
+        reaction_to: str | None = _str(reaction, "message_id")
+        emoji = reaction.get("emoji")
+        if emoji is None:
+            emoji = ""
+        if not isinstance(emoji, str):
+            raise BadEvent("reaction emoji is not a string")
+    else:
+        reaction_to, emoji = None, None
+    card = message.get("card")
+    card_media_id = None
+    if card is not None:
+        card = _obj(card, "card")
+        _opt_number(card, "price")
+        card_media_id = _opt_str(card, "media_id")
+    allowed = OUTBOUND_STATUSES if direction == Direction.OUT else {MessageStatus.RECEIVED}
+    status = _enum(message, "status", allowed)
+    error_code, error_title = _error(message)
+    sender = _opt_str(message, "from")
+    contacts = message.get("contacts")
+    row = (
+        _str(message, "id"),
+        _str(message, "contact_id"),
+        direction,
+        _enum(author, "kind", AuthorKind),
+        _opt_str(author, "name"),
+        _time(message, "sent_at"),
+        message_type,
+        _opt_str(message, "text"),
+        *media_row,
+        _json(location),
+        reaction_to,
+        emoji,
+        _opt_str(message, "transcript"),
+        _json(card),
+        _json(contacts) if isinstance(contacts, list) else None,
+        status,
+        status_rank(status),
+        error_code,
+        error_title,
+        _json(message.get("raw")),
+    )
+    phone = phone_from_wa_id(sender) if direction == Direction.IN else None
+    return ParsedMessage(row=row, phone=phone, card_media_id=card_media_id)
+
+
+def parse_status(data: Mapping[str, Any]) -> tuple[Any, ...]:
+    status = _enum(data, "status", OUTBOUND_STATUSES)
+    error_code, error_title = _error(data)
+    return (_str(data, "message_id"), status, status_rank(status), error_code, error_title, _opt_time(data, "at"))
+
+
+MEETING_COLUMNS = (
+    "id",
+    "contact_id",
+    "title",
+    "starts_at",
+    "ends_at",
+    "location",
+    "status",
+    "agent_id",
+    "agent_name",
+    "version",
+)
+
+
+def parse_meeting(data: Mapping[str, Any]) -> tuple[Any, ...]:
+    meeting = _obj(data.get("meeting"), "meeting")
+    agent = meeting.get("agent")
+    if agent is not None:
+        agent = _obj(agent, "agent")
+        agent_id, agent_name = _opt_str(agent, "id"), _opt_str(agent, "name")
+    else:
+        agent_id = agent_name = None
+    return (
+        _str(meeting, "id"),
+        _str(meeting, "contact_id"),
+        _opt_str(meeting, "title"),
+        _opt_time(meeting, "starts_at"),
+        _opt_time(meeting, "ends_at"),
+        _opt_str(meeting, "location"),
+        _enum(meeting, "status", MeetingStatus),
+        agent_id,
+        agent_name,
+        _int(meeting, "version"),
+    )
+
+
+def parse_survey(data: Mapping[str, Any]) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
+    survey = _obj(data.get("survey"), "survey")
+    survey_id = _str(survey, "id")
+    answers = survey.get("answers")
+    if not isinstance(answers, list):
+        raise BadEvent("answers is not a list")
+    answer_rows = []
+    for position, item in enumerate(answers):
+        item = _obj(item, "answer")
+        answer = item.get("answer")
+        if answer is not None and not isinstance(answer, str):
+            answer = json.dumps(answer, ensure_ascii=False)
+        answer_rows.append((survey_id, position, _str(item, "question"), answer, _opt_number(item, "score")))
+    row = (survey_id, _str(survey, "contact_id"), _opt_str(survey, "meeting_id"), _time(survey, "submitted_at"))
+    return row, answer_rows
+
+
+def parse_funnel_change(data: Mapping[str, Any]) -> tuple[Any, ...]:
+    changed_by = _obj(data.get("changed_by"), "changed_by")
+    return (
+        _str(data, "id"),
+        _str(data, "contact_id"),
+        _opt_str(data, "from_stage"),
+        _str(data, "to_stage"),
+        _enum(changed_by, "kind", ChangedByKind),
+        _opt_str(changed_by, "id"),
+        _opt_str(changed_by, "name"),
+        _opt_str(data, "note"),
+        _time(data, "at"),
+    )
+
+
+def parse_funnel_stages(stages: Any) -> list[tuple[Any, ...]]:
+    if not isinstance(stages, list):
+        raise BadEvent("funnel_stages is not a list")
+    rows = []
+    for stage in stages:
+        stage = _obj(stage, "stage")
+        rows.append(
+            (
+                _str(stage, "id"),
+                _str(stage, "name"),
+                _int(stage, "order"),
+                _opt_str(stage, "color"),
+                _bool(stage, "manual"),
+            )
+        )
+    return rows
+
+
+# --- applying a page --------------------------------------------------------------------------
+
+
+def _placeholders(n: int) -> str:
+    return ",".join("?" * n)
+
+
+def _chunks(items: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _existing(cursor: sqlite3.Cursor, table: str, column: str, ids: Iterable[str]) -> set[str]:
+    found: set[str] = set()
+    unique = list(dict.fromkeys(ids))
+    for chunk in _chunks(unique):
+        sql = f"SELECT {column} FROM {table} WHERE {column} IN ({_placeholders(len(chunk))})"
+        found.update(row[0] for row in cursor.execute(sql, chunk))
+    return found
+
+
+_CONTACT_UPSERT = (
+    f"INSERT INTO contacts ({', '.join(CONTACT_COLUMNS)}) VALUES ({_placeholders(len(CONTACT_COLUMNS))}) "
+    "ON CONFLICT(id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in CONTACT_COLUMNS[1:])
+    + " WHERE contacts.version IS NULL OR excluded.version > contacts.version"
+)
+_MESSAGE_UPSERT = (
+    f"INSERT INTO messages ({', '.join(MESSAGE_COLUMNS)}) VALUES ({_placeholders(len(MESSAGE_COLUMNS))}) "
+    "ON CONFLICT(id) DO UPDATE SET "
+    + ", ".join(
+        f"{c} = excluded.{c}"
+        for c in MESSAGE_COLUMNS[1:]
+        if c not in ("status", "status_rank", "error_code", "error_title")
+    )
+    + ", outbox_id = NULL, "
+    + ", ".join(
+        f"{c} = CASE WHEN excluded.status_rank > messages.status_rank THEN excluded.{c} ELSE messages.{c} END"
+        for c in ("status", "error_code", "error_title")
+    )
+    + ", status_rank = max(excluded.status_rank, messages.status_rank)"
+)
+_MEETING_UPSERT = (
+    f"INSERT INTO meetings ({', '.join(MEETING_COLUMNS)}) VALUES ({_placeholders(len(MEETING_COLUMNS))}) "
+    "ON CONFLICT(id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in MEETING_COLUMNS[1:])
+    + " WHERE excluded.version > meetings.version"
+)
+_PENDING_STATUS_UPSERT = (
+    "INSERT INTO pending_statuses (message_id, status, status_rank, error_code, error_title, at) "
+    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(message_id) DO UPDATE SET "
+    "status = excluded.status, status_rank = excluded.status_rank, error_code = excluded.error_code, "
+    "error_title = excluded.error_title, at = excluded.at WHERE excluded.status_rank > pending_statuses.status_rank"
+)
+_MERGE_PENDING_STATUSES = """
+UPDATE messages
+   SET status = p.status, status_rank = p.status_rank, error_code = p.error_code, error_title = p.error_title
+  FROM pending_statuses AS p
+ WHERE p.message_id = messages.id AND p.status_rank > messages.status_rank
+"""
+_MEDIA_UPSERT = (
+    "INSERT INTO media (id, contact_id, kind, sha256, mime_type, filename, size) VALUES (?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT(id) DO UPDATE SET sha256 = coalesce(excluded.sha256, media.sha256), "
+    "mime_type = coalesce(excluded.mime_type, media.mime_type), "
+    "filename = coalesce(excluded.filename, media.filename), size = coalesce(excluded.size, media.size)"
+)
+
+
+class _Page:
+    """One page's events, parsed and grouped by what they touch."""
+
+    def __init__(self) -> None:
+        self.contacts: dict[str, tuple[Any, ...]] = {}
+        self.messages: list[ParsedMessage] = []
+        self.statuses: list[tuple[Any, ...]] = []
+        self.meetings: dict[str, tuple[Any, ...]] = {}
+        self.surveys: dict[str, tuple[tuple[Any, ...], list[tuple[Any, ...]]]] = {}
+        self.funnel_changes: list[tuple[Any, ...]] = []
+        self.stages: tuple[int, list[tuple[Any, ...]]] | None = None
+        self.erasures: list[str] = []
+
+    def add(self, seq: int, event_type: str, data: Mapping[str, Any]) -> None:
+        match event_type:
+            case "contact.upserted":
+                row = parse_contact(data)
+                kept = self.contacts.get(row[0])
+                if kept is None or row[17] > kept[17]:
+                    self.contacts[row[0]] = row
+            case "contact.erased":
+                self.erasures.append(_str(data, "contact_id"))
+            case "message.upserted":
+                self.messages.append(parse_message(data))
+            case "message.status":
+                self.statuses.append(parse_status(data))
+            case "meeting.upserted":
+                row = parse_meeting(data)
+                kept = self.meetings.get(row[0])
+                if kept is None or row[9] > kept[9]:
+                    self.meetings[row[0]] = row
+            case "survey.submitted":
+                parsed = parse_survey(data)
+                self.surveys[parsed[0][0]] = parsed
+            case "funnel.changed":
+                self.funnel_changes.append(parse_funnel_change(data))
+            case "account.updated":
+                rows = parse_funnel_stages(data.get("funnel_stages"))
+                if self.stages is None or seq > self.stages[0]:
+                    self.stages = (seq, rows)
+
+    def contact_ids(self) -> set[str]:
+        ids = set(self.contacts)
+        ids.update(m.row[1] for m in self.messages)
+        ids.update(row[1] for row in self.meetings.values())
+        ids.update(row[1] for row, _ in self.surveys.values())
+        ids.update(row[1] for row in self.funnel_changes)
+        return ids
+
+    def drop_contacts(self, erased: set[str]) -> None:
+        """Forget whatever this page says about contacts that have been erased."""
+        if not erased:
+            return
+        self.contacts = {k: v for k, v in self.contacts.items() if k not in erased}
+        self.messages = [m for m in self.messages if m.row[1] not in erased]
+        self.meetings = {k: v for k, v in self.meetings.items() if v[1] not in erased}
+        self.surveys = {k: v for k, v in self.surveys.items() if v[0][1] not in erased}
+        self.funnel_changes = [row for row in self.funnel_changes if row[1] not in erased]
+
+
+def apply_events_dbapi(connection: sqlite3.Connection, events: Sequence[Mapping[str, Any]]) -> ApplyResult:
+    """Apply one page of events within the connection's open transaction."""
+    result = ApplyResult()
+    page = _Page()
+    for event in events:
+        event_type = event.get("type") if isinstance(event, Mapping) else None
+        if isinstance(event_type, str) and event_type not in KNOWN_TYPES:
+            result.unknown += 1
+            continue
+        try:
+            if not isinstance(event_type, str):
+                raise BadEvent("event has no type")
+            data = _obj(event.get("data"), "data")
+            seq = event.get("seq")
+            page.add(seq if isinstance(seq, int) and not isinstance(seq, bool) else 0, event_type, data)
+        except BadEvent as problem:
+            result.bad += 1
+            # The reason names a field, never a value: no personal data reaches the log.
+            log.warning("skipped a bad %s event (seq %s): %s", event_type, event.get("seq"), problem)
+            continue
+        result.applied += 1
+
+    cursor = connection.cursor()
+    tombstoned = _existing(cursor, "erased_contacts", "contact_id", page.contact_ids())
+    page.drop_contacts(tombstoned)
+
+    if page.stages is not None:
+        _apply_stages(cursor, *page.stages, result)
+
+    involved = page.contact_ids()
+    existing = _existing(cursor, "contacts", "id", involved)
+    result.new_contacts = involved - existing
+    result.touched_contacts = set(involved)
+
+    # Placeholders first, so rows that reference a contact never wait for its own event.
+    phones: dict[str, str | None] = {}
+    for message in page.messages:
+        contact_id = message.row[1]
+        if message.phone and not phones.get(contact_id):
+            phones[contact_id] = message.phone
+    missing = (involved - existing) - set(page.contacts)
+    cursor.executemany(
+        "INSERT OR IGNORE INTO contacts (id, phone) VALUES (?, ?)", [(cid, phones.get(cid)) for cid in missing]
+    )
+    # A placeholder made without a phone (from a meeting, say) takes one from a later message.
+    cursor.executemany(
+        "UPDATE contacts SET phone = ? WHERE id = ? AND version IS NULL AND phone IS NULL",
+        [(phone, cid) for cid, phone in phones.items() if phone],
+    )
+
+    if page.contacts:
+        cursor.executemany(_CONTACT_UPSERT, list(page.contacts.values()))
+        media_rows = [
+            (row[3], row[0], "profile", row[4], row[5], None, None) for row in page.contacts.values() if row[3]
+        ]
+        cursor.executemany(_MEDIA_UPSERT, media_rows)
+        overlay_queued_edits(cursor, list(page.contacts))
+
+    if page.messages:
+        cursor.executemany(_MESSAGE_UPSERT, [m.row for m in page.messages])
+        media_rows = [
+            (m.row[8], m.row[1], "message", m.row[10], m.row[9], m.row[11], m.row[12])
+            for m in page.messages
+            if m.row[8]
+        ]
+        media_rows += [
+            (m.card_media_id, m.row[1], "card", None, None, None, None) for m in page.messages if m.card_media_id
+        ]
+        cursor.executemany(_MEDIA_UPSERT, media_rows)
+
+    if page.statuses or page.messages:
+        cursor.executemany(_PENDING_STATUS_UPSERT, page.statuses)
+        ids = [row[0] for row in page.statuses] + [m.row[0] for m in page.messages]
+        waiting = _existing(cursor, "pending_statuses", "message_id", ids)
+        if waiting:
+            cursor.execute(_MERGE_PENDING_STATUSES)
+            arrived = _existing(cursor, "messages", "id", waiting)
+            cursor.executemany("DELETE FROM pending_statuses WHERE message_id = ?", [(mid,) for mid in arrived])
+
+    if page.meetings:
+        cursor.executemany(_MEETING_UPSERT, list(page.meetings.values()))
+
+    if page.surveys:
+        surveys = list(page.surveys.values())
+        cursor.executemany(
+            "INSERT INTO surveys (id, contact_id, meeting_id, submitted_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET contact_id = excluded.contact_id, meeting_id = excluded.meeting_id, "
+            "submitted_at = excluded.submitted_at",
+            [row for row, _ in surveys],
+        )
+        cursor.executemany("DELETE FROM survey_answers WHERE survey_id = ?", [(row[0],) for row, _ in surveys])
+        cursor.executemany(
+            "INSERT INTO survey_answers (survey_id, position, question, answer, score) VALUES (?, ?, ?, ?, ?)",
+            [answer for _, answers in surveys for answer in answers],
+        )
+
+    if page.funnel_changes:
+        cursor.executemany(
+            "INSERT OR IGNORE INTO funnel_changes (id, contact_id, from_stage, to_stage, changed_by_kind, "
+            "changed_by_id, changed_by_name, note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            page.funnel_changes,
+        )
+
+    if page.erasures:
+        _erase(cursor, page.erasures, result)
+    return result
+
+
+def _apply_stages(cursor: sqlite3.Cursor, seq: int, rows: list[tuple[Any, ...]], result: ApplyResult) -> None:
+    stored = cursor.execute("SELECT value FROM sync_state WHERE key = 'funnel_stages_seq'").fetchone()
+    if stored is not None and int(stored[0]) >= seq:
+        return
+    replace_funnel_stages(cursor, rows)
+    cursor.execute(
+        "INSERT INTO sync_state (key, value) VALUES ('funnel_stages_seq', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (str(seq),),
+    )
+    result.funnel_stages_changed = True
+
+
+def replace_funnel_stages(cursor: sqlite3.Cursor, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Make the stored funnel stages exactly ``rows`` of (id, name, order, color, manual)."""
+    cursor.execute("DELETE FROM funnel_stages")
+    cursor.executemany("INSERT INTO funnel_stages (id, name, position, color, manual) VALUES (?, ?, ?, ?, ?)", rows)
+
+
+def _erase(cursor: sqlite3.Cursor, contact_ids: Sequence[str], result: ApplyResult) -> None:
+    now = format_time(utc_now())
+    unique = list(dict.fromkeys(contact_ids))
+    for chunk in _chunks(unique):
+        marks = _placeholders(len(chunk))
+        result.erased_media_paths += [
+            row[0]
+            for row in cursor.execute(
+                f"SELECT local_path FROM media WHERE contact_id IN ({marks}) AND local_path IS NOT NULL", chunk
+            )
+        ]
+        # Statuses waiting for a message of this contact cannot be told apart; they are harmless.
+        cursor.execute(f"DELETE FROM contacts WHERE id IN ({marks})", chunk)
+    cursor.executemany(
+        "INSERT OR IGNORE INTO erased_contacts (contact_id, erased_at) VALUES (?, ?)", [(cid, now) for cid in unique]
+    )
+    result.erased_contacts.update(unique)
+    result.touched_contacts.difference_update(unique)
+    result.new_contacts.difference_update(unique)
+
+
+def dbapi_connection(connection: Connection) -> sqlite3.Connection:
+    """The ``sqlite3`` connection under a SQLAlchemy one (same transaction)."""
+    driver = connection.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver
+
+
+def apply_events(connection: Connection, events: Sequence[Mapping[str, Any]]) -> ApplyResult:
+    """Apply one page of events inside the SQLAlchemy connection's transaction."""
+    return apply_events_dbapi(dbapi_connection(connection), events)

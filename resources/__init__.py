@@ -1,0 +1,1 @@
+"""Bundled resources: icons, style sheet, translations (installed as leaddesk.resources)."""

@@ -1,0 +1,34 @@
+"""Shared fixtures: a real, migrated SQLite file per test, and folders that never touch the user's."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from leaddesk.db.database import Database, open_database
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point platformdirs (data, config, cache, logs) at a scratch home so no test touches the user's."""
+    home = tmp_path_factory.mktemp("home")
+    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(variable, str(home / variable.lower()))
+    monkeypatch.delenv("LEADDESK_DB", raising=False)
+    monkeypatch.delenv("LEADDESK_RELAY_URL", raising=False)
+    monkeypatch.delenv("LEADDESK_RELAY_TOKEN", raising=False)
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "cache.sqlite"
+
+
+@pytest.fixture
+def database(db_path: Path) -> Iterator[Database]:
+    opened = open_database(db_path)
+    yield opened
+    opened.close()
