@@ -1,0 +1,463 @@
+"""The one edit path: every staff edit (profile dialog, list menu, bulk edits, ``leaddesk set``) comes here.
+
+Each function changes the cache and writes the outbox row(s) in ONE transaction, for every contact it
+is given (a bulk edit of 500 clients is one transaction), so the edit shows at once and the sync
+engine later pushes it. Each outbox row carries a fresh uuid4 idempotency key, the contact's version
+as the user saw it (``base_version``), the command's ``data`` and ``previous``: the contact columns
+before the edit, so that a refusal can put them back.
+
+No Qt here: the CLI and tests use it directly. Validation errors are :class:`EditError` with a message
+fit to show to the user.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from leaddesk.db.database import Database
+from leaddesk.db.outbox import apply_contact_changes, contact_changes
+from leaddesk.db.state import AGENT_NAME
+from leaddesk.domain import (
+    AuthorKind,
+    BotStatus,
+    CommandType,
+    Direction,
+    MessageStatus,
+    MessageType,
+    OutboxState,
+    SaleStatus,
+    format_time,
+    parse_time,
+    status_rank,
+    utc_now,
+)
+
+MAX_NAME = 200
+MAX_MESSAGE = 4096
+#: WhatsApp lets a business write freely only this long after the client's last message.
+WINDOW_HOURS = 24
+
+_BOOL_COLUMNS = frozenset({"mystery_shopper", "contractor"})
+
+
+class EditError(ValueError):
+    """An edit that cannot be made; ``str()`` is a message for the user."""
+
+
+class NoSuchContactError(EditError):
+    """A contact id that is not (or no longer) in the cache."""
+
+
+@dataclass(frozen=True)
+class Conflict:
+    id: int
+    contact_id: str
+    command_type: str
+    field: str
+    mine: Any
+    theirs: Any
+    at: str
+
+
+def _cursor(connection: Any) -> sqlite3.Cursor:
+    driver = connection.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver.cursor()
+
+
+def _chunks(items: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+_CONTACT_READ = (
+    "id, version, sale_status, funnel_stage, bot_status, bot_paused_until, unread, name, "
+    "mystery_shopper, contractor, config"
+)
+
+
+def _load_contacts(cursor: sqlite3.Cursor, contact_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    columns = [c.strip() for c in _CONTACT_READ.split(",")]
+    for chunk in _chunks(contact_ids):
+        marks = ",".join("?" * len(chunk))
+        for row in cursor.execute(f"SELECT {_CONTACT_READ} FROM contacts WHERE id IN ({marks})", list(chunk)):
+            found[row[0]] = dict(zip(columns, row, strict=True))
+    return found
+
+
+def _unique(contact_ids: Iterable[str]) -> list[str]:
+    ids = list(dict.fromkeys(contact_ids))
+    if not ids:
+        raise EditError("No client selected.")
+    return ids
+
+
+def _config_of(contact: Mapping[str, Any]) -> dict[str, Any]:
+    try:
+        loaded = json.loads(contact.get("config") or "{}")
+    except ValueError:
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def _previous(contact: Mapping[str, Any], changes: Mapping[str, Any]) -> str:
+    before = {}
+    for column in changes:
+        value = contact.get(column)
+        before[column] = bool(value) if column in _BOOL_COLUMNS and value is not None else value
+    return json.dumps(before, ensure_ascii=False, sort_keys=True)
+
+
+def _queue(
+    database: Database,
+    contact_ids: Iterable[str],
+    command_type: CommandType,
+    data: Mapping[str, Any],
+) -> list[int]:
+    """Apply ``data`` locally to every contact and queue one command each, in one transaction."""
+    ids = _unique(contact_ids)
+    now = format_time(utc_now())
+    outbox_ids: list[int] = []
+    with database.write() as connection:
+        cursor = _cursor(connection)
+        contacts = _load_contacts(cursor, ids)
+        missing = [cid for cid in ids if cid not in contacts]
+        if missing:
+            raise NoSuchContactError(f"No such client: {missing[0]}")
+        body = json.dumps(dict(data), ensure_ascii=False, sort_keys=True)
+        for contact_id in ids:
+            contact = contacts[contact_id]
+            changes = contact_changes(command_type, data, _config_of(contact))
+            cursor.execute(
+                "INSERT INTO outbox (idempotency_key, contact_id, type, base_version, data, previous, state, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    str(uuid.uuid4()),
+                    contact_id,
+                    str(command_type),
+                    contact["version"],
+                    body,
+                    _previous(contact, changes),
+                    OutboxState.QUEUED,
+                    now,
+                ),
+            )
+            assert cursor.lastrowid is not None
+            outbox_ids.append(cursor.lastrowid)
+            apply_contact_changes(cursor, contact_id, changes)
+    return outbox_ids
+
+
+# --- the edits ---------------------------------------------------------------------------------
+
+
+def set_sale_status(database: Database, contact_ids: Iterable[str], value: str) -> list[int]:
+    try:
+        status = SaleStatus(value)
+    except ValueError:
+        raise EditError(f"Unknown sale status {value!r}: use none, pending, signed or sold.") from None
+    return _queue(database, contact_ids, CommandType.SET_SALE_STATUS, {"sale_status": str(status)})
+
+
+def manual_stages(database: Database) -> list[tuple[str, str]]:
+    """(id, name) of the funnel stages a person may pick, in the account's order."""
+    with database.read() as connection:
+        rows = (
+            _cursor(connection)
+            .execute("SELECT id, name FROM funnel_stages WHERE manual ORDER BY position, id")
+            .fetchall()
+        )
+    return [(row[0], row[1]) for row in rows]
+
+
+def set_funnel_stage(database: Database, contact_ids: Iterable[str], stage: str, note: str | None = None) -> list[int]:
+    with database.read() as connection:
+        row = _cursor(connection).execute("SELECT name, manual FROM funnel_stages WHERE id = ?", (stage,)).fetchone()
+    if row is None:
+        raise EditError(f"Unknown funnel stage {stage!r}.")
+    if not row[1]:
+        raise EditError(f"The stage {row[0]!r} is set only by the bot's rules; a person may not pick it.")
+    data: dict[str, Any] = {"stage": stage}
+    if note is not None and note.strip():
+        data["note"] = note.strip()
+    return _queue(database, contact_ids, CommandType.SET_FUNNEL_STAGE, data)
+
+
+def parse_until(value: str) -> str:
+    """An RFC 3339 time as the relay's canonical UTC text; :class:`EditError` if it is not one."""
+    try:
+        moment = parse_time(value)
+    except ValueError:
+        raise EditError(f"Not a date and time with a time zone (RFC 3339): {value!r}.") from None
+    return format_time(moment)
+
+
+def set_bot_status(
+    database: Database, contact_ids: Iterable[str], status: str, until: str | datetime | None = None
+) -> list[int]:
+    try:
+        bot_status = BotStatus(status)
+    except ValueError:
+        raise EditError(f"Unknown bot status {status!r}: use active, paused or agent.") from None
+    data: dict[str, Any] = {"bot_status": str(bot_status)}
+    if until is not None:
+        if bot_status != BotStatus.PAUSED:
+            raise EditError("A time to resume the bot goes only with pausing it.")
+        text = format_time(until) if isinstance(until, datetime) else parse_until(until)
+        if parse_time(text) <= utc_now():
+            raise EditError("The time to resume the bot must be in the future.")
+        data["until"] = text
+    return _queue(database, contact_ids, CommandType.SET_BOT_STATUS, data)
+
+
+def set_flags(
+    database: Database,
+    contact_ids: Iterable[str],
+    *,
+    mystery_shopper: bool | None = None,
+    contractor: bool | None = None,
+) -> list[int]:
+    data: dict[str, Any] = {}
+    if mystery_shopper is not None:
+        data["mystery_shopper"] = bool(mystery_shopper)
+    if contractor is not None:
+        data["contractor"] = bool(contractor)
+    if not data:
+        raise EditError("No flag to set.")
+    return _queue(database, contact_ids, CommandType.SET_FLAGS, data)
+
+
+def set_name(database: Database, contact_ids: Iterable[str], name: str) -> list[int]:
+    cleaned = name.strip()
+    if not cleaned:
+        raise EditError("The name may not be empty.")
+    if len(cleaned) > MAX_NAME:
+        raise EditError(f"The name is longer than {MAX_NAME} characters.")
+    return _queue(database, contact_ids, CommandType.SET_NAME, {"name": cleaned})
+
+
+def set_config(
+    database: Database,
+    contact_ids: Iterable[str],
+    *,
+    set: Mapping[str, Any] | None = None,
+    unset: Iterable[str] = (),
+) -> list[int]:
+    to_set = dict(set or {})
+    to_unset = list(dict.fromkeys(unset))
+    if not to_set and not to_unset:
+        raise EditError("No setting to change.")
+    for key in [*to_set, *to_unset]:
+        if not isinstance(key, str) or not key.strip():
+            raise EditError("A setting needs a name.")
+        if len(key) > 100:
+            raise EditError("A setting's name is longer than 100 characters.")
+    both = sorted(set_key for set_key in to_set if set_key in to_unset)
+    if both:
+        raise EditError(f"The setting {both[0]!r} cannot be set and removed at once.")
+    try:
+        json.dumps(to_set)
+    except (TypeError, ValueError):
+        raise EditError("A setting's value must be text, a number, true/false, a list or an object.") from None
+    data: dict[str, Any] = {"set": to_set, "unset": to_unset}
+    return _queue(database, contact_ids, CommandType.SET_CONFIG, data)
+
+
+def mark_reviewed(database: Database, contact_ids: Iterable[str]) -> list[int]:
+    return _queue(database, contact_ids, CommandType.MARK_REVIEWED, {})
+
+
+def agent_name(database: Database) -> str | None:
+    with database.read() as connection:
+        row = _cursor(connection).execute("SELECT value FROM sync_state WHERE key = ?", (AGENT_NAME,)).fetchone()
+    return None if row is None else row[0]
+
+
+def last_inbound_at(database: Database, contact_id: str) -> datetime | None:
+    with database.read() as connection:
+        row = (
+            _cursor(connection)
+            .execute("SELECT max(sent_at) FROM messages WHERE contact_id = ? AND direction = 'in'", (contact_id,))
+            .fetchone()
+        )
+    return None if row is None or row[0] is None else parse_time(row[0])
+
+
+def window_problem(database: Database, contact_id: str, now: datetime | None = None) -> str | None:
+    """Why the relay will likely refuse a message now (WhatsApp's 24-hour window), or None."""
+    last = last_inbound_at(database, contact_id)
+    if last is None:
+        return "The client has never written: WhatsApp lets you answer only within 24 hours of their last message."
+    hours = ((now or utc_now()) - last).total_seconds() / 3600
+    if hours > WINDOW_HOURS:
+        return (
+            f"The client's last message is {int(hours)} hours old: WhatsApp lets you write freely only within "
+            f"{WINDOW_HOURS} hours of it, so the relay will likely refuse this message."
+        )
+    return None
+
+
+def send_message(database: Database, contact_id: str, text: str, author_name: str | None = None) -> int:
+    """Queue a message from the agent; shows at once as a local message with status 'pending'.
+
+    Returns the outbox id. The local message's id is ``local:<idempotency key>``; the sync replaces it
+    when the relay answers.
+    """
+    if not text.strip():
+        raise EditError("The message is empty.")
+    if len(text) > MAX_MESSAGE:
+        raise EditError(f"The message is longer than {MAX_MESSAGE} characters ({len(text)}).")
+    key = str(uuid.uuid4())
+    now = format_time(utc_now())
+    with database.write() as connection:
+        cursor = _cursor(connection)
+        row = cursor.execute("SELECT version FROM contacts WHERE id = ?", (contact_id,)).fetchone()
+        if row is None:
+            raise NoSuchContactError(f"No such client: {contact_id}")
+        if author_name is None:
+            found = cursor.execute("SELECT value FROM sync_state WHERE key = ?", (AGENT_NAME,)).fetchone()
+            author_name = found[0] if found else None
+        cursor.execute(
+            "INSERT INTO outbox (idempotency_key, contact_id, type, base_version, data, previous, state, created_at) "
+            "VALUES (?, ?, ?, ?, ?, NULL, ?, ?)",
+            (
+                key,
+                contact_id,
+                str(CommandType.SEND_MESSAGE),
+                row[0],
+                json.dumps({"text": text}, ensure_ascii=False),
+                OutboxState.QUEUED,
+                now,
+            ),
+        )
+        outbox_id = cursor.lastrowid
+        assert outbox_id is not None
+        cursor.execute(
+            "INSERT INTO messages (id, contact_id, direction, author_kind, author_name, sent_at, type, text, "
+            "status, status_rank, outbox_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                f"local:{key}",
+                contact_id,
+                Direction.OUT,
+                AuthorKind.AGENT,
+                author_name,
+                now,
+                MessageType.TEXT,
+                text,
+                MessageStatus.PENDING,
+                status_rank(MessageStatus.PENDING),
+                outbox_id,
+            ),
+        )
+    return outbox_id
+
+
+# --- conflicts ---------------------------------------------------------------------------------
+
+
+def _loads(value: str | None) -> Any:
+    if value is None:
+        return None
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value
+
+
+def open_conflicts(database: Database, contact_id: str) -> list[Conflict]:
+    with database.read() as connection:
+        rows = (
+            _cursor(connection)
+            .execute(
+                "SELECT id, contact_id, command_type, field, mine, theirs, at FROM edit_conflicts "
+                "WHERE contact_id = ? AND NOT resolved ORDER BY id",
+                (contact_id,),
+            )
+            .fetchall()
+        )
+    return [Conflict(r[0], r[1], r[2], r[3], _loads(r[4]), _loads(r[5]), r[6]) for r in rows]
+
+
+_FIELD_COMMANDS: dict[str, tuple[CommandType, str]] = {
+    "sale_status": (CommandType.SET_SALE_STATUS, "sale_status"),
+    "funnel_stage": (CommandType.SET_FUNNEL_STAGE, "stage"),
+    "bot_status": (CommandType.SET_BOT_STATUS, "bot_status"),
+    "name": (CommandType.SET_NAME, "name"),
+    "mystery_shopper": (CommandType.SET_FLAGS, "mystery_shopper"),
+    "contractor": (CommandType.SET_FLAGS, "contractor"),
+}
+
+
+def apply_mine_again(database: Database, conflict_id: int) -> int:
+    """Send the user's losing value again, as a new command on the contact's current version."""
+    with database.read() as connection:
+        cursor = _cursor(connection)
+        row = cursor.execute(
+            "SELECT contact_id, outbox_id, command_type, field, mine, resolved FROM edit_conflicts WHERE id = ?",
+            (conflict_id,),
+        ).fetchone()
+        if row is None or row[5]:
+            raise EditError("This conflict is already settled.")
+        contact_id, outbox_id, command_type, field, mine = row[:5]
+        data: dict[str, Any] | None = None
+        if outbox_id is not None:
+            found = cursor.execute("SELECT type, data FROM outbox WHERE id = ?", (outbox_id,)).fetchone()
+            if found is not None:
+                command_type, data = found[0], json.loads(found[1])
+    if data is None:
+        if field not in _FIELD_COMMANDS:
+            raise EditError(f"Cannot apply a change of {field!r} again.")
+        command_type, key = _FIELD_COMMANDS[field]
+        data = {key: _loads(mine)}
+    ids = _queue(database, [contact_id], CommandType(command_type), data)
+    with database.write() as connection:
+        _cursor(connection).execute(
+            "UPDATE edit_conflicts SET resolved = 1 WHERE contact_id = ? AND "
+            "(id = ? OR (outbox_id IS NOT NULL AND outbox_id = ?))",
+            (contact_id, conflict_id, outbox_id),
+        )
+    return ids[0]
+
+
+def dismiss_conflict(database: Database, conflict_id: int) -> None:
+    """The relay's value stands; stop showing the conflict."""
+    with database.write() as connection:
+        _cursor(connection).execute("UPDATE edit_conflicts SET resolved = 1 WHERE id = ?", (conflict_id,))
+
+
+def pending_fields(database: Database, contact_id: str) -> set[str]:
+    """The contact columns that a still-queued edit has changed (shown as 'waiting for the relay')."""
+    with database.read() as connection:
+        rows = (
+            _cursor(connection)
+            .execute(
+                "SELECT type, data FROM outbox WHERE contact_id = ? AND state = ? AND type != ?",
+                (contact_id, OutboxState.QUEUED, CommandType.SEND_MESSAGE),
+            )
+            .fetchall()
+        )
+    fields: set[str] = set()
+    for command_type, data in rows:
+        fields.update(contact_changes(command_type, json.loads(data), {}))
+    return fields
+
+
+def refused_edits(database: Database, contact_id: str, since_id: int = 0) -> list[tuple[int, str, str | None]]:
+    """(outbox id, command type, reason) of this contact's refused edits after ``since_id``."""
+    with database.read() as connection:
+        rows = (
+            _cursor(connection)
+            .execute(
+                "SELECT id, type, last_error FROM outbox WHERE contact_id = ? AND state = ? AND id > ? ORDER BY id",
+                (contact_id, OutboxState.REFUSED, since_id),
+            )
+            .fetchall()
+        )
+    return [(r[0], r[1], r[2]) for r in rows]
