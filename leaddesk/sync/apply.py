@@ -614,7 +614,8 @@ def apply_events_dbapi(connection: sqlite3.Connection, events: Sequence[Mapping[
         except BadEvent as problem:
             result.bad += 1
             # The reason names a field, never a value: no personal data reaches the log.
-            log.warning("skipped a bad %s event (seq %s): %s", event_type, event.get("seq"), problem)
+            seq_of = event.get("seq") if isinstance(event, Mapping) else None
+            log.warning("skipped a bad %s event (seq %s): %s", event_type, seq_of, problem)
             continue
         result.applied += 1
 

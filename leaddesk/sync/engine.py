@@ -1,0 +1,448 @@
+"""One sync cycle with the relay, as plain Python (no Qt): push the outbox, pull the log, fetch media.
+
+    engine = SyncEngine(database, client)
+    summary = engine.run_cycle()
+
+Rules (``relay-protocol.md``):
+
+- Push: queued edits go one at a time in ``outbox.id`` order, each with its own stored idempotency
+  key. A passing fault retries the same edit with the same key (full-jitter back-off, ``Retry-After``
+  honoured) and never skips ahead; the edit's answer and its effect are written in one transaction,
+  so a crash at any instant re-sends at most an edit the relay will answer from its idempotency memory.
+- Pull: each page is applied and its ``next`` cursor stored in one transaction. 410 restarts from
+  the empty cursor (re-applying is idempotent).
+- 401 stops everything at once; nothing local is dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import random
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from sqlalchemy import text
+
+from leaddesk.db import state as sync_state
+from leaddesk.db.database import Database
+from leaddesk.db.outbox import apply_contact_changes, contact_changes, current_config
+from leaddesk.domain import CommandType, OutboxState, format_time, status_rank, utc_now
+from leaddesk.sync.apply import (
+    CONTACT_COLUMNS,
+    BadEvent,
+    apply_events,
+    apply_events_dbapi,
+    dbapi_connection,
+    parse_contact,
+    parse_funnel_stages,
+    replace_funnel_stages,
+)
+from leaddesk.sync.client import (
+    ConfigurationError,
+    Conflict,
+    CursorExpired,
+    PassingFault,
+    Refused,
+    RelayClient,
+    RelayError,
+    Unauthorized,
+)
+from leaddesk.sync.media import MEDIA_PER_CYCLE, delete_unused_files, fetch_missing
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+PAGE_LIMIT = 1000
+#: How long one request keeps being retried through passing faults before the relay counts as unreachable.
+ENV_MAX_RETRY_SECONDS = "LEADDESK_SYNC_MAX_RETRY_SECONDS"
+#: The largest single back-off pause.
+ENV_BACKOFF_CAP = "LEADDESK_SYNC_BACKOFF_CAP"
+DEFAULT_MAX_RETRY_SECONDS = 90.0
+DEFAULT_BACKOFF_CAP = 20.0
+
+
+class Unreachable(RelayError):  # noqa: N818 - a state of the relay
+    """The relay kept failing (or could not be reached) for longer than the retry budget."""
+
+
+class Cancelled(Exception):  # noqa: N818 - a state, not a failure
+    """The cycle was asked to stop; everything done so far is committed."""
+
+
+@dataclass
+class RetryPolicy:
+    max_seconds: float = DEFAULT_MAX_RETRY_SECONDS
+    base: float = 0.25
+    cap: float = DEFAULT_BACKOFF_CAP
+
+    @classmethod
+    def from_env(cls) -> RetryPolicy:
+        def number(name: str, default: float) -> float:
+            try:
+                return max(0.0, float(os.environ.get(name, default)))
+            except ValueError:
+                return default
+
+        return cls(
+            max_seconds=number(ENV_MAX_RETRY_SECONDS, DEFAULT_MAX_RETRY_SECONDS),
+            cap=number(ENV_BACKOFF_CAP, DEFAULT_BACKOFF_CAP),
+        )
+
+
+@dataclass
+class SyncSummary:
+    outcome: str = "running"  # ok, unauthorized, unreachable, config, cancelled
+    error: str | None = None
+    events_applied: int = 0
+    unknown_events: int = 0
+    bad_events: int = 0
+    edits_sent: int = 0
+    edits_refused: int = 0
+    edits_conflicted: int = 0
+    refused_details: list[str] = field(default_factory=list)
+    edits_waiting: int = 0
+    media_fetched: int = 0
+    media_expired: int = 0
+    media_bad: int = 0
+    retries: int = 0
+    new_contacts: set[str] = field(default_factory=set)
+    touched_contacts: set[str] = field(default_factory=set)
+    erased_contacts: set[str] = field(default_factory=set)
+    account_name: str | None = None
+    agent_name: str | None = None
+    funnel_stages_changed: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome == "ok"
+
+    def changed_contacts(self) -> list[str]:
+        return sorted(self.new_contacts | self.touched_contacts | self.erased_contacts)
+
+
+#: progress(phase, done, total): phase is "push", "pull" or "media"; total 0 when unknown.
+ProgressCallback = Callable[[str, int, int], None]
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        database: Database,
+        client: RelayClient,
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+        retry: RetryPolicy | None = None,
+        page_limit: int = PAGE_LIMIT,
+        media_per_cycle: int = MEDIA_PER_CYCLE,
+    ) -> None:
+        self.database = database
+        self.client = client
+        self.progress = progress or (lambda _phase, _done, _total: None)
+        self.cancel = cancel or threading.Event()
+        self.retry = retry or RetryPolicy.from_env()
+        self.page_limit = page_limit
+        self.media_per_cycle = media_per_cycle
+
+    # --- the cycle --------------------------------------------------------------------------
+
+    def run_cycle(self) -> SyncSummary:
+        summary = SyncSummary()
+        try:
+            self._account(summary)
+            self._push(summary)
+            self._pull(summary)
+            self._media(summary)
+        except Unauthorized as problem:
+            summary.outcome, summary.error = "unauthorized", str(problem)
+        except Unreachable as problem:
+            summary.outcome, summary.error = "unreachable", str(problem)
+        except ConfigurationError as problem:
+            summary.outcome, summary.error = "config", str(problem)
+        except Cancelled:
+            summary.outcome = "cancelled"
+        else:
+            summary.outcome = "ok"
+            with self.database.write() as connection:
+                sync_state.set_state(connection, sync_state.LAST_SYNC_AT, format_time(utc_now()))
+        summary.edits_waiting = self.queued_count()
+        return summary
+
+    def queued_count(self) -> int:
+        with self.database.read() as connection:
+            return int(
+                connection.execute(
+                    text("SELECT count(*) FROM outbox WHERE state = :s"), {"s": OutboxState.QUEUED}
+                ).scalar_one()
+            )
+
+    def _call(self, summary: SyncSummary, what: Callable[[], T]) -> T:
+        """``what()``, retried through passing faults until the retry budget is spent."""
+        started = time.monotonic()
+        attempt = 0
+        while True:
+            if self.cancel.is_set():
+                raise Cancelled
+            try:
+                return what()
+            except PassingFault as problem:
+                remaining = self.retry.max_seconds - (time.monotonic() - started)
+                if remaining <= 0:
+                    raise Unreachable(f"the relay kept failing: {problem}", status=problem.status) from None
+                if problem.retry_after is not None:
+                    pause = problem.retry_after
+                else:
+                    pause = random.uniform(0, min(self.retry.cap, self.retry.base * 2**attempt))
+                pause = min(pause, remaining)
+                attempt += 1
+                summary.retries += 1
+                log.info("passing fault (%s); retrying in %.2f s", problem, pause)
+                if self.cancel.wait(pause):
+                    raise Cancelled from None
+
+    # --- account ----------------------------------------------------------------------------
+
+    def _account(self, summary: SyncSummary) -> None:
+        body = self._call(summary, self.client.account)
+        account, agent = body["account"], body["agent"]
+        summary.account_name = str(account.get("name") or "")
+        summary.agent_name = str(agent.get("name") or "")
+        try:
+            stages = parse_funnel_stages(body.get("funnel_stages"))
+        except BadEvent:
+            stages = None
+        with self.database.write() as connection:
+            for key, value in (
+                (sync_state.ACCOUNT_ID, account.get("id")),
+                (sync_state.ACCOUNT_NAME, account.get("name")),
+                (sync_state.AGENT_ID, agent.get("id")),
+                (sync_state.AGENT_NAME, agent.get("name")),
+                (sync_state.AGENT_ROLE, agent.get("role")),
+            ):
+                sync_state.set_state(connection, key, None if value is None else str(value))
+            if stages is not None:
+                cursor = dbapi_connection(connection).cursor()
+                current = cursor.execute(
+                    "SELECT id, name, position, color, manual FROM funnel_stages ORDER BY position, id"
+                ).fetchall()
+                wanted = sorted(((s[0], s[1], s[2], s[3], int(s[4])) for s in stages), key=lambda s: (s[2], s[0]))
+                if [tuple(row) for row in current] != wanted:
+                    replace_funnel_stages(cursor, stages)
+                    summary.funnel_stages_changed = True
+
+    # --- push -------------------------------------------------------------------------------
+
+    def _next_queued(self) -> tuple[Any, ...] | None:
+        with self.database.read() as connection:
+            row = connection.execute(
+                text(
+                    "SELECT id, idempotency_key, type, contact_id, base_version, data FROM outbox "
+                    "WHERE state = :s ORDER BY id LIMIT 1"
+                ),
+                {"s": OutboxState.QUEUED},
+            ).first()
+        return None if row is None else tuple(row)
+
+    def _push(self, summary: SyncSummary) -> None:
+        total = self.queued_count()
+        done = 0
+        while True:
+            if self.cancel.is_set():
+                raise Cancelled
+            row = self._next_queued()
+            if row is None:
+                return
+            outbox_id, key, command_type, contact_id, base_version, data_text = row
+            data = json.loads(data_text)
+            body = {"type": command_type, "contact_id": contact_id, "base_version": base_version, "data": data}
+            try:
+                answer = self._call(summary, lambda: self.client.command(key, body))  # noqa: B023 - called at once
+            except Conflict as conflict:
+                self._record_conflict(outbox_id, command_type, contact_id, data, conflict)
+                summary.edits_conflicted += 1
+                summary.refused_details.append(f"{command_type} on {contact_id} conflicted")
+            except Refused as refusal:
+                self._record_refusal(outbox_id, command_type, contact_id, refusal)
+                summary.edits_refused += 1
+                summary.refused_details.append(
+                    f"{command_type} on {contact_id} refused ({refusal.code or refusal.status})"
+                )
+            else:
+                self._record_applied(outbox_id, answer.contact, answer.message, summary)
+                summary.edits_sent += 1
+            summary.touched_contacts.add(contact_id)
+            done += 1
+            self.progress("push", done, max(total, done))
+
+    def _mark(self, cursor: sqlite3.Cursor, outbox_id: int, state: str, error: str | None) -> None:
+        cursor.execute(
+            "UPDATE outbox SET state = ?, last_error = ?, answered_at = ?, attempts = attempts + 1 WHERE id = ?",
+            (state, error, format_time(utc_now()), outbox_id),
+        )
+
+    def _take_relay_contact(self, connection: sqlite3.Connection, contact: dict[str, Any]) -> None:
+        """Make the relay's answer the contact's state, even at the version already stored."""
+        version = contact.get("version")
+        if isinstance(version, int):
+            # The stored row at this same version may carry a queued edit's overlay; the relay's word wins
+            # and the applier re-lays whatever is still queued.
+            connection.execute(
+                "UPDATE contacts SET version = version - 1 WHERE id = ? AND version = ?", (contact.get("id"), version)
+            )
+        apply_events_dbapi(connection, [{"type": "contact.upserted", "seq": 0, "data": {"contact": contact}}])
+
+    def _record_applied(
+        self, outbox_id: int, contact: dict[str, Any], message: dict[str, Any] | None, summary: SyncSummary
+    ) -> None:
+        with self.database.write() as sa_connection:
+            connection = dbapi_connection(sa_connection)
+            cursor = connection.cursor()
+            self._mark(cursor, outbox_id, OutboxState.APPLIED, None)
+            self._take_relay_contact(connection, contact)
+            if message is not None:
+                apply_events_dbapi(connection, [{"type": "message.upserted", "seq": 0, "data": {"message": message}}])
+            # The local stand-in of a sent message goes; the relay's own row (now or from the log) replaces it.
+            cursor.execute("DELETE FROM messages WHERE outbox_id = ?", (outbox_id,))
+
+    def _record_conflict(
+        self, outbox_id: int, command_type: str, contact_id: str, data: dict[str, Any], conflict: Conflict
+    ) -> None:
+        with self.database.write() as sa_connection:
+            connection = dbapi_connection(sa_connection)
+            cursor = connection.cursor()
+            self._mark(cursor, outbox_id, OutboxState.CONFLICT, "version_conflict")
+            try:
+                theirs_row = parse_contact({"contact": conflict.contact})
+            except BadEvent:
+                theirs_row = None
+            theirs_config: dict[str, Any] = {}
+            if theirs_row is not None:
+                loaded = json.loads(theirs_row[CONTACT_COLUMNS.index("config")])
+                theirs_config = loaded if isinstance(loaded, dict) else {}
+            mine = contact_changes(command_type, data, theirs_config or current_config(cursor, contact_id))
+            now = format_time(utc_now())
+            for column, value in mine.items():
+                theirs = theirs_row[CONTACT_COLUMNS.index(column)] if theirs_row is not None else None
+                cursor.execute(
+                    "INSERT INTO edit_conflicts (contact_id, outbox_id, command_type, field, mine, theirs, at, "
+                    "resolved) VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
+                    (
+                        contact_id,
+                        outbox_id,
+                        command_type,
+                        column,
+                        _as_json(column, value),
+                        _as_json(column, theirs),
+                        now,
+                    ),
+                )
+            if theirs_row is not None:
+                self._take_relay_contact(connection, dict(conflict.contact))
+
+    def _record_refusal(self, outbox_id: int, command_type: str, contact_id: str, refusal: Refused) -> None:
+        with self.database.write() as sa_connection:
+            cursor = dbapi_connection(sa_connection).cursor()
+            self._mark(cursor, outbox_id, OutboxState.REFUSED, str(refusal))
+            row = cursor.execute("SELECT previous FROM outbox WHERE id = ?", (outbox_id,)).fetchone()
+            previous = json.loads(row[0]) if row is not None and row[0] else None
+            if isinstance(previous, dict) and previous:
+                # Columns a newer queued edit sets keep that edit's value.
+                later = cursor.execute(
+                    "SELECT type, data FROM outbox WHERE contact_id = ? AND state = ? AND id > ?",
+                    (contact_id, OutboxState.QUEUED, outbox_id),
+                ).fetchall()
+                covered: set[str] = set()
+                for later_type, later_data in later:
+                    covered.update(contact_changes(later_type, json.loads(later_data), {}))
+                restore = {
+                    column: value
+                    for column, value in previous.items()
+                    if column not in covered and column in CONTACT_COLUMNS and column not in ("id", "version")
+                }
+                apply_contact_changes(cursor, contact_id, restore)
+            if command_type == CommandType.SEND_MESSAGE:
+                cursor.execute(
+                    "UPDATE messages SET status = 'failed', status_rank = ?, error_code = ?, error_title = ? "
+                    "WHERE outbox_id = ?",
+                    (status_rank("failed"), refusal.code or str(refusal.status), _plain_reason(refusal), outbox_id),
+                )
+
+    # --- pull -------------------------------------------------------------------------------
+
+    def _pull(self, summary: SyncSummary) -> None:
+        with self.database.read() as connection:
+            cursor = sync_state.get_state(connection, sync_state.CURSOR) or ""
+        restarted = False
+        done = 0
+        while True:
+            if self.cancel.is_set():
+                raise Cancelled
+            after = cursor
+            try:
+                page = self._call(summary, lambda: self.client.events(after, self.page_limit))  # noqa: B023
+            except CursorExpired:
+                if restarted:
+                    raise Unreachable("the relay refused even the empty cursor", status=410) from None
+                restarted = True
+                cursor = ""
+                with self.database.write() as connection:
+                    sync_state.set_state(connection, sync_state.CURSOR, "")
+                continue
+            with self.database.write() as connection:
+                result = apply_events(connection, page.events)
+                sync_state.set_state(connection, sync_state.CURSOR, page.next)
+                sync_state.add_to_counter(connection, sync_state.UNKNOWN_EVENTS, result.unknown)
+                sync_state.add_to_counter(connection, sync_state.BAD_EVENTS, result.bad)
+            delete_unused_files(self.database, result.erased_media_paths)
+            summary.events_applied += result.applied
+            summary.unknown_events += result.unknown
+            summary.bad_events += result.bad
+            summary.new_contacts |= result.new_contacts
+            summary.touched_contacts |= result.touched_contacts
+            summary.erased_contacts |= result.erased_contacts
+            summary.new_contacts -= result.erased_contacts
+            summary.touched_contacts -= result.erased_contacts
+            summary.funnel_stages_changed |= result.funnel_stages_changed
+            done += len(page.events)
+            self.progress("pull", done, 0)
+            stuck = not page.events and page.next == after
+            cursor = page.next
+            if not page.has_more or stuck:
+                return
+
+    # --- media ------------------------------------------------------------------------------
+
+    def _media(self, summary: SyncSummary) -> None:
+        if self.media_per_cycle <= 0:
+            return
+        try:
+            result = fetch_missing(self.database, self.client, limit=self.media_per_cycle, cancelled=self.cancel)
+        except PassingFault as problem:
+            # Media can wait for the next cycle; the data itself is in.
+            log.info("media fetching stopped: %s", problem)
+            return
+        summary.media_fetched += result.fetched
+        summary.media_expired += result.expired
+        summary.media_bad += result.bad
+        self.progress("media", result.fetched, result.fetched)
+
+
+def _as_json(column: str, value: Any) -> str:
+    if column == "config" and isinstance(value, str):
+        return value  # already a JSON object's text
+    if column in ("mystery_shopper", "contractor") and value is not None:
+        value = bool(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _plain_reason(refusal: Refused) -> str:
+    if refusal.code == "outside_window":
+        return "Not sent: the client last wrote more than 24 hours ago"
+    return "Not sent: the relay refused this message"
