@@ -1,0 +1,433 @@
+"""The client list's Qt model: a lazy SQL model that holds only row ids.
+
+On every (re)query the model asks SQLite for the ordered rowids of the matching clients (one int
+each; SQLite filters and sorts). Whole rows are fetched in blocks of :data:`BLOCK_SIZE` by rowid the
+first time ``data()`` asks for one of them, formatted once into display strings, and cached, so
+``data()`` is a dict lookup per cell and never a query (the approach of Anki's browser table).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import IntEnum
+from functools import lru_cache
+from typing import Any
+
+import phonenumbers
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QIcon
+
+from leaddesk.db.database import Database
+from leaddesk.db.queries import (
+    DEFAULT_QUERY,
+    ClientQuery,
+    ClientRow,
+    SortKey,
+    StageInfo,
+    client_rowids,
+    count_clients,
+    count_matching,
+    fetch_client_rows,
+    funnel_stages,
+    rowid_of,
+)
+from leaddesk.domain import (
+    SALE_STATUS_COLORS,
+    SENTIMENT_COLORS,
+    BotStatus,
+    SaleStatus,
+    Sentiment,
+    humanize_age,
+    parse_time,
+    utc_now,
+)
+from leaddesk.models.icons import icon
+
+# Re-exported: the filter the list shows is the query the database runs.
+ClientFilter = ClientQuery
+
+BLOCK_SIZE = 200
+#: Formatted rows kept at most; past it the cache starts over (a screen needs a few dozen).
+CACHE_LIMIT = 20 * BLOCK_SIZE
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    NAME = SortKey.NAME
+    PHONE = SortKey.PHONE
+    LAST_ACTIVITY = SortKey.LAST_ACTIVITY
+    BOT_STATUS = SortKey.BOT_STATUS
+    SALE_STATUS = SortKey.SALE_STATUS
+    FUNNEL_STAGE = SortKey.FUNNEL_STAGE
+    SENTIMENT = SortKey.SENTIMENT
+
+
+HEADERS = {
+    Column.NAME: "Name",
+    Column.PHONE: "Phone",
+    Column.LAST_ACTIVITY: "Last activity",
+    Column.BOT_STATUS: "Bot",
+    Column.SALE_STATUS: "Sale",
+    Column.FUNNEL_STAGE: "Funnel stage",
+    Column.SENTIMENT: "Sentiment",
+}
+
+_BASE_ROLE = int(Qt.ItemDataRole.UserRole)
+#: The contact id (str) of a row, in every column.
+ContactIdRole = _BASE_ROLE + 1
+#: A ``QColor`` to paint the cell's chip or dot with (sale status, funnel stage, sentiment), or None.
+ChipColorRole = _BASE_ROLE + 2
+#: The badges to show beside the name: a list of labels ("Mystery shopper", "Contractor").
+BadgesRole = _BASE_ROLE + 3
+#: How many of the client's messages nobody has reviewed yet (int).
+UnreadRole = _BASE_ROLE + 4
+#: How many of this contact's edits are still queued for the relay (int); a later badge uses it.
+PendingEditsRole = _BASE_ROLE + 5
+#: The raw value behind a cell (E.164 phone, status ids, RFC 3339 time), for copying and tests.
+RawValueRole = _BASE_ROLE + 6
+
+UNKNOWN_STAGE_COLOR = "#9AA5B1"
+NO_VALUE = "—"
+MYSTERY_SHOPPER = "Mystery shopper"
+CONTRACTOR = "Contractor"
+
+
+def plain_tooltip(*lines: str) -> str:
+    """A tooltip that shows ``lines`` literally: Qt would read text that looks like HTML as rich text."""
+    return "<qt>" + "<br>".join(html.escape(line) for line in lines if line) + "</qt>"
+
+
+@lru_cache(maxsize=4096)
+def format_phone(e164: str | None) -> str:
+    """A phone as a person writes it ("+52 55 1234 5678"); the E.164 text if it cannot be parsed."""
+    if not e164:
+        return ""
+    try:
+        number = phonenumbers.parse(e164, None)
+        # WhatsApp still writes Mexican mobiles with the "1" Mexico dropped in 2019 (+52 1 55...).
+        national = str(number.national_number)
+        if number.country_code == 52 and len(national) == 11 and national.startswith("1"):
+            number = phonenumbers.parse("+52" + national[1:], None)
+        return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
+    except phonenumbers.NumberParseException:
+        return e164
+
+
+def format_exact_time(moment: datetime) -> str:
+    local = moment.astimezone()
+    return f"{local:%a}, {local:%b} {local.day}, {local.year}, {local:%H:%M}"
+
+
+def format_until(moment: datetime) -> str:
+    local = moment.astimezone()
+    return f"{local:%b} {local.day}, {local:%H:%M}"
+
+
+@dataclass(frozen=True)
+class RowView:
+    """One client, formatted once for every column and role the view asks about."""
+
+    contact_id: str
+    display: tuple[str, ...]
+    tooltips: tuple[str, ...]
+    raw: tuple[Any, ...]
+    colors: tuple[QColor | None, ...]
+    bot_status: str
+    badges: tuple[str, ...]
+    unread: int
+    pending_edits: int
+
+
+_EMPTY_ROW = RowView(
+    "", ("",) * len(Column), ("",) * len(Column), (None,) * len(Column), (None,) * len(Column), "", (), 0, 0
+)
+
+
+def _label(enum_type: Any, value: str | None) -> str:
+    if value is None:
+        return NO_VALUE
+    try:
+        return str(enum_type(value).label)
+    except ValueError:
+        return value
+
+
+def format_row(row: ClientRow, stages: dict[str, StageInfo], now: datetime) -> RowView:
+    """The display strings, tooltips and colours of one client (pure: no Qt calls but QColor)."""
+    shown_name = row.name or "Unknown"
+    phone = format_phone(row.phone)
+
+    if row.last_activity:
+        moment = parse_time(row.last_activity)
+        activity = humanize_age(moment, now)
+        activity_tip = format_exact_time(moment)
+    else:
+        activity, activity_tip = NO_VALUE, "No messages yet"
+
+    bot = _label(BotStatus, row.bot_status)
+    bot_tip = {
+        BotStatus.ACTIVE: "The bot answers this client.",
+        BotStatus.PAUSED: "Paused: nobody answers automatically.",
+        BotStatus.AGENT: "A person handles this conversation.",
+    }.get(row.bot_status, "")  # type: ignore[call-overload]
+    if row.bot_status == BotStatus.PAUSED and row.bot_paused_until:
+        until = format_until(parse_time(row.bot_paused_until))
+        bot = f"Paused until {until}"
+        bot_tip = f"Paused until {format_exact_time(parse_time(row.bot_paused_until))}; the bot then resumes."
+
+    sale = _label(SaleStatus, row.sale_status)
+    try:
+        sale_status = SaleStatus(row.sale_status)
+        sale_color: QColor | None = QColor(SALE_STATUS_COLORS[sale_status])
+        sale_tip = sale_status.meaning
+    except ValueError:
+        sale_color, sale_tip = QColor(UNKNOWN_STAGE_COLOR), ""
+
+    stage_color: QColor | None
+    if row.funnel_stage is None:
+        stage, stage_color, stage_tip = NO_VALUE, None, "No funnel stage yet"
+    elif row.funnel_stage in stages:
+        info = stages[row.funnel_stage]
+        stage, stage_color, stage_tip = info.name, QColor(info.color or UNKNOWN_STAGE_COLOR), info.name
+    else:
+        stage, stage_color = row.funnel_stage, QColor(UNKNOWN_STAGE_COLOR)
+        stage_tip = f"Stage “{row.funnel_stage}” is not in the account's funnel"
+
+    sentiment = _label(Sentiment, row.sentiment)
+    sentiment_color = None
+    if row.sentiment is not None:
+        try:
+            sentiment_color = QColor(SENTIMENT_COLORS[Sentiment(row.sentiment)])
+        except ValueError:
+            sentiment_color = QColor(UNKNOWN_STAGE_COLOR)
+
+    badges = tuple(
+        label for flag, label in ((row.mystery_shopper, MYSTERY_SHOPPER), (row.contractor, CONTRACTOR)) if flag
+    )
+    name_lines = [shown_name]
+    if row.unread:
+        name_lines.append(f"{row.unread} unread message{'s' if row.unread != 1 else ''}")
+    if row.mystery_shopper:
+        name_lines.append("Mystery shopper: an internal tester, left out of every analytic")
+    if row.contractor:
+        name_lines.append("Contractor: a supplier or third party")
+
+    return RowView(
+        contact_id=row.id,
+        display=(shown_name, phone, activity, bot, sale, stage, sentiment),
+        tooltips=(
+            plain_tooltip(*name_lines),
+            plain_tooltip(phone, row.phone or "No phone number") if row.phone else plain_tooltip("No phone number"),
+            plain_tooltip(activity_tip),
+            plain_tooltip(bot_tip),
+            plain_tooltip(sale_tip),
+            plain_tooltip(stage_tip),
+            plain_tooltip(sentiment if row.sentiment else "No sentiment yet"),
+        ),
+        raw=(
+            row.name,
+            row.phone,
+            row.last_activity,
+            row.bot_status,
+            row.sale_status,
+            row.funnel_stage,
+            row.sentiment,
+        ),
+        colors=(None, None, None, None, sale_color, stage_color, sentiment_color),
+        bot_status=row.bot_status,
+        badges=badges,
+        unread=row.unread,
+        pending_edits=row.pending_edits,
+    )
+
+
+class ClientTableModel(QAbstractTableModel):
+    """Every client that matches :attr:`query`, in its order, read lazily from the cache."""
+
+    #: (clients shown, clients in the cache) after every (re)query.
+    counts_changed = Signal(int, int)
+
+    def __init__(self, database: Database, query: ClientQuery = DEFAULT_QUERY, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._query = query
+        self._rowids: list[int] = []
+        self._rows: dict[int, RowView] = {}
+        self._stages: dict[str, StageInfo] = {}
+        self._total = 0
+        self._now = utc_now()
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._requery()
+
+    # --- what the list shows -------------------------------------------------------------------
+
+    @property
+    def query(self) -> ClientQuery:
+        return self._query
+
+    @property
+    def total_count(self) -> int:
+        """Clients in the cache, filters aside."""
+        return self._total
+
+    @property
+    def stages(self) -> list[StageInfo]:
+        return sorted(self._stages.values(), key=lambda s: (s.position, s.id))
+
+    def set_query(self, query: ClientQuery) -> None:
+        """Show the clients ``query`` matches, in its order (a reset: the set of rows changes)."""
+        self._query = query
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read everything from the cache (after a sync, an edit, or a new filter)."""
+        self.beginResetModel()
+        try:
+            self._requery()
+        finally:
+            self.endResetModel()
+        self.counts_changed.emit(len(self._rowids), self._total)
+
+    def _requery(self) -> None:
+        with self._database.read() as connection:
+            self._stages = {s.id: s for s in funnel_stages(connection)}
+            self._total = count_clients(connection)
+            self._rowids = client_rowids(connection, self._query)
+        self._rows = {}
+        self._now = utc_now()
+
+    def contact_id(self, row: int) -> str:
+        return self._row_view(row).contact_id
+
+    def row_of(self, contact_id: str) -> int | None:
+        """The row that shows ``contact_id`` now, or None if the filters hide it."""
+        with self._database.read() as connection:
+            rowid = rowid_of(connection, contact_id)
+        if rowid is None:
+            return None
+        try:
+            return self._rowids.index(rowid)
+        except ValueError:
+            return None
+
+    def rows_of(self, contact_ids: Sequence[str]) -> list[int]:
+        """The rows that show these contacts (those the filters hide are left out)."""
+        if not contact_ids:
+            return []
+        with self._database.read() as connection:
+            wanted = {r for r in (rowid_of(connection, cid) for cid in contact_ids) if r is not None}
+        return [row for row, rowid in enumerate(self._rowids) if rowid in wanted]
+
+    # --- lazy rows -----------------------------------------------------------------------------
+
+    def _row_view(self, row: int) -> RowView:
+        rowid = self._rowids[row]
+        view = self._rows.get(rowid)
+        if view is None:
+            self._fetch_block(row)
+            view = self._rows.get(rowid, _EMPTY_ROW)
+        return view
+
+    def _fetch_block(self, row: int) -> None:
+        if len(self._rows) >= CACHE_LIMIT:
+            self._rows = {}
+        start = row - row % BLOCK_SIZE
+        block = self._rowids[start : start + BLOCK_SIZE]
+        with self._database.read() as connection:
+            fetched = fetch_client_rows(connection, block)
+        for rowid in block:
+            found = fetched.get(rowid)
+            # A client erased since the last query shows as an empty row until the next refresh.
+            self._rows[rowid] = format_row(found, self._stages, self._now) if found else _EMPTY_ROW
+
+    # --- QAbstractTableModel -------------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rowids)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return HEADERS[Column(section)]
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rowids):
+            return None
+        column = index.column()
+        view = self._row_view(index.row())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return view.display[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return view.tooltips[column]
+        if role == ContactIdRole:
+            return view.contact_id
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold if view.unread > 0 else None
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.BOT_STATUS and view.bot_status:
+            return self._bot_icon(view.bot_status)
+        if role == ChipColorRole:
+            return view.colors[column]
+        if role == BadgesRole:
+            return list(view.badges) if column == Column.NAME else None
+        if role == UnreadRole:
+            return view.unread
+        if role == PendingEditsRole:
+            return view.pending_edits
+        if role in (RawValueRole, Qt.ItemDataRole.EditRole):
+            return view.raw[column]
+        return None
+
+    @staticmethod
+    def _bot_icon(status: str) -> QIcon:
+        return icon(f"bot-{status}")
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in SQLite; selected rows stay selected (a layout change that moves persistent indexes)."""
+        if not 0 <= column < len(Column):
+            return
+        query = replace(self._query, sort=SortKey(column), descending=order == Qt.SortOrder.DescendingOrder)
+        if query == self._query:
+            return
+        if len(self._rowids) != self._count_matching(query):
+            # Clients came or went since the last query: a new row set is a reset, not a re-sort.
+            self.set_query(query)
+            return
+        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        persistent = self.persistentIndexList()
+        old_rowids = [self._rowids[i.row()] if 0 <= i.row() < len(self._rowids) else None for i in persistent]
+        self._query = query
+        self._requery()
+        position = {rowid: row for row, rowid in enumerate(self._rowids)} if persistent else {}
+        new_indexes = []
+        for old, rowid in zip(persistent, old_rowids, strict=True):
+            row = position.get(rowid) if rowid is not None else None
+            new_indexes.append(self.index(row, old.column()) if row is not None else QModelIndex())
+        self.changePersistentIndexList(persistent, new_indexes)
+        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.counts_changed.emit(len(self._rowids), self._total)
+
+    def _count_matching(self, query: ClientQuery) -> int:
+        with self._database.read() as connection:
+            return count_matching(connection, query)

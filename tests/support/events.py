@@ -1,0 +1,117 @@
+"""Relay-shaped events for tests, fed through the real applier (``leaddesk.sync.apply``).
+
+Each builder returns one event dict as the relay would send it; keyword arguments override fields of
+the entity (``contact(name=None)``). ``EventLog`` numbers the events and applies them to a database.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from leaddesk.db.database import Database
+from leaddesk.domain import format_time
+from leaddesk.sync.apply import ApplyResult, apply_events
+
+BASE_TIME = datetime(2026, 11, 24, 15, 0, 0, tzinfo=UTC)
+
+DEFAULT_STAGES: list[dict[str, Any]] = [
+    {"id": "new", "name": "New lead", "order": 1, "color": "#8E9AAF", "manual": True},
+    {"id": "interested", "name": "Interested", "order": 2, "color": "#4F86C6", "manual": True},
+    {"id": "visit_scheduled", "name": "Visit scheduled", "order": 3, "color": "#F2A541", "manual": True},
+    {"id": "visit_completed", "name": "Visit completed", "order": 4, "color": "#E4572E", "manual": False},
+    {"id": "proposal_sent", "name": "Proposal sent", "order": 5, "color": "#A15EDB", "manual": True},
+    {"id": "negotiating", "name": "Negotiating", "order": 6, "color": "#29335C", "manual": True},
+    {"id": "closed", "name": "Closed", "order": 7, "color": "#3BB273", "manual": True},
+]
+
+_ids = itertools.count(1)
+
+
+def at(minutes: float = 0) -> str:
+    """RFC 3339 text ``minutes`` after the base time (negative: before)."""
+    return format_time(BASE_TIME + timedelta(minutes=minutes))
+
+
+def contact_state(contact_id: str, **fields: Any) -> dict[str, Any]:
+    """A whole contact state with sensible defaults; ``fields`` override."""
+    number = sum(ord(ch) for ch in contact_id) % 10_000
+    state: dict[str, Any] = {
+        "id": contact_id,
+        "phone": f"+52155{number:04d}{number:04d}",
+        "name": f"Client {contact_id}",
+        "profile_image": None,
+        "bot_status": "active",
+        "bot_paused_until": None,
+        "unread": 0,
+        "sale_status": "none",
+        "funnel_stage": "new",
+        "sentiment": None,
+        "mystery_shopper": False,
+        "contractor": False,
+        "config": {},
+        "version": 1,
+        "created_at": at(-60 * 24),
+        "updated_at": at(),
+    }
+    sentiment = fields.pop("sentiment", None)
+    if isinstance(sentiment, str):
+        sentiment = {"label": sentiment, "score": 0.0, "at": at()}
+    state["sentiment"] = sentiment
+    state.update(fields)
+    return state
+
+
+def contact(contact_id: str, **fields: Any) -> dict[str, Any]:
+    """A ``contact.upserted`` event; ``sentiment="warm"`` is short for the whole sentiment object."""
+    return {"type": "contact.upserted", "at": at(), "data": {"contact": contact_state(contact_id, **fields)}}
+
+
+def message(contact_id: str, sent_at: str, *, message_id: str | None = None, **fields: Any) -> dict[str, Any]:
+    """A ``message.upserted`` event: by default a text from the client."""
+    body: dict[str, Any] = {
+        "id": message_id or f"wamid.test{next(_ids)}",
+        "contact_id": contact_id,
+        "direction": "in",
+        "from": None,
+        "author": {"kind": "client", "name": None},
+        "sent_at": sent_at,
+        "type": "text",
+        "text": "Hola",
+        "media": None,
+        "location": None,
+        "reaction": None,
+        "transcript": None,
+        "card": None,
+        "status": "received",
+        "error": None,
+        "raw": {},
+    }
+    body.update(fields)
+    return {"type": "message.upserted", "at": sent_at, "data": {"message": body}}
+
+
+def erased(contact_id: str) -> dict[str, Any]:
+    return {"type": "contact.erased", "at": at(), "data": {"contact_id": contact_id}}
+
+
+def account_updated(stages: Iterable[Mapping[str, Any]] = DEFAULT_STAGES) -> dict[str, Any]:
+    return {"type": "account.updated", "at": at(), "data": {"funnel_stages": [dict(s) for s in stages]}}
+
+
+class EventLog:
+    """Numbers events like the relay's log and applies them to a database through the real applier."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.seq = 0
+
+    def apply(self, events: Iterable[Mapping[str, Any]]) -> ApplyResult:
+        page = []
+        for event in events:
+            self.seq += 1
+            page.append({"seq": self.seq, "id": f"evt_{self.seq}", **event})
+        with self.database.write() as connection:
+            return apply_events(connection, page)
