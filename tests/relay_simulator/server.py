@@ -302,7 +302,7 @@ class RelaySimulator:
                 if start < self.cursor_floor or start > len(self._events):
                     return 410, _error("cursor_expired", "the log no longer keeps this cursor")
             else:
-                start = 0
+                start = self.cursor_floor  # the empty cursor: from the oldest event the log still keeps
             end = min(start + limit, len(self._events))
             chunk = self._events[start:end]
             has_more = end < len(self._events)
