@@ -414,7 +414,7 @@ class ClientTableModel(QAbstractTableModel):
             # Clients came or went since the last query: a new row set is a reset, not a re-sort.
             self.set_query(query)
             return
-        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         old_rowids = [self._rowids[i.row()] if 0 <= i.row() < len(self._rowids) else None for i in persistent]
         self._query = query
@@ -425,7 +425,7 @@ class ClientTableModel(QAbstractTableModel):
             row = position.get(rowid) if rowid is not None else None
             new_indexes.append(self.index(row, old.column()) if row is not None else QModelIndex())
         self.changePersistentIndexList(persistent, new_indexes)
-        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutChanged.emit()
         self.counts_changed.emit(len(self._rowids), self._total)
 
     def _count_matching(self, query: ClientQuery) -> int:

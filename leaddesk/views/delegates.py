@@ -1,0 +1,184 @@
+"""Painters for the client list's cells: the name with its badges, and coloured chips and dots.
+
+Every string is painted with ``QPainter.drawText``, which never interprets markup: a client called
+``<b>bold</b>`` shows exactly that.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from leaddesk.models.client_table import BadgesRole, ChipColorRole, UnreadRole
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+PAD = 8
+PILL_PAD = 7
+BADGE_COLORS = {"Mystery shopper": "#7D3C98", "Contractor": "#8A6D3B"}
+UNREAD_COLOR = QColor("#2F6FB3")
+
+
+def _background(
+    option: QStyleOptionViewItem, painter: QPainter, index: ModelIndex
+) -> tuple[QStyleOptionViewItem, QWidget | None]:
+    """Paint the cell's background, selection and focus as the style would, without its text."""
+    opt = QStyleOptionViewItem(option)
+    QStyledItemDelegate().initStyleOption(opt, index)
+    opt.text = ""
+    opt.icon = opt.icon.__class__()
+    widget = option.widget
+    style = widget.style() if widget is not None else QApplication.style()
+    style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+    return opt, widget
+
+
+def _text_color(opt: QStyleOptionViewItem) -> QColor:
+    selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+    return opt.palette.color(role)
+
+
+def _pill(painter: QPainter, rect: QRectF, fill: QColor, border: QColor | None = None) -> None:
+    painter.setPen(Qt.PenStyle.NoPen if border is None else border)
+    painter.setBrush(fill)
+    radius = rect.height() / 2
+    painter.drawRoundedRect(rect, radius, radius)
+
+
+class NameDelegate(QStyledItemDelegate):
+    """The client's name, elided, with an unread count and pills for mystery shoppers and contractors."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        opt, _ = _background(option, painter, index)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRect(opt.rect).adjusted(PAD, 0, -PAD // 2, 0)
+        unread = int(index.data(UnreadRole) or 0)
+        badges: list[str] = index.data(BadgesRole) or []
+
+        small = QFont(opt.font)
+        small.setPointSizeF(max(small.pointSizeF() - 1.5, 6.5))
+        small.setBold(True)
+        small_metrics = QFontMetrics(small)
+        pill_height = small_metrics.height() + 2
+        top = rect.center().y() - pill_height / 2 + 1
+
+        # Lay the badges out from the right, then give the name what is left.
+        right = rect.right()
+        pills: list[tuple[QRectF, str, QColor, bool]] = []
+        for label in reversed(badges):
+            width = small_metrics.horizontalAdvance(label) + 2 * PILL_PAD
+            pills.append(
+                (
+                    QRectF(right - width, top, width, pill_height),
+                    label,
+                    QColor(BADGE_COLORS.get(label, "#6B7785")),
+                    False,
+                )
+            )
+            right -= width + 4
+        if unread > 0:
+            label = str(unread) if unread < 1000 else "999+"
+            width = max(small_metrics.horizontalAdvance(label) + 2 * PILL_PAD - 2, pill_height)
+            pills.append((QRectF(right - width, top, width, pill_height), label, UNREAD_COLOR, True))
+            right -= width + 6
+
+        name_rect = QRect(rect.left(), rect.top(), max(right - rect.left(), 0), rect.height())
+        font = QFont(opt.font)
+        painter.setFont(font)
+        painter.setPen(_text_color(opt))
+        name = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        elided = QFontMetrics(font).elidedText(name, Qt.TextElideMode.ElideRight, name_rect.width())
+        painter.drawText(name_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
+
+        painter.setFont(small)
+        for pill_rect, label, color, filled in pills:
+            if pill_rect.left() < rect.left():
+                continue  # no room: the tooltip still says it
+            if filled:
+                _pill(painter, pill_rect, color)
+                painter.setPen(QColor("white"))
+            else:
+                soft = QColor(color)
+                soft.setAlpha(28)
+                _pill(painter, pill_rect, soft, QColor(color))
+                painter.setPen(color)
+            painter.drawText(pill_rect, int(Qt.AlignmentFlag.AlignCenter), label)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width() + 150, hint.height())
+
+
+class ChipDelegate(QStyledItemDelegate):
+    """A value shown as a coloured chip: solid with white text (sale status) or soft (funnel stage)."""
+
+    def __init__(self, solid: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._solid = solid
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        opt, _ = _background(option, painter, index)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        color = index.data(ChipColorRole)
+        rect = QRect(opt.rect).adjusted(PAD, 0, -PAD, 0)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(opt.font)
+        if not isinstance(color, QColor):
+            painter.setFont(font)
+            painter.setPen(_text_color(opt))
+            elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
+            painter.restore()
+            return
+        font.setPointSizeF(max(font.pointSizeF() - 0.5, 6.5))
+        font.setBold(self._solid)
+        painter.setFont(font)
+        metrics = QFontMetrics(font)
+        height = metrics.height() + 4
+        max_text = max(rect.width() - 2 * PILL_PAD - (10 if not self._solid else 0), 0)
+        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max_text)
+        width = metrics.horizontalAdvance(elided) + 2 * PILL_PAD + (10 if not self._solid else 0)
+        pill = QRectF(rect.left(), rect.center().y() - height / 2 + 1, min(width, rect.width()), height)
+        if self._solid:
+            _pill(painter, pill, color)
+            painter.setPen(QColor("white"))
+            painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), elided)
+        else:
+            soft = QColor(color)
+            soft.setAlpha(34)
+            _pill(painter, pill, soft)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawEllipse(QRectF(pill.left() + PILL_PAD - 1, pill.center().y() - 3, 6, 6))
+            painter.setPen(color.darker(135))
+            text_rect = pill.adjusted(PILL_PAD + 9, 0, -PILL_PAD + 2, 0)
+            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
+        painter.restore()
+
+
+class DotDelegate(QStyledItemDelegate):
+    """A coloured dot before the text (sentiment)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        opt, _ = _background(option, painter, index)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        color = index.data(ChipColorRole)
+        rect = QRect(opt.rect).adjusted(PAD, 0, -PAD, 0)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if isinstance(color, QColor):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawEllipse(QRectF(rect.left(), rect.center().y() - 4 + 1, 8, 8))
+            rect = rect.adjusted(14, 0, 0, 0)
+        font = QFont(opt.font)
+        painter.setFont(font)
+        painter.setPen(_text_color(opt))
+        elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
+        painter.restore()

@@ -1,0 +1,98 @@
+"""What the list shows instead of a table: no clients at all, or none that match the filters."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from leaddesk.models.icons import icon
+
+
+def _label(text: str, object_name: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(object_name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    return label
+
+
+class EmptyState(QWidget):
+    """A centred picture, a title, an explanation and up to two buttons."""
+
+    primary_clicked = Signal()
+    secondary_clicked = Signal()
+
+    def __init__(
+        self,
+        title: str,
+        body: str,
+        primary: str | None = None,
+        secondary: str | None = None,
+        hint: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyState")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        picture = QLabel()
+        picture.setPixmap(icon("empty-clients").pixmap(96, 96))
+        picture.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.title = _label(title, "emptyTitle")
+        self.body = _label(body, "emptyBody")
+        self.hint = _label(hint, "emptyHint")
+        for label in (self.body, self.hint):
+            # A word-wrapped label in a box layout is laid out one line short; give it its height.
+            label.setFixedWidth(480)
+            label.setMinimumHeight(label.heightForWidth(480) + 24)  # the style sheet enlarges the font later
+        self.hint.setVisible(bool(hint))
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.primary_button: QPushButton | None = None
+        self.secondary_button: QPushButton | None = None
+        if primary:
+            self.primary_button = QPushButton(primary)
+            self.primary_button.setObjectName("primaryButton")
+            self.primary_button.setDefault(True)
+            self.primary_button.clicked.connect(self.primary_clicked)
+            buttons.addWidget(self.primary_button)
+        if secondary:
+            self.secondary_button = QPushButton(secondary)
+            self.secondary_button.clicked.connect(self.secondary_clicked)
+            buttons.addWidget(self.secondary_button)
+        buttons.addStretch(1)
+
+        column = QVBoxLayout(self)
+        column.addStretch(2)
+        column.addWidget(picture)
+        column.addSpacing(12)
+        column.addWidget(self.title)
+        column.addSpacing(4)
+        column.addWidget(self.body, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addSpacing(16)
+        column.addLayout(buttons)
+        column.addSpacing(20)
+        column.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(3)
+
+
+def no_clients_state(parent: QWidget | None = None) -> EmptyState:
+    return EmptyState(
+        "No clients here yet",
+        "Every person who writes to your WhatsApp number appears here. To bring them in, connect the relay: "
+        "open Settings… and enter your relay address and access token, then choose Sync now.",
+        primary="Settings…",
+        secondary="Sync now",
+        hint="Just looking around? Run  leaddesk --demo  to try LeadDesk on a few hundred sample clients.",
+        parent=parent,
+    )
+
+
+def no_matches_state(parent: QWidget | None = None) -> EmptyState:
+    return EmptyState(
+        "No clients match",
+        "No client matches the search and filters you chose.",
+        primary="Clear filters",
+        parent=parent,
+    )
