@@ -1,0 +1,212 @@
+"""Small read models for the profile dialog's tabs: meetings, surveys, funnel history, configuration.
+
+They reuse ``leaddesk.db.history`` (the same reading as ``export history``) and show every value as
+plain text; tooltips are escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from leaddesk.db import history
+from leaddesk.db.database import Database
+from leaddesk.domain import MeetingStatus, parse_time, utc_now
+
+NO_VALUE = "—"
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip shown literally, whatever it looks like (Qt reads HTML-looking tooltips as rich text)."""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+
+
+def local_time(value: str | None, with_weekday: bool = True) -> str:
+    if not value:
+        return NO_VALUE
+    try:
+        moment = parse_time(value).astimezone()
+    except ValueError:
+        return value
+    return (
+        f"{moment:%a}, {moment:%b} {moment.day}, {moment.year} {moment:%H:%M}"
+        if with_weekday
+        else (f"{moment:%b} {moment.day}, {moment.year} {moment:%H:%M}")
+    )
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    tooltip: str | None = None
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows of plain-text cells under fixed headers."""
+
+    def __init__(self, headers: Sequence[str], rows: Sequence[Sequence[Cell]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._rows = [list(row) for row in rows]
+
+    def set_rows(self, rows: Sequence[Sequence[Cell]]) -> None:
+        self.beginResetModel()
+        self._rows = [list(row) for row in rows]
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        cell = self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            # One line in the table; the whole text is in the tooltip.
+            return cell.text if len(cell.text) < 300 and "\n" not in cell.text else cell.text[:300].replace("\n", " ")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(cell.tooltip if cell.tooltip is not None else cell.text)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+
+def _stage_names(database: Database) -> dict[str, str]:
+    with database.read() as connection:
+        rows = connection.exec_driver_sql("SELECT id, name FROM funnel_stages").all()
+    return {row[0]: row[1] for row in rows}
+
+
+def _status_label(status: str) -> str:
+    try:
+        return MeetingStatus(status).label
+    except ValueError:
+        return status
+
+
+def meeting_rows(
+    database: Database, contact_id: str, now: datetime | None = None
+) -> tuple[list[list[Cell]], list[list[Cell]]]:
+    """(upcoming, past) meetings: time, title, place, agent, status; upcoming soonest first, past newest first."""
+    with database.read() as connection:
+        meetings = history.meetings(connection, contact_id)
+    now = now or utc_now()
+    upcoming: list[list[Cell]] = []
+    past: list[list[Cell]] = []
+    for meeting in meetings:
+        starts = meeting["starts_at"]
+        when = local_time(starts)
+        if meeting["ends_at"]:
+            ends = parse_time(meeting["ends_at"]).astimezone()
+            when += f"–{ends:%H:%M}"
+        row = [
+            Cell(when),
+            Cell(meeting["title"] or NO_VALUE),
+            Cell(meeting["location"] or NO_VALUE),
+            Cell(meeting["agent"] or NO_VALUE),
+            Cell(_status_label(meeting["status"])),
+        ]
+        if starts and parse_time(starts) >= now and meeting["status"] == "scheduled":
+            upcoming.append(row)
+        else:
+            past.insert(0, row)
+    return upcoming, past
+
+
+MEETING_HEADERS = ("When", "Title", "Place", "Agent", "Status")
+
+
+@dataclass(frozen=True)
+class SurveyView:
+    title: str
+    rows: list[list[Cell]]
+    average: float | None
+
+
+def survey_views(database: Database, contact_id: str) -> list[SurveyView]:
+    with database.read() as connection:
+        surveys = history.surveys(connection, contact_id)
+        meetings = {m["id"]: m for m in history.meetings(connection, contact_id)}
+    views: list[SurveyView] = []
+    for survey in surveys:
+        meeting = meetings.get(survey["meeting_id"] or "")
+        tied = (
+            f"{meeting['title'] or 'Meeting'} on {local_time(meeting['starts_at'])}"
+            if meeting
+            else "a meeting not in the cache yet"
+            if survey["meeting_id"]
+            else "no meeting"
+        )
+        scores = [a["score"] for a in survey["answers"] if a["score"] is not None]
+        rows = [
+            [
+                Cell(a["question"] or NO_VALUE),
+                Cell(a["answer"] or NO_VALUE),
+                Cell(NO_VALUE if a["score"] is None else str(a["score"])),
+            ]
+            for a in survey["answers"]
+        ]
+        views.append(
+            SurveyView(
+                title=f"Submitted {local_time(survey['submitted_at'])} — about {tied}",
+                rows=rows,
+                average=sum(scores) / len(scores) if scores else None,
+            )
+        )
+    return views
+
+
+SURVEY_HEADERS = ("Question", "Answer", "Score")
+
+
+def funnel_rows(database: Database, contact_id: str) -> list[list[Cell]]:
+    names = _stage_names(database)
+    with database.read() as connection:
+        changes = history.funnel_history(connection, contact_id)
+    rows = []
+    for change in changes:
+        by = change["changed_by"]
+        who = by["name"] or {"bot": "Bot", "system": "System", "agent": "An agent"}.get(by["kind"], by["kind"])
+        if by["kind"] == "agent":
+            who = f"{who} (agent)"
+        rows.append(
+            [
+                Cell(local_time(change["at"])),
+                Cell(names.get(change["from_stage"], change["from_stage"]) if change["from_stage"] else "(start)"),
+                Cell(names.get(change["to_stage"], change["to_stage"])),
+                Cell(who),
+                Cell(change["note"] or ""),
+            ]
+        )
+    return rows
+
+
+FUNNEL_HEADERS = ("When", "From", "To", "Changed by", "Note")
+
+
+def config_items(database: Database, contact_id: str) -> list[tuple[str, str]]:
+    """(key, value as JSON text) of the client's own settings, sorted by key."""
+    with database.read() as connection:
+        config = history.config(connection, contact_id)
+    return [(key, json.dumps(value, ensure_ascii=False)) for key, value in sorted(config.items())]
+
+
+def parse_config_value(text: str) -> Any:
+    """A value typed by a person: JSON if it parses (numbers, true/false, lists, quoted text), else the text."""
+    stripped = text.strip()
+    try:
+        return json.loads(stripped)
+    except ValueError:
+        return stripped

@@ -1,0 +1,109 @@
+"""The client profile: a non-modal dialog with one tab per part of the client's record."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
+
+from leaddesk import edits
+from leaddesk.db.database import Database
+from leaddesk.views.profile.config_tab import ConfigTab
+from leaddesk.views.profile.conversation_tab import ConversationTab
+from leaddesk.views.profile.funnel_tab import FunnelTab
+from leaddesk.views.profile.meetings_tab import MeetingsTab
+from leaddesk.views.profile.overview_tab import OverviewTab
+from leaddesk.views.profile.survey_tab import SurveyTab
+
+SETTINGS_KEY = "profile_dialog/geometry"
+
+
+class ProfileDialog(QDialog):
+    """One client's profile. Several may be open at once; each remembers the last size used.
+
+    ``edited(contact_id)`` is emitted after any edit made here, so the list can refresh its row.
+    Call :meth:`refresh` after a sync changed the cache.
+    """
+
+    edited = Signal(str)
+
+    def __init__(self, database: Database, contact_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModal(False)
+        self.setSizeGripEnabled(True)
+        self._database = database
+        self.contact_id = contact_id
+        self.tabs = QTabWidget()
+        self.overview = OverviewTab(database, contact_id)
+        self.conversation = ConversationTab(database, contact_id)
+        self.meetings = MeetingsTab(database, contact_id)
+        self.survey = SurveyTab(database, contact_id)
+        self.funnel = FunnelTab(database, contact_id)
+        self.config = ConfigTab(database, contact_id)
+        self.tabs.addTab(self.overview, "Overview")
+        self.tabs.addTab(self.conversation, "Conversation")
+        self.tabs.addTab(self.meetings, "Meetings")
+        self.tabs.addTab(self.survey, "Survey")
+        self.tabs.addTab(self.funnel, "Funnel history")
+        self.tabs.addTab(self.config, "Configuration")
+        for tab in (self.overview, self.conversation, self.config):
+            tab.edited.connect(self._on_edited)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.tabs)
+        self._set_title()
+        geometry = QSettings().value(SETTINGS_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(820, 680)
+
+    def _set_title(self) -> None:
+        name = self.overview.name_title.text() or self.contact_id
+        # A window title is plain text; bidi overrides are isolated so they cannot flip the rest.
+        self.setWindowTitle(f"\u2068{name}\u2069 — LeadDesk")
+
+    def show_conversation(self) -> None:
+        self.tabs.setCurrentWidget(self.conversation)
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.conversation:
+            self.conversation.scroll_to_newest()
+            self._mark_reviewed()
+
+    def _mark_reviewed(self) -> None:
+        with self._database.read() as connection:
+            row = connection.exec_driver_sql("SELECT unread FROM contacts WHERE id = ?", (self.contact_id,)).first()
+        if row is not None and (row[0] or 0) > 0:
+            edits.mark_reviewed(self._database, [self.contact_id])
+            self._on_edited()
+
+    def _on_edited(self) -> None:
+        self.overview.refresh()
+        self.conversation.refresh_reply_state()
+        self._set_title()
+        self.edited.emit(self.contact_id)
+
+    def refresh(self) -> None:
+        """Re-read every tab (after a sync)."""
+        self.overview.refresh()
+        self.conversation.refresh()
+        self.meetings.refresh()
+        self.survey.refresh()
+        self.funnel.refresh()
+        self.config.refresh()
+        self._set_title()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.tabs.currentWidget() is self.conversation:
+            QTimer.singleShot(0, self.conversation.scroll_to_newest)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        QSettings().setValue(SETTINGS_KEY, self.saveGeometry())
+        super().closeEvent(event)
+
+    def done(self, result: int) -> None:
+        QSettings().setValue(SETTINGS_KEY, self.saveGeometry())
+        super().done(result)

@@ -1,0 +1,57 @@
+"""Meetings: upcoming and past, in the computer's time zone."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from leaddesk.db.database import Database
+from leaddesk.models.profile import MEETING_HEADERS, RecordTableModel, meeting_rows
+from leaddesk.views.profile.common import plain_label
+
+
+def record_table(model: RecordTableModel) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setWordWrap(False)
+    table.setAlternatingRowColors(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    return table
+
+
+class MeetingsTab(QWidget):
+    def __init__(self, database: Database, contact_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._contact_id = contact_id
+        self.upcoming = RecordTableModel(MEETING_HEADERS, [], self)
+        self.past = RecordTableModel(MEETING_HEADERS, [], self)
+        self.upcoming_title = plain_label()
+        self.past_title = plain_label()
+        for title in (self.upcoming_title, self.past_title):
+            font = title.font()
+            font.setBold(True)
+            title.setFont(font)
+        self.upcoming_table = record_table(self.upcoming)
+        self.past_table = record_table(self.past)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.upcoming_title)
+        layout.addWidget(self.upcoming_table, 1)
+        layout.addWidget(self.past_title)
+        layout.addWidget(self.past_table, 2)
+        self.refresh()
+
+    def refresh(self) -> None:
+        upcoming, past = meeting_rows(self._database, self._contact_id)
+        self.upcoming.set_rows(upcoming)
+        self.past.set_rows(past)
+        self.upcoming_title.setText(f"Upcoming ({len(upcoming)})" if upcoming else "Upcoming: none scheduled")
+        self.past_title.setText(f"Past ({len(past)})" if past else "Past: none")
+        for table in (self.upcoming_table, self.past_table):
+            table.resizeColumnsToContents()
+            for column in range(table.model().columnCount()):
+                table.setColumnWidth(column, min(table.columnWidth(column), 280))

@@ -1,0 +1,368 @@
+"""Overview: who the client is, and the fields staff edit (through ``leaddesk.edits``)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDateTime, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPainterPath, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaddesk import edits
+from leaddesk.db import history
+from leaddesk.db.database import Database
+from leaddesk.domain import SaleStatus, format_time, parse_time, utc_now
+from leaddesk.models.client_table import format_phone
+from leaddesk.models.profile import NO_VALUE, local_time
+from leaddesk.views.profile.common import plain_label, set_plain_tooltip, show_error
+
+AVATAR = 96
+FIELD_LABELS = {
+    "sale_status": "sale status",
+    "funnel_stage": "funnel stage",
+    "bot_status": "bot status",
+    "bot_paused_until": "bot pause",
+    "mystery_shopper": "mystery shopper",
+    "contractor": "contractor",
+    "name": "name",
+    "config": "configuration",
+    "unread": "reviewed",
+}
+MYSTERY_SHOPPER_HELP = "An internal tester: left out of every analytic."
+CONTRACTOR_HELP = "A supplier or third party: the relay routes them to an agent instead of the bot."
+
+
+def initials_avatar(name: str, size: int = AVATAR) -> QPixmap:
+    words = [w for w in name.split() if w[:1].isalnum()]
+    letters = "".join(w[0] for w in words[:2]).upper() or "?"
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    hue = sum(map(ord, name)) % 360
+    painter.setBrush(QColor.fromHsl(hue, 110, 140))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(0, 0, size, size)
+    font = QFont()
+    font.setPixelSize(size // 3)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, letters)
+    painter.end()
+    return pixmap
+
+
+def round_photo(path: str, size: int = AVATAR) -> QPixmap | None:
+    source = QPixmap(path)
+    if source.isNull():
+        return None
+    scaled = source.scaled(
+        size, size, Qt.AspectRatioMode.KeepAspectRatioByExpanding, Qt.TransformationMode.SmoothTransformation
+    )
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    clip = QPainterPath()
+    clip.addEllipse(0, 0, size, size)
+    painter.setClipPath(clip)
+    painter.drawPixmap(0, 0, scaled)
+    painter.end()
+    return pixmap
+
+
+class OverviewTab(QWidget):
+    edited = Signal()
+
+    def __init__(self, database: Database, contact_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._contact_id = contact_id
+        self._contact: dict[str, Any] = {}
+
+        self.avatar = QLabel()
+        self.avatar.setFixedSize(AVATAR, AVATAR)
+        self.name_title = plain_label(selectable=True)
+        title_font = self.name_title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() + 5)
+        title_font.setBold(True)
+        self.name_title.setFont(title_font)
+        self.phone = plain_label(selectable=True)
+        self.copy_phone = QPushButton("Copy")
+        self.copy_phone.setToolTip("Copy the phone number")
+        self.copy_phone.clicked.connect(self._copy_phone)
+        self.first_contact = plain_label(muted=True)
+        self.last_activity = plain_label(muted=True)
+
+        head = QGridLayout()
+        head.addWidget(self.avatar, 0, 0, 4, 1)
+        head.addWidget(self.name_title, 0, 1, 1, 2)
+        head.addWidget(self.phone, 1, 1)
+        head.addWidget(self.copy_phone, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        head.addWidget(self.first_contact, 2, 1, 1, 2)
+        head.addWidget(self.last_activity, 3, 1, 1, 2)
+        head.setColumnStretch(3, 1)
+        head.setHorizontalSpacing(14)
+
+        # --- conflicts and refusals --------------------------------------------------------
+        self.notices = QVBoxLayout()
+        self.pending = plain_label(wrap=True)
+        self.pending.setStyleSheet("color: #8A5A00; background: #FFF4D6; padding: 6px; border-radius: 4px;")
+        self.pending.hide()
+
+        # --- editable fields -----------------------------------------------------------------
+        self.sale_status = QComboBox()
+        for status in SaleStatus:
+            self.sale_status.addItem(status.label, str(status))
+            self.sale_status.setItemData(self.sale_status.count() - 1, status.meaning, Qt.ItemDataRole.ToolTipRole)
+        self.stage = QComboBox()
+        self.stage_note = QLineEdit()
+        self.stage_note.setPlaceholderText("Optional note: why the stage changed")
+        self.stage_note.setMaxLength(1000)
+
+        self.bot_active = QRadioButton("Let the bot answer")
+        self.bot_paused = QRadioButton("Pause the bot")
+        self.bot_agent = QRadioButton("An agent takes over")
+        self.bot_group = QButtonGroup(self)
+        for button in (self.bot_active, self.bot_paused, self.bot_agent):
+            self.bot_group.addButton(button)
+        self.pause_until_on = QCheckBox("until")
+        self.pause_until = QDateTimeEdit()
+        self.pause_until.setCalendarPopup(True)
+        self.pause_until.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.pause_until_on.toggled.connect(self.pause_until.setEnabled)
+        self.bot_paused.toggled.connect(self._pause_controls)
+        bot_box = QVBoxLayout()
+        bot_box.addWidget(self.bot_active)
+        paused_row = QHBoxLayout()
+        paused_row.addWidget(self.bot_paused)
+        paused_row.addWidget(self.pause_until_on)
+        paused_row.addWidget(self.pause_until)
+        paused_row.addStretch(1)
+        bot_box.addLayout(paused_row)
+        bot_box.addWidget(self.bot_agent)
+
+        self.mystery_shopper = QCheckBox("Mystery shopper")
+        self.contractor = QCheckBox("Contractor")
+        self.name_edit = QLineEdit()
+        self.name_edit.setMaxLength(edits.MAX_NAME)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow("Name", self.name_edit)
+        form.addRow("Sale status", self.sale_status)
+        form.addRow("Funnel stage", self.stage)
+        form.addRow("", self.stage_note)
+        form.addRow("Bot", bot_box)
+        flags = QVBoxLayout()
+        flags.addWidget(self.mystery_shopper)
+        flags.addWidget(plain_label(MYSTERY_SHOPPER_HELP, muted=True))
+        flags.addWidget(self.contractor)
+        flags.addWidget(plain_label(CONTRACTOR_HELP, muted=True))
+        form.addRow("Flags", flags)
+        set_plain_tooltip(self.mystery_shopper, MYSTERY_SHOPPER_HELP)
+        set_plain_tooltip(self.contractor, CONTRACTOR_HELP)
+
+        self.save = QPushButton("Save changes")
+        self.save.setDefault(True)
+        self.revert = QPushButton("Undo changes")
+        self.save.clicked.connect(self.save_changes)
+        self.revert.clicked.connect(self.refresh)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert)
+        buttons.addWidget(self.save)
+
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addLayout(self.notices)
+        layout.addWidget(self.pending)
+        layout.addWidget(line)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        with self._database.read() as connection:
+            contact = history.client(connection, self._contact_id)
+            extra = connection.exec_driver_sql(
+                "SELECT c.created_at, md.local_path, md.state, "
+                "(SELECT min(sent_at) FROM messages WHERE contact_id = c.id) "
+                "FROM contacts c LEFT JOIN media md ON md.id = c.profile_media_id WHERE c.id = ?",
+                (self._contact_id,),
+            ).first()
+        if contact is None or extra is None:
+            self.name_title.setText("This client is no longer in the cache.")
+            self.setEnabled(False)
+            return
+        self._contact = contact
+        name = contact["name"] or format_phone(contact["phone"]) or self._contact_id
+        self.name_title.setText(name)
+        self.phone.setText(format_phone(contact["phone"]) or "No phone number")
+        self.copy_phone.setEnabled(bool(contact["phone"]))
+        photo = round_photo(extra[1]) if extra[2] == "ok" and extra[1] and Path(extra[1]).exists() else None
+        self.avatar.setPixmap(photo or initials_avatar(name))
+        first = min(t for t in (extra[0], extra[3]) if t) if (extra[0] or extra[3]) else None
+        self.first_contact.setText(f"First contact: {local_time(first)}" if first else f"First contact: {NO_VALUE}")
+        self.last_activity.setText(f"Last activity: {local_time(contact['last_activity'])}")
+
+        self.name_edit.setText(contact["name"] or "")
+        self.sale_status.setCurrentIndex(max(0, self.sale_status.findData(contact["sale_status"])))
+        self._fill_stages(contact["funnel_stage"])
+        self.stage_note.clear()
+        status = contact["bot_status"]
+        {"active": self.bot_active, "paused": self.bot_paused, "agent": self.bot_agent}.get(
+            status, self.bot_active
+        ).setChecked(True)
+        until = contact["bot_paused_until"]
+        self.pause_until_on.setChecked(bool(until))
+        moment = parse_time(until) if until else utc_now() + timedelta(days=1)
+        self.pause_until.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp())))
+        self._pause_controls()
+        self.mystery_shopper.setChecked(contact["mystery_shopper"])
+        self.contractor.setChecked(contact["contractor"])
+        self._show_notices()
+
+    def _fill_stages(self, current: str | None) -> None:
+        self.stage.clear()
+        manual = edits.manual_stages(self._database)
+        if current is not None and current not in dict(manual):
+            with self._database.read() as connection:
+                row = connection.exec_driver_sql("SELECT name FROM funnel_stages WHERE id = ?", (current,)).first()
+            self.stage.addItem(f"{row[0] if row else current} (set by the bot)", current)
+            self.stage.setItemData(
+                0, "Only the bot's rules move a client into this stage.", Qt.ItemDataRole.ToolTipRole
+            )
+        elif current is None:
+            self.stage.addItem("(none)", None)
+        for stage_id, name in manual:
+            self.stage.addItem(name, stage_id)
+        self.stage.setCurrentIndex(max(0, self.stage.findData(current)))
+
+    def _pause_controls(self) -> None:
+        paused = self.bot_paused.isChecked()
+        self.pause_until_on.setEnabled(paused)
+        self.pause_until.setEnabled(paused and self.pause_until_on.isChecked())
+
+    def _show_notices(self) -> None:
+        while self.notices.count():
+            taken = self.notices.takeAt(0)
+            widget = taken.widget() if taken is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for conflict in edits.open_conflicts(self._database, self._contact_id):
+            self.notices.addWidget(self._conflict_widget(conflict))
+        for _outbox_id, command_type, reason in edits.refused_edits(self._database, self._contact_id)[-3:]:
+            what = command_type.replace("set_", "").replace("_", " ")
+            text = f"The relay refused your change of {what}; the value went back. {reason or ''}".strip()
+            label = plain_label(text, wrap=True)
+            label.setStyleSheet("color: #7B1F1F; background: #FBE3E3; padding: 6px; border-radius: 4px;")
+            self.notices.addWidget(label)
+        fields = sorted(FIELD_LABELS.get(f, f) for f in edits.pending_fields(self._database, self._contact_id))
+        self.pending.setVisible(bool(fields))
+        self.pending.setText("Waiting for the relay to confirm: " + ", ".join(fields) if fields else "")
+
+    def _conflict_widget(self, conflict: edits.Conflict) -> QWidget:
+        box = QFrame()
+        box.setObjectName("conflict")
+        box.setStyleSheet("#conflict { background: #FFF0E0; border: 1px solid #E8A25A; border-radius: 4px; }")
+        row = QHBoxLayout(box)
+        field = FIELD_LABELS.get(conflict.field, conflict.field)
+        text = (
+            f"Someone changed the {field} at the same time: the relay's value {_show(conflict.theirs)} stands; "
+            f"yours was {_show(conflict.mine)}."
+        )
+        row.addWidget(plain_label(text, wrap=True), 1)
+        again = QPushButton("Apply mine again")
+        dismiss = QPushButton("Dismiss")
+        again.setObjectName(f"apply_again_{conflict.id}")
+        dismiss.setObjectName(f"dismiss_{conflict.id}")
+        again.clicked.connect(lambda: self._settle(conflict.id, again=True))
+        dismiss.clicked.connect(lambda: self._settle(conflict.id, again=False))
+        row.addWidget(again)
+        row.addWidget(dismiss)
+        return box
+
+    def _settle(self, conflict_id: int, *, again: bool) -> None:
+        try:
+            if again:
+                edits.apply_mine_again(self._database, conflict_id)
+            else:
+                edits.dismiss_conflict(self._database, conflict_id)
+        except edits.EditError as problem:
+            show_error(self, "Could not apply the change", str(problem))
+        self.refresh()
+        self.edited.emit()
+
+    def _copy_phone(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if self._contact.get("phone"):
+            clipboard.setText(self._contact["phone"])
+
+    # --- saving ----------------------------------------------------------------------------
+
+    def save_changes(self) -> bool:
+        """Make one edit per changed field, through the one edit path; False if one was refused."""
+        contact = self._contact
+        ids = [self._contact_id]
+        try:
+            name = self.name_edit.text().strip()
+            if name and name != (contact["name"] or ""):
+                edits.set_name(self._database, ids, name)
+            sale = self.sale_status.currentData()
+            if sale != contact["sale_status"]:
+                edits.set_sale_status(self._database, ids, sale)
+            stage = self.stage.currentData()
+            if stage is not None and stage != contact["funnel_stage"]:
+                edits.set_funnel_stage(self._database, ids, stage, self.stage_note.text())
+            bot = "active" if self.bot_active.isChecked() else "paused" if self.bot_paused.isChecked() else "agent"
+            until = None
+            if bot == "paused" and self.pause_until_on.isChecked():
+                until = format_time(datetime.fromtimestamp(self.pause_until.dateTime().toSecsSinceEpoch(), UTC))
+            if bot != contact["bot_status"] or until != contact["bot_paused_until"]:
+                edits.set_bot_status(self._database, ids, bot, until)
+            flags: dict[str, bool] = {}
+            if self.mystery_shopper.isChecked() != contact["mystery_shopper"]:
+                flags["mystery_shopper"] = self.mystery_shopper.isChecked()
+            if self.contractor.isChecked() != contact["contractor"]:
+                flags["contractor"] = self.contractor.isChecked()
+            if flags:
+                edits.set_flags(self._database, ids, **flags)
+        except edits.EditError as problem:
+            show_error(self, "Could not save", str(problem))
+            self.refresh()
+            self.edited.emit()
+            return False
+        self.refresh()
+        self.edited.emit()
+        return True
+
+
+def _show(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return f"“{value}”" if value is not None else "(empty)"

@@ -1,0 +1,53 @@
+"""Render every tab of the profile dialog on the demo data to ``docs/screenshots/profile-*.png``.
+
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/profile_screenshots.py [OUT_DIR]``
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from leaddesk.demo import ensure_demo_database
+from leaddesk.views.profile import ProfileDialog
+
+TABS = ["overview", "conversation", "meetings", "survey", "funnel", "configuration"]
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setOrganizationName("LeadDesk-screenshots")
+    with tempfile.TemporaryDirectory() as folder:
+        database = ensure_demo_database(Path(folder) / "demo.sqlite")
+        with database.read() as connection:
+            # The demo client with the richest record: meetings, a survey and many messages.
+            row = connection.exec_driver_sql(
+                "SELECT c.id FROM contacts c WHERE EXISTS (SELECT 1 FROM surveys s WHERE s.contact_id = c.id) "
+                "ORDER BY c.message_count DESC LIMIT 1"
+            ).first()
+            if row is None:
+                row = connection.exec_driver_sql("SELECT id FROM contacts ORDER BY message_count DESC LIMIT 1").first()
+        assert row is not None, "the demo database has no clients"
+        dialog = ProfileDialog(database, str(row[0]))
+        dialog.resize(900, 720)
+        dialog.show()
+        for position, name in enumerate(TABS):
+            dialog.tabs.setCurrentIndex(position)
+            app.processEvents()
+            if name == "conversation":
+                dialog.conversation.scroll_to_newest()
+                app.processEvents()
+            dialog.grab().save(str(out / f"profile-{name}.png"))
+            print(out / f"profile-{name}.png")
+        dialog.close()
+        database.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
