@@ -1,0 +1,245 @@
+"""The client list's query and lazy model, on a real migrated SQLite file fed through the applier."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.modeltest import ModelTester
+
+from leaddesk.db.database import Database
+from leaddesk.db.queries import ClientQuery, FlagFilter, SortKey, client_list_rows, client_rowids_sql
+from leaddesk.models.client_table import (
+    BLOCK_SIZE,
+    BadgesRole,
+    ClientTableModel,
+    Column,
+    ContactIdRole,
+    RawValueRole,
+    UnreadRole,
+    format_phone,
+)
+from tests.support.events import EventLog, account_updated, at, contact, message
+
+
+def fill(database: Database) -> EventLog:
+    log = EventLog(database)
+    log.apply(
+        [
+            account_updated(),
+            contact(
+                "ct_a",
+                name="ana lópez",
+                phone="+5215512345678",
+                sale_status="signed",
+                sentiment="warm",
+                funnel_stage="closed",
+                unread=2,
+            ),
+            contact(
+                "ct_b",
+                name="Bruno Díaz",
+                phone="+14155552671",
+                sale_status="none",
+                sentiment="hot",
+                funnel_stage="new",
+                bot_status="paused",
+                bot_paused_until="2026-11-26T09:00:00Z",
+            ),
+            contact(
+                "ct_c",
+                name="Carla Ruiz",
+                phone="+34612345678",
+                sale_status="sold",
+                sentiment="negative",
+                funnel_stage="mystery_stage",
+                mystery_shopper=True,
+            ),
+            contact(
+                "ct_d",
+                name="<b>bold</b>",
+                phone="+525598765432",
+                sale_status="pending",
+                sentiment=None,
+                funnel_stage=None,
+                contractor=True,
+                bot_status="agent",
+            ),
+            message("ct_a", at(-10)),
+            message("ct_b", at(-30)),
+            message("ct_c", at(-5)),
+            # A message for a contact the relay has not described yet: a placeholder with only a phone.
+            message("ct_e", at(-1), **{"from": "5215500001111"}),
+        ]
+    )
+    return log
+
+
+def ids(model: ClientTableModel) -> list[str]:
+    return [model.contact_id(row) for row in range(model.rowCount())]
+
+
+def test_model_passes_qt_model_tester(qtmodeltester: ModelTester, database: Database) -> None:
+    fill(database)
+    model = ClientTableModel(database)
+    qtmodeltester.check(model, force_py=True)
+    model.sort(Column.NAME, Qt.SortOrder.AscendingOrder)
+    model.set_query(ClientQuery(search="ana"))
+    model.refresh()
+    assert model.rowCount() == 1
+
+
+def test_default_order_is_last_activity_newest_first_then_no_messages(database: Database) -> None:
+    fill(database)
+    model = ClientTableModel(database)
+    assert ids(model) == ["ct_e", "ct_c", "ct_a", "ct_b", "ct_d"]
+    assert model.total_count == 5
+
+
+@pytest.mark.parametrize(
+    ("key", "descending", "expected"),
+    [
+        (SortKey.NAME, False, ["ct_d", "ct_a", "ct_b", "ct_c", "ct_e"]),  # NOCASE, "<" first, no name last
+        # Ties go by rowid: the placeholder ct_e was made first, before the states in its page.
+        (SortKey.SALE_STATUS, False, ["ct_e", "ct_b", "ct_d", "ct_a", "ct_c"]),  # none, pending, signed, sold
+        (SortKey.SENTIMENT, False, ["ct_b", "ct_a", "ct_c", "ct_e", "ct_d"]),  # hot, warm, negative, then none
+        (SortKey.SENTIMENT, True, ["ct_c", "ct_a", "ct_b", "ct_e", "ct_d"]),  # nulls stay last
+        (SortKey.FUNNEL_STAGE, False, ["ct_b", "ct_a", "ct_c", "ct_e", "ct_d"]),  # new, closed, unknown, none
+        (SortKey.BOT_STATUS, True, ["ct_d", "ct_b", "ct_e", "ct_a", "ct_c"]),  # agent, paused, active
+        (SortKey.LAST_ACTIVITY, False, ["ct_b", "ct_a", "ct_c", "ct_e", "ct_d"]),
+    ],
+)
+def test_sort_runs_in_sql(database: Database, key: SortKey, descending: bool, expected: list[str]) -> None:
+    fill(database)
+    model = ClientTableModel(database)
+    model.sort(int(key), Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+    assert ids(model) == expected
+    with database.read() as connection:
+        assert [r.id for r in client_list_rows(connection, model.query)] == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (ClientQuery(search="ANA"), {"ct_a"}),
+        (ClientQuery(search="55 1234"), {"ct_a"}),
+        (ClientQuery(search="(415) 555"), {"ct_b"}),
+        (ClientQuery(search="100%"), set()),
+        (ClientQuery(sale_statuses=frozenset({"sold", "signed"})), {"ct_a", "ct_c"}),
+        (ClientQuery(bot_statuses=frozenset({"paused"})), {"ct_b"}),
+        (ClientQuery(funnel_stages=frozenset({"mystery_stage"})), {"ct_c"}),
+        (ClientQuery(funnel_stages=frozenset({""})), {"ct_d", "ct_e"}),
+        (ClientQuery(sentiments=frozenset({"hot"})), {"ct_b"}),
+        (ClientQuery(mystery_shopper=FlagFilter.ONLY), {"ct_c"}),
+        (ClientQuery(mystery_shopper=FlagFilter.HIDE, contractor=FlagFilter.HIDE), {"ct_a", "ct_b", "ct_e"}),
+        (ClientQuery(contractor=FlagFilter.ONLY), {"ct_d"}),
+        (ClientQuery(unread_only=True), {"ct_a"}),
+    ],
+)
+def test_filters_and_search_run_in_sql(database: Database, query: ClientQuery, expected: set[str]) -> None:
+    fill(database)
+    model = ClientTableModel(database, query)
+    assert set(ids(model)) == expected
+    assert model.total_count == 5
+
+
+def test_cells_are_formatted_once_and_plain(database: Database) -> None:
+    fill(database)
+    model = ClientTableModel(database, ClientQuery(sort=SortKey.NAME, descending=False))
+
+    def cell(row: int, column: Column, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        return model.data(model.index(row, column), role)
+
+    assert cell(0, Column.NAME) == "<b>bold</b>"
+    assert "<b>" not in cell(0, Column.NAME, Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;b&gt;bold&lt;/b&gt;" in cell(0, Column.NAME, Qt.ItemDataRole.ToolTipRole)
+    assert cell(0, Column.NAME, BadgesRole) == ["Contractor"]
+    assert cell(0, Column.BOT_STATUS) == "Agent"
+    assert cell(0, Column.SENTIMENT) == "—"
+    assert cell(1, Column.PHONE) == "+52 55 1234 5678"
+    assert cell(1, Column.PHONE, RawValueRole) == "+5215512345678"
+    assert "+5215512345678" in cell(1, Column.PHONE, Qt.ItemDataRole.ToolTipRole)
+    assert cell(1, Column.NAME, UnreadRole) == 2
+    assert cell(1, Column.NAME, Qt.ItemDataRole.FontRole).bold()
+    assert cell(1, Column.SALE_STATUS) == "Signed"
+    assert cell(1, Column.FUNNEL_STAGE) == "Closed"
+    assert cell(2, Column.BOT_STATUS).startswith("Paused until Nov 26")
+    assert cell(3, Column.FUNNEL_STAGE) == "mystery_stage"
+    assert cell(3, Column.NAME, BadgesRole) == ["Mystery shopper"]
+    assert cell(4, Column.NAME) == "Unknown"
+    assert cell(4, Column.PHONE) == "+52 55 0000 1111"
+    assert cell(4, Column.NAME, ContactIdRole) == "ct_e"
+    assert model.data(QModelIndex()) is None
+
+
+def test_rows_are_fetched_in_blocks_not_per_cell(database: Database) -> None:
+    log = EventLog(database)
+    log.apply([contact(f"ct_{i:04d}", name=f"Client {i:04d}") for i in range(BLOCK_SIZE + 50)])
+    model = ClientTableModel(database, ClientQuery(sort=SortKey.NAME, descending=False))
+    statements: list[str] = []
+    from sqlalchemy import event
+
+    def count(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if statement.startswith("SELECT"):
+            statements.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", count)
+    try:
+        for row in range(BLOCK_SIZE):
+            for column in Column:
+                model.data(model.index(row, column))
+        assert len(statements) == 1
+        model.data(model.index(BLOCK_SIZE + 10, 0))
+        assert len(statements) == 2
+    finally:
+        event.remove(database.engine, "before_cursor_execute", count)
+    assert model.data(model.index(BLOCK_SIZE + 10, 0)) == f"Client {BLOCK_SIZE + 10:04d}"
+
+
+def test_sort_keeps_persistent_indexes_on_their_client(database: Database) -> None:
+    fill(database)
+    model = ClientTableModel(database)
+    from PySide6.QtCore import QPersistentModelIndex
+
+    kept = QPersistentModelIndex(model.index(ids(model).index("ct_b"), 0))
+    model.sort(Column.NAME, Qt.SortOrder.DescendingOrder)
+    assert kept.isValid()
+    assert kept.data(ContactIdRole) == "ct_b"
+
+
+def test_refresh_sees_new_and_erased_clients(database: Database) -> None:
+    log = fill(database)
+    model = ClientTableModel(database)
+    counts: list[tuple[int, int]] = []
+    model.counts_changed.connect(lambda shown, total: counts.append((shown, total)))
+    log.apply([contact("ct_f", name="Fresh"), {"type": "contact.erased", "data": {"contact_id": "ct_a"}}])
+    model.refresh()
+    assert "ct_f" in ids(model)
+    assert "ct_a" not in ids(model)
+    assert counts[-1] == (5, 5)
+
+
+def test_default_sort_walks_the_last_activity_index() -> None:
+    sql, _ = client_rowids_sql(ClientQuery())
+    assert "ORDER BY c.last_activity DESC, c.rowid" in sql
+    filtered, _ = client_rowids_sql(ClientQuery(search="x"))
+    assert "+c.last_activity" in filtered  # a filter keeps the planner off the ORDER BY index
+
+
+def test_default_sort_plan_uses_index(database: Database) -> None:
+    from sqlalchemy import text
+
+    sql, params = client_rowids_sql(ClientQuery())
+    with database.read() as connection:
+        plan = " ".join(str(r[3]) for r in connection.execute(text("EXPLAIN QUERY PLAN " + sql), params))
+    assert "ix_contacts_last_activity" in plan
+    assert "TEMP B-TREE" not in plan
+
+
+@pytest.mark.parametrize(
+    ("e164", "shown"),
+    [("+5215512345678", "+52 55 1234 5678"), ("+14155552671", "+1 415-555-2671"), ("+999", "+999"), (None, "")],
+)
+def test_format_phone(e164: str | None, shown: str) -> None:
+    assert format_phone(e164) == shown
