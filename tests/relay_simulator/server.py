@@ -169,6 +169,8 @@ class RelaySimulator:
         self.faults: dict[str, deque[Fault]] = {}
         self.requests: list[tuple[str, str]] = []
         self.cursor_floor = 0
+        #: Seconds every answer waits (a slow relay).
+        self.latency = 0.0
         self.now = now or datetime(2026, 11, 24, 16, 0, tzinfo=UTC)
         self._message_counter = 0
         self._server: ThreadingHTTPServer | None = None
@@ -487,6 +489,8 @@ def _make_handler(sim: RelaySimulator) -> type[BaseHTTPRequestHandler]:
             with sim.lock:
                 sim.requests.append((method, path))
             fault = sim._take_fault(path)
+            if sim.latency:
+                time.sleep(sim.latency)
             if fault is not None and fault.delay:
                 time.sleep(fault.delay)
             if self.headers.get("Authorization") != f"Bearer {sim.token}":
