@@ -1,0 +1,89 @@
+"""The QThread worker: states, a new client after a cycle, a clean stop."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from leaddesk import edits
+from leaddesk.db.database import open_database
+from leaddesk.sync.worker import SyncWorker
+from tests.relay_simulator.generate import generated_log, scripted_log
+from tests.relay_simulator.server import RelaySimulator, make_message
+from tests.support.sync import fast_retry
+
+TOKEN = "worker-token"
+
+
+@pytest.fixture
+def sim() -> Iterator[RelaySimulator]:
+    with RelaySimulator(token=TOKEN) as running:
+        scripted_log(running)
+        yield running
+
+
+def make_worker(db_path: Path, url: str, token: str = TOKEN) -> SyncWorker:
+    worker = SyncWorker(db_path, url, token)
+    worker.retry = fast_retry(2.0)
+    return worker
+
+
+def test_worker_syncs_and_reports_new_clients(qtbot: QtBot, sim: RelaySimulator, db_path: Path) -> None:
+    open_database(db_path).close()
+    worker = make_worker(db_path, sim.url)
+    states: list[str] = []
+    worker.state_changed.connect(lambda state, _detail: states.append(state))
+    with qtbot.waitSignal(worker.cycle_finished, timeout=20_000) as finished:
+        worker.start()
+    assert finished.args is not None and finished.args[0].ok
+    assert states == ["syncing", "synced"]
+    sim.add_message(make_message("wamid.N1", "ct_new", phone="+5215577778888", sent_at="2026-11-24T15:59:00Z"))
+    with qtbot.waitSignal(worker.contacts_changed, timeout=20_000) as changed:
+        worker.request_sync()
+    assert changed.args == [["ct_new"]]
+    worker.stop()
+    assert not worker.is_running()
+
+
+def test_worker_reports_offline_and_refused_token(qtbot: QtBot, db_path: Path) -> None:
+    open_database(db_path).close()
+    with RelaySimulator(token=TOKEN) as sim:
+        refused = make_worker(db_path, sim.url, token="wrong")
+        with qtbot.waitSignal(refused.cycle_finished, timeout=20_000):
+            refused.start()
+        assert refused.state == "unauthorized"
+        refused.stop()
+        url = sim.url
+    offline = make_worker(db_path, url)
+    with qtbot.waitSignal(offline.cycle_finished, timeout=20_000):
+        offline.start()
+    assert offline.state == "offline" and offline.offline_since
+    offline.stop()
+
+
+def test_stop_during_a_long_sync_is_clean_and_keeps_edits(
+    qtbot: QtBot, sim: RelaySimulator, db_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    database = open_database(db_path)
+    sim.add_serialized(generated_log(20_000, start_seq=10_000))
+    worker = make_worker(db_path, sim.url)
+    sim.latency = 0.05
+    progress: list[int] = []
+    worker.progress.connect(lambda done, _total: progress.append(done))
+    worker.start()
+    qtbot.waitUntil(lambda: bool(progress), timeout=20_000)
+    worker.stop()
+    assert worker.state == "stopped" and not worker.is_running()
+    # An edit made now waits; a fresh worker sends it.
+    edits.set_sale_status(database, ["ct_ana"], "signed")
+    database.close()
+    sim.latency = 0.0
+    again = make_worker(db_path, sim.url)
+    with qtbot.waitSignal(again.cycle_finished, timeout=60_000) as finished:
+        again.start()
+    again.stop()
+    assert finished.args is not None and finished.args[0].edits_sent == 1
+    assert "QThread: Destroyed" not in capfd.readouterr().err
