@@ -7,61 +7,22 @@ is checked before anything is queued, so a bad option never leaves half an edit 
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from collections.abc import Callable
 
-import phonenumbers
-
 from leaddesk import edits
+from leaddesk.db import history
 from leaddesk.db.database import Database
 
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_NO_SUCH_CONTACT = 6
 
-#: Regions tried, in order, for a phone number written without its country code.
-PHONE_REGIONS = ("MX", "ES", "US")
-
-
-def phone_candidates(text: str) -> list[str]:
-    """The E.164 numbers that ``text`` may mean, most likely first."""
-    raw = text.strip()
-    digits = "".join(ch for ch in raw if ch.isdigit())
-    if not digits:
-        return []
-    found: list[str] = []
-    if raw.startswith("+") or raw.startswith("00"):
-        found.append("+" + (digits[2:] if raw.startswith("00") else digits))
-    for region in PHONE_REGIONS:
-        try:
-            parsed = phonenumbers.parse(raw, region)
-        except phonenumbers.NumberParseException:
-            continue
-        found.append(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
-    found.append("+" + digits)
-    # Mexican mobiles appear both with and without the old "1" after +52 (WhatsApp keeps the 1).
-    for number in list(found):
-        if number.startswith("+521") and len(number) == 14:
-            found.append("+52" + number[4:])
-        elif number.startswith("+52") and len(number) == 13:
-            found.append("+521" + number[3:])
-    return list(dict.fromkeys(found))
-
 
 def resolve_contact(database: Database, contact: str) -> str | None:
     """The id of the contact named by an id or by a phone number in any common notation."""
     with database.read() as connection:
-        driver = connection.connection.driver_connection
-        assert isinstance(driver, sqlite3.Connection)
-        cursor = driver.cursor()
-        if cursor.execute("SELECT 1 FROM contacts WHERE id = ?", (contact,)).fetchone():
-            return contact
-        for number in phone_candidates(contact):
-            row = cursor.execute("SELECT id FROM contacts WHERE phone = ? ORDER BY id LIMIT 1", (number,)).fetchone()
-            if row is not None:
-                return str(row[0])
-    return None
+        return history.find_contact(connection, contact)
 
 
 def _plan(database: Database, args: argparse.Namespace) -> list[tuple[str, Callable[[list[str]], list[int]]]]:

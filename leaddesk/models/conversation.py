@@ -288,10 +288,10 @@ class ConversationModel(QAbstractListModel):
             rows = (
                 self._cursor(connection)
                 .execute(
-                    "SELECT id FROM messages WHERE contact_id = ?1 AND type != 'reaction' AND "
-                    "(text LIKE ?2 ESCAPE '\\' OR transcript LIKE ?2 ESCAPE '\\' OR media_filename LIKE ?2 ESCAPE '\\' "
-                    "OR card LIKE ?2 ESCAPE '\\' OR location LIKE ?2 ESCAPE '\\') ORDER BY sent_at, id",
-                    (self._contact_id, pattern),
+                    "SELECT id FROM messages WHERE contact_id = :c AND type != 'reaction' AND "
+                    "(text LIKE :p ESCAPE '\\' OR transcript LIKE :p ESCAPE '\\' OR media_filename LIKE :p ESCAPE '\\' "
+                    "OR card LIKE :p ESCAPE '\\' OR location LIKE :p ESCAPE '\\') ORDER BY sent_at, id",
+                    {"c": self._contact_id, "p": pattern},
                 )
                 .fetchall()
             )

@@ -197,10 +197,13 @@ FUNNEL_HEADERS = ("When", "From", "To", "Changed by", "Note")
 
 
 def config_items(database: Database, contact_id: str) -> list[tuple[str, str]]:
-    """(key, value as JSON text) of the client's own settings, sorted by key."""
+    """(key, value: text as it is, anything else as JSON) of the client's own settings, sorted by key."""
     with database.read() as connection:
         config = history.config(connection, contact_id)
-    return [(key, json.dumps(value, ensure_ascii=False)) for key, value in sorted(config.items())]
+    return [
+        (key, value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+        for key, value in sorted(config.items())
+    ]
 
 
 def parse_config_value(text: str) -> Any:

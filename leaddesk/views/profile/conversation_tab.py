@@ -94,7 +94,8 @@ class ConversationTab(QWidget):
         self.find_edit.returnPressed.connect(self.next_match)
         self.find_next.clicked.connect(self.next_match)
         self.find_prev.clicked.connect(self.previous_match)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.open_find)
+        find = QShortcut(QKeySequence.StandardKey.Find, self, self.open_find)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.find_edit, self.close_find)
         QShortcut(QKeySequence("Shift+Return"), self.find_edit, self.previous_match)
 
