@@ -446,3 +446,13 @@ def _plain_reason(refusal: Refused) -> str:
     if refusal.code == "outside_window":
         return "Not sent: the client last wrote more than 24 hours ago"
     return "Not sent: the relay refused this message"
+
+
+def queued_edits(database: Database) -> int:
+    """How many edits wait to be sent (for the status bar)."""
+    with database.read() as connection:
+        return int(
+            connection.execute(
+                text("SELECT count(*) FROM outbox WHERE state = :s"), {"s": OutboxState.QUEUED}
+            ).scalar_one()
+        )

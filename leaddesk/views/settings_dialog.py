@@ -1,0 +1,136 @@
+"""Settings for the relay: URL, token (stored in the system keyring only), an extra CA bundle, and a
+"Test connection" that asks the relay for the account off the UI thread."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaddesk.sync import settings as relay_settings
+from leaddesk.sync.client import ConfigurationError, PassingFault, RelayClient, RelayError, Unauthorized
+
+
+def describe_account(body: dict[str, object]) -> str:
+    account = body.get("account")
+    agent = body.get("agent")
+    account_name = account.get("name") if isinstance(account, dict) else None
+    agent_name = agent.get("name") if isinstance(agent, dict) else None
+    role = agent.get("role") if isinstance(agent, dict) else None
+    return f"{account_name} — {agent_name} ({role})"
+
+
+def check_connection(url: str, token: str, ca_bundle: str) -> str:
+    """One GET /v1/account; a plain-words answer (never the token)."""
+    try:
+        with RelayClient(url, token, ca_bundle=ca_bundle or None, read_timeout=10) as client:
+            return describe_account(client.account())
+    except ConfigurationError as problem:
+        return f"Cannot use these settings: {problem}"
+    except Unauthorized:
+        return "The relay refused this token."
+    except PassingFault:
+        return "The relay could not be reached. Check the address and your connection."
+    except RelayError as problem:
+        return f"The relay answered with an error ({problem.status})."
+
+
+class _Bridge(QObject):
+    done = Signal(str)
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Relay settings")
+        stored = relay_settings.load_settings()
+        self.url_edit = QLineEdit(stored.relay_url)
+        self.url_edit.setPlaceholderText("https://relay.example.com")
+        self.token_edit = QLineEdit(relay_settings.get_token(stored.relay_url) or "" if stored.relay_url else "")
+        self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.ca_edit = QLineEdit(stored.ca_bundle)
+        self.ca_edit.setPlaceholderText("optional: an extra CA bundle (.pem)")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_edit)
+        ca_row.addWidget(browse)
+        self.test_button = QPushButton("Test connection")
+        self.test_button.clicked.connect(self.start_test)
+        self.result_label = QLabel("")
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.result_label.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Relay URL", self.url_edit)
+        form.addRow("Token", self.token_edit)
+        form.addRow("CA bundle", ca_row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.test_button)
+        layout.addWidget(self.result_label)
+        layout.addWidget(buttons)
+        self._bridge = _Bridge(self)
+        self._bridge.done.connect(self._show_result)
+        self._test_thread: threading.Thread | None = None
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Extra CA bundle", "", "Certificates (*.pem *.crt);;All files (*)")
+        if path:
+            self.ca_edit.setText(path)
+
+    def start_test(self) -> None:
+        self.test_button.setEnabled(False)
+        self.result_label.setText("Testing…")
+        url, token, ca = self.url_edit.text().strip(), self.token_edit.text(), self.ca_edit.text().strip()
+        bridge = self._bridge
+
+        def work() -> None:
+            bridge.done.emit(check_connection(url, token, ca))
+
+        self._test_thread = threading.Thread(target=work, name="relay-test", daemon=True)
+        self._test_thread.start()
+
+    def wait_for_test(self, timeout: float = 30.0) -> None:
+        if self._test_thread is not None:
+            self._test_thread.join(timeout)
+
+    def _show_result(self, text: str) -> None:
+        self.result_label.setText(text)
+        self.test_button.setEnabled(True)
+
+    def values(self) -> tuple[str, str, str]:
+        return self.url_edit.text().strip(), self.token_edit.text(), self.ca_edit.text().strip()
+
+    def save(self) -> None:
+        url, token, ca = self.values()
+        try:
+            if url:
+                from leaddesk.sync.client import check_relay_url
+
+                url = check_relay_url(url)
+        except ConfigurationError as problem:
+            self.result_label.setText(str(problem))
+            return
+        relay_settings.save_settings(relay_settings.RelaySettings(relay_url=url, ca_bundle=ca))
+        if url and token:
+            try:
+                relay_settings.set_token(url, token)
+            except Exception:  # any keyring backend failure
+                self.result_label.setText("The system keyring is not available: the token was not saved.")
+                return
+        self.accept()

@@ -1,0 +1,43 @@
+"""Connect the sync worker to the main window: status bar, "Sync now", Settings, list refresh."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QDialog
+
+from leaddesk.db.database import Database
+from leaddesk.sync.engine import SyncSummary, queued_edits
+from leaddesk.sync.settings import get_token
+from leaddesk.sync.worker import SyncWorker
+from leaddesk.views.settings_dialog import SettingsDialog
+from leaddesk.views.sync_status import SyncStatusWidget
+
+
+def attach_sync(window: Any, database: Database, worker: SyncWorker) -> SyncStatusWidget:
+    """Wire ``worker`` into ``window`` (a MainWindow); the caller starts the worker and stops it on close."""
+    status = SyncStatusWidget()
+    window.statusBar().addPermanentWidget(status)
+    worker.state_changed.connect(status.set_state)
+    worker.progress.connect(status.set_progress)
+
+    def refresh_waiting(*_args: object) -> None:
+        status.set_waiting(queued_edits(database))
+
+    def finished(summary: SyncSummary) -> None:
+        status.set_waiting(summary.edits_waiting)
+
+    worker.cycle_finished.connect(finished)
+    worker.contacts_changed.connect(lambda _ids: window.refresh_clients())
+    window.sync_requested.connect(worker.request_sync)
+
+    def open_settings() -> None:
+        dialog = SettingsDialog(window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            url, _token, ca = dialog.values()
+            worker.configure(url, get_token(url) if url else None, ca)
+            worker.request_sync()
+
+    window.settings_requested.connect(open_settings)
+    refresh_waiting()
+    return status

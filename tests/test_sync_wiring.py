@@ -1,0 +1,84 @@
+"""The sync pieces in the real main window: status text, "Sync now", a new client in the list, Settings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from leaddesk.db.database import Database
+from leaddesk.sync import settings as relay_settings
+from leaddesk.sync.worker import SyncWorker
+from leaddesk.views.main_window import MainWindow
+from leaddesk.views.settings_dialog import SettingsDialog
+from leaddesk.views.sync_wiring import attach_sync
+from tests.relay_simulator.generate import scripted_log
+from tests.relay_simulator.server import RelaySimulator, make_message
+from tests.support.sync import MemoryKeyring, fast_retry
+
+TOKEN = "wiring-token"
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(previous)
+
+
+def test_window_shows_sync_state_and_new_clients(qtbot: QtBot, database: Database, tmp_path: Path) -> None:
+    with RelaySimulator(token=TOKEN) as sim:
+        scripted_log(sim)
+        window = MainWindow(database, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        worker = SyncWorker(database.path, sim.url, TOKEN)
+        worker.retry = fast_retry(2.0)
+        status = attach_sync(window, database, worker)
+        window.show()
+        with qtbot.waitSignal(worker.cycle_finished, timeout=20_000):
+            worker.start()
+        assert status.state_label.text() == "Synced just now"
+        sim.add_message(make_message("wamid.N1", "ct_new", phone="+5215577778888", sent_at="2026-11-26T15:59:00Z"))
+        with qtbot.waitSignal(worker.cycle_finished, timeout=20_000):
+            window.sync_requested.emit()
+        qtbot.waitUntil(lambda: "ct_new" in _listed_ids(window), timeout=5_000)
+        window.grab().save(str(tmp_path / "window.png"))
+        worker.stop()
+        window.close()
+
+
+def _listed_ids(window: MainWindow) -> list[str]:
+    model = window.model
+    found = []
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            value = model.index(row, column).data()
+            if isinstance(value, str) and "7777" in value.replace(" ", ""):
+                found.append("ct_new")
+    return found
+
+
+def test_settings_dialog_tests_connection_and_keeps_token_in_keyring(
+    qtbot: QtBot, memory_keyring: MemoryKeyring
+) -> None:
+    with RelaySimulator(token=TOKEN) as sim:
+        dialog = SettingsDialog()
+        qtbot.addWidget(dialog)
+        qtbot.keyClicks(dialog.url_edit, sim.url)
+        qtbot.keyClicks(dialog.token_edit, TOKEN)
+        dialog.start_test()
+        qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=10_000)
+        assert dialog.result_label.text() == "Torres del Parque Sales — Laura Pérez (agent)"
+        dialog.save()
+        assert relay_settings.get_token(sim.url) == TOKEN
+        assert TOKEN not in relay_settings.settings_path().read_text()
+        dialog.token_edit.setText("bad")
+        dialog.start_test()
+        qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=10_000)
+        assert dialog.result_label.text() == "The relay refused this token."
