@@ -4,8 +4,10 @@ The demo is generated as relay events (``relay-protocol.md``) and fed through th
 as a real sync, so it exercises that path: contacts that arrive after their first message
 (placeholders), states sent more than once with growing versions, out-of-order message statuses,
 reactions taken back, an erasure. Everything is drawn from ``random.Random(seed)`` and placed
-relative to the fixed :data:`ANCHOR`, so two fresh demo databases are identical; the list then
-shows ages relative to that date ("Nov 24"), which is the price of being deterministic.
+relative to the fixed :data:`ANCHOR`. When a demo database is made, every time is then moved by whole
+hours so that the anchor falls on the current hour: the newest lead wrote "3 h ago" and upcoming
+visits are upcoming, whenever the demo is opened. Two demo databases made in the same hour (or with
+the same ``LEADDESK_DEMO_NOW``) are identical.
 
 Phones are valid by ``phonenumbers`` (Mexican mobiles in today's ``+52`` + 10 digits form, US
 numbers in the fictional 555-01XX range). The demo has no relay, so media stays "missing".
@@ -15,7 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import random
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -26,7 +30,7 @@ import phonenumbers
 
 from leaddesk.db.database import Database, open_database
 from leaddesk.db.state import ACCOUNT_ID, ACCOUNT_NAME, AGENT_ID, AGENT_NAME, AGENT_ROLE, CURSOR, set_state
-from leaddesk.domain import format_time, parse_time
+from leaddesk.domain import format_time, parse_time, utc_now
 from leaddesk.sync.apply import apply_events
 
 #: Every demo time is placed relative to this moment, never to the clock.
@@ -977,10 +981,36 @@ def _pages(events: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[st
         yield page
 
 
-def fill_demo_database(database: Database, seed: int = DEFAULT_SEED) -> int:
-    """Apply the demo's events to ``database`` page by page, as a sync would. Returns the events applied."""
+_RFC3339 = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+
+
+def demo_now() -> datetime:
+    """The moment the demo is made for: ``LEADDESK_DEMO_NOW`` if set, else now, to the hour."""
+    override = os.environ.get("LEADDESK_DEMO_NOW")
+    now = parse_time(override) if override else utc_now()
+    return now.replace(minute=0, second=0, microsecond=0)
+
+
+def shift_times(value: Any, shift: timedelta) -> Any:
+    """``value`` with every RFC 3339 time in it (a whole string) moved by ``shift``."""
+    if isinstance(value, dict):
+        return {key: shift_times(item, shift) for key, item in value.items()}
+    if isinstance(value, list):
+        return [shift_times(item, shift) for item in value]
+    if isinstance(value, str) and _RFC3339.fullmatch(value):
+        return format_time(parse_time(value) + shift)
+    return value
+
+
+def fill_demo_database(database: Database, seed: int = DEFAULT_SEED, now: datetime | None = None) -> int:
+    """Apply the demo's events to ``database`` page by page, as a sync would. Returns the events applied.
+
+    The events' times are moved so that the demo's anchor is ``now`` (default :func:`demo_now`).
+    """
+    shift = (now or demo_now()) - ANCHOR
+    events = (shift_times(event, shift) for event in demo_events(seed))
     total = 0
-    for page in _pages(demo_events(seed), PAGE_SIZE):
+    for page in _pages(events, PAGE_SIZE):
         with database.write() as connection:
             apply_events(connection, page)
             set_state(connection, CURSOR, f"c_{page[-1]['seq']}")

@@ -39,6 +39,8 @@ CLIENT_TYPES: dict[str, tuple[type, ...]] = {
 
 def leaddesk(*args: str, home: Path | None = None) -> subprocess.CompletedProcess[bytes]:
     env = os.environ.copy()
+    # The demo follows the clock to the hour; pin it so two runs either side of an hour agree.
+    env["LEADDESK_DEMO_NOW"] = "2026-11-24T15:00:00Z"
     if home is not None:
         for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
             env[variable] = str(home / variable.lower())
