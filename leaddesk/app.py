@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -10,6 +12,12 @@ from PySide6.QtWidgets import QApplication
 from leaddesk import __version__
 from leaddesk.db.database import Database
 from leaddesk.paths import APP_AUTHOR, APP_NAME, resource
+from leaddesk.sync.settings import get_token, load_settings
+from leaddesk.sync.worker import SyncWorker
+from leaddesk.views.client_actions import install_client_actions
+from leaddesk.views.main_window import MainWindow
+from leaddesk.views.profile.dialog import ProfileDialog
+from leaddesk.views.sync_wiring import attach_sync
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -35,6 +43,69 @@ def apply_style(app: QApplication) -> None:
         app.setStyleSheet(style.read_text(encoding="utf-8"))
 
 
+@dataclass
+class WindowSession:
+    """The main window and what hangs off it: the sync worker and the open profile dialogs."""
+
+    window: MainWindow
+    database: Database
+    worker: SyncWorker
+    profiles: dict[str, ProfileDialog] = field(default_factory=dict)
+
+    def open_profile(self, contact_id: str) -> ProfileDialog:
+        """Show the client's profile; a second request raises the dialog already open for them."""
+        dialog = self.profiles.get(contact_id)
+        if dialog is None:
+            dialog = ProfileDialog(self.database, contact_id, self.window)
+            dialog.edited.connect(lambda _id: self.window.refresh_clients())
+            dialog.finished.connect(lambda _result, cid=contact_id: self.profiles.pop(cid, None))
+            self.profiles[contact_id] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def refresh_profiles(self) -> None:
+        for dialog in self.profiles.values():
+            dialog.refresh()
+
+    def close(self) -> None:
+        """Stop the sync (waiting for a running cycle to reach a safe point) and close the dialogs."""
+        self.worker.stop()
+        for dialog in list(self.profiles.values()):
+            dialog.close()
+
+
+def relay_configuration(*, demo: bool, relay_url: str | None) -> tuple[str, str | None, str]:
+    """(relay URL, token, extra CA bundle) for the window.
+
+    ``--relay`` / ``LEADDESK_RELAY_URL`` win over the saved settings; the demo database uses no saved
+    relay, so it is never mixed with the office's real data. The token is the keyring's, or
+    ``LEADDESK_RELAY_TOKEN`` (for trying the window against the relay simulator).
+    """
+    saved = load_settings()
+    url = relay_url or ("" if demo else saved.relay_url)
+    token = (get_token(url) if url else None) or os.environ.get("LEADDESK_RELAY_TOKEN") or None
+    return url, token, "" if demo else saved.ca_bundle
+
+
+def build_window(
+    database: Database, *, demo: bool = False, relay_url: str | None = None, start_sync: bool = True
+) -> WindowSession:
+    """The main window wired to the sync worker, the profile dialogs and the list's actions."""
+    window = MainWindow(database, demo=demo)
+    url, token, ca_bundle = relay_configuration(demo=demo, relay_url=relay_url)
+    worker = SyncWorker(database.path, url, token, ca_bundle=ca_bundle, parent=window)
+    session = WindowSession(window=window, database=database, worker=worker)
+    attach_sync(window, database, worker)
+    install_client_actions(window, database)
+    window.open_profile_requested.connect(session.open_profile)
+    worker.cycle_finished.connect(lambda _summary: session.refresh_profiles())
+    if start_sync:
+        worker.start()
+    return session
+
+
 def run_window(db_path: Path, *, demo: bool = False, relay_url: str | None = None) -> int:
     """Open the database (the demo one is filled on first use), show the main window, run it."""
     app = make_application()
@@ -47,11 +118,12 @@ def run_window(db_path: Path, *, demo: bool = False, relay_url: str | None = Non
         from leaddesk.db.database import open_database
 
         database = open_database(db_path)
-    from leaddesk.views.main_window import MainWindow
-
     try:
-        window = MainWindow(database, demo=demo)
-        window.show()
-        return int(app.exec())
+        session = build_window(database, demo=demo, relay_url=relay_url)
+        session.window.show()
+        try:
+            return int(app.exec())
+        finally:
+            session.close()
     finally:
         database.close()
