@@ -39,8 +39,40 @@ def fix_standard_streams() -> None:
         sys.stderr = null
 
 
+#: Set to anything, the program prints ``first-paint <seconds>`` when the main window first paints, then
+#: quits (exit 0): how ``scripts/time_startup.py`` times start-up, frozen or from source, the same way.
+STARTUP_PROBE_VARIABLE = "LEADDESK_STARTUP_PROBE"
+STARTUP_MARKER = "first-paint"
+
+
+def install_startup_probe() -> None:
+    """Make the QApplication now and watch it for the main window's first paint."""
+    import time
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QMainWindow
+
+    from leaddesk.app import make_application
+
+    started = time.perf_counter()
+    app = make_application()
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
+                app.removeEventFilter(self)
+                print(f"{STARTUP_MARKER} {time.perf_counter() - started:.3f}", flush=True)
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    probe = FirstPaint(app)
+    app.installEventFilter(probe)
+
+
 def main() -> None:
     fix_standard_streams()
+    if os.environ.get(STARTUP_PROBE_VARIABLE):
+        install_startup_probe()
     from leaddesk.cli import main as cli_main
 
     cli_main()

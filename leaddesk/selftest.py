@@ -127,7 +127,11 @@ def check_window(database: Database) -> str:
     _use_offscreen_if_no_display()
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "leaddesk"])
+    try:
+        from leaddesk.app import make_application
+    except ImportError as problem:
+        raise RuntimeError(f"cannot import leaddesk.app.make_application: {problem}") from problem
+    app = make_application()  # the program's own: its style sheet and window icon load too
     try:
         from leaddesk.views.main_window import MainWindow  # type: ignore[import-not-found,unused-ignore]
     except ImportError as problem:
