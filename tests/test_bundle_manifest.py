@@ -120,7 +120,6 @@ def test_a_missing_resource_fails_the_resource_check() -> None:
         check_resources({"resources": ["icons/leaddesk.svg", "icons/nowhere.svg"], "migrations": []})
 
 
-@pytest.mark.slow
 def test_self_test_from_the_source_tree_prints_ok(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LEADDESK_SELF_TEST_TRACEBACK": "1"}
     done = subprocess.run(

@@ -98,7 +98,7 @@ def https_relay(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert_path, key_path)
     server.socket = context.wrap_socket(server.socket, server_side=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield f"https://127.0.0.1:{server.server_address[1]}/", ca_path
@@ -148,7 +148,7 @@ class _ConnectHandler(socketserver.StreamRequestHandler):
 def office_proxy() -> Iterator[_ConnectProxy]:
     proxy = _ConnectProxy(("127.0.0.1", 0), _ConnectHandler)
     proxy.tunnels = []
-    thread = threading.Thread(target=proxy.serve_forever, daemon=True)
+    thread = threading.Thread(target=proxy.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield proxy
