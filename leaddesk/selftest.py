@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from leaddesk.db.database import Database
 
 MANIFEST_NAME = "bundle-manifest.json"
+#: Names a PNG file to save the main window's off-screen picture in (to look at a bundle's window).
+SCREENSHOT_VARIABLE = "LEADDESK_SELF_TEST_SCREENSHOT"
 #: Functions of ``leaddesk.paths`` whose first argument names a file under ``resources/``.
 RESOURCE_FUNCTIONS = ("resource", "resource_file")
 
@@ -142,6 +144,9 @@ def check_window(database: Database) -> str:
         picture = window.grab()
         if picture.isNull():
             raise RuntimeError("the main window painted nothing")
+        screenshot = os.environ.get(SCREENSHOT_VARIABLE)
+        if screenshot and not picture.save(screenshot):
+            raise RuntimeError(f"could not save the window's picture to {screenshot}")
         detail = f"{type(window).__name__} built and painted {picture.width()}x{picture.height()}"
     finally:
         window.close()

@@ -34,23 +34,26 @@ MARKER = "first-paint"
 def display() -> Iterator[tuple[dict[str, str], str]]:
     """Environment additions for a display, and its description."""
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen" or not shutil.which("Xvfb"):
-        yield {"QT_QPA_PLATFORM": "offscreen"}, "Qt offscreen platform (no Xvfb)"
+        why = "asked for" if shutil.which("Xvfb") else "no Xvfb installed"
+        yield {"QT_QPA_PLATFORM": "offscreen"}, f"Qt offscreen platform ({why})"
         return
     if os.environ.get("DISPLAY"):
         yield {}, f"X display {os.environ['DISPLAY']}"
         return
-    number = 90 + os.getpid() % 9
+    # -displayfd: Xvfb picks a free display number and writes it to the pipe once it is ready.
+    read_end, write_end = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        pass_fds=(write_end,),
     )
+    os.close(write_end)
     try:
-        deadline = time.monotonic() + 10
-        while not Path(f"/tmp/.X11-unix/X{number}").exists():
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("Xvfb did not start")
-            time.sleep(0.05)
+        with os.fdopen(read_end) as pipe:
+            number = pipe.readline().strip()
+        if not number:
+            raise RuntimeError("Xvfb did not start")
         yield {"DISPLAY": f":{number}", "QT_QPA_PLATFORM": "xcb"}, f"Xvfb :{number} (xcb)"
     finally:
         server.terminate()
