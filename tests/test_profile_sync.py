@@ -14,15 +14,17 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
 from leaddesk.db.database import Database, open_database
 from leaddesk.domain import format_time
-from leaddesk.models.client_table import Column, PendingEditsRole
+from leaddesk.models.client_table import Column, ConflictsRole, PendingEditsRole
 from leaddesk.models.conversation import ChatItem, ItemRole
 from leaddesk.views.client_actions import build_client_menu
+from leaddesk.views.delegates import CONFLICT_COLOR, WAITING_COLOR
 from leaddesk.views.profile.dialog import ProfileDialog
 from tests.relay_simulator.server import Fault, RelaySimulator, make_contact, make_message
 from tests.support.sync_gui import Desk, closed_port_url, rows
@@ -31,6 +33,7 @@ TOKEN = "profile-sync-token"
 ANA = "ct_ana"
 ANA_PHONE = "+5215512345678"
 DISPLAY = Qt.ItemDataRole.DisplayRole
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
 @pytest.fixture
@@ -88,6 +91,26 @@ def _buttons(qtbot: QtBot, dialog: ProfileDialog, prefix: str) -> list[QPushButt
     return shown()
 
 
+def _painted(desk: Desk, contact_id: str, color: QColor) -> int:
+    """How many pixels of the client's name cell are (nearly) ``color``, as the list paints it now."""
+    table = desk.window.table
+    table.clearSelection()
+    rect = table.visualRect(desk.window.model.index(desk.list_row(contact_id), int(Column.NAME)))
+    image = table.viewport().grab(rect).toImage()
+    count = 0
+    for y in range(image.height()):
+        for x in range(image.width()):
+            pixel = image.pixelColor(x, y)
+            if (
+                max(
+                    abs(pixel.red() - color.red()), abs(pixel.green() - color.green()), abs(pixel.blue() - color.blue())
+                )
+                < 24
+            ):
+                count += 1
+    return count
+
+
 # --- (a) online -------------------------------------------------------------------------------------
 
 
@@ -97,6 +120,7 @@ def test_online_sale_status_shows_at_once_as_waiting_then_the_relay_has_it(
     dialog = _profile(desk)
     overview = dialog.overview
     assert overview.pending.isHidden()
+    unmarked = _painted(desk, ANA, WAITING_COLOR)  # antialiased text has a few such greys
     _choose(overview.sale_status, "signed")
     _save(qtbot, dialog)
 
@@ -106,6 +130,9 @@ def test_online_sale_status_shows_at_once_as_waiting_then_the_relay_has_it(
     assert "sale status" in overview.pending.text()
     assert desk.cell(ANA, Column.SALE_STATUS, DISPLAY) == "Signed"
     assert desk.cell(ANA, Column.NAME, PendingEditsRole) == 1
+    assert "1 edit waiting for the relay" in desk.cell(ANA, Column.NAME, TOOLTIP)
+    marked = _painted(desk, ANA, WAITING_COLOR)
+    assert marked > unmarked + 10, (marked, unmarked)  # the small clock after the name
     assert sim.contacts[ANA]["sale_status"] == "none"
 
     summary = desk.sync()
@@ -117,6 +144,8 @@ def test_online_sale_status_shows_at_once_as_waiting_then_the_relay_has_it(
     assert overview.sale_status.currentData() == "signed"
     assert desk.cell(ANA, Column.NAME, PendingEditsRole) == 0
     assert desk.cell(ANA, Column.SALE_STATUS, DISPLAY) == "Signed"
+    assert "waiting" not in desk.cell(ANA, Column.NAME, TOOLTIP)
+    assert _painted(desk, ANA, WAITING_COLOR) < unmarked + 5
 
 
 # --- (b) offline, then back online ------------------------------------------------------------------
@@ -216,9 +245,18 @@ def test_conflict_shows_the_relays_value_then_apply_mine_again_wins(
     conflict_text = " ".join(label.text() for label in again.parent().findChildren(type(overview.phone)))
     assert "“sold” stands" in conflict_text and "yours was “signed”" in conflict_text
     assert overview.pending.isHidden()
+    # ... and as a badge in the list, whose tooltip says which field.
+    assert desk.cell(ANA, Column.NAME, ConflictsRole) == ["sale_status"]
+    assert desk.cell(ANA, Column.SALE_STATUS, ConflictsRole) is None
+    tip = desk.cell(ANA, Column.NAME, TOOLTIP)
+    assert "Conflict: someone else changed the sale status" in tip and tip.startswith("<qt>")
+    assert _painted(desk, ANA, CONFLICT_COLOR) > 20
 
     qtbot.mouseClick(again, Qt.MouseButton.LeftButton)
     assert _buttons(qtbot, dialog, "apply_again_") == []
+    assert desk.cell(ANA, Column.NAME, ConflictsRole) == []
+    assert _painted(desk, ANA, CONFLICT_COLOR) == 0
+    assert desk.cell(ANA, Column.NAME, PendingEditsRole) == 1
     assert overview.sale_status.currentData() == "signed"
     assert "sale status" in overview.pending.text()
     outbox = _outbox(database)
@@ -246,7 +284,10 @@ def test_conflict_dismissed_leaves_the_relays_value(
     assert overview.name_edit.text() == "Ana (by the bot)"
     assert len(_buttons(qtbot, dialog, "apply_again_")) == 1
 
+    assert desk.cell(ANA, Column.NAME, ConflictsRole) == ["name"]
+    assert "changed the name" in desk.cell(ANA, Column.NAME, TOOLTIP)
     qtbot.mouseClick(_buttons(qtbot, dialog, "dismiss_")[0], Qt.MouseButton.LeftButton)
+    assert desk.cell(ANA, Column.NAME, ConflictsRole) == []
     assert _buttons(qtbot, dialog, "apply_again_") == []
     assert overview.name_edit.text() == "Ana (by the bot)"
     assert rows(database.path, "SELECT resolved FROM edit_conflicts") == [(1,)]

@@ -223,12 +223,15 @@ class ClientRow:
     contractor: bool
     version: int | None
     pending_edits: int
+    #: The contact fields with an open edit conflict (sorted), for the list's conflict badge.
+    conflict_fields: tuple[str, ...] = ()
 
 
 _ROW_COLUMNS = (
     "c.rowid, c.id, c.name, c.phone, c.last_activity, c.message_count, c.bot_status, c.bot_paused_until, "
     "c.unread, c.sale_status, c.funnel_stage, c.sentiment, c.mystery_shopper, c.contractor, c.version, "
-    "(SELECT count(*) FROM outbox o WHERE o.contact_id = c.id AND o.state = 'queued')"
+    "(SELECT count(*) FROM outbox o WHERE o.contact_id = c.id AND o.state = 'queued'), "
+    "(SELECT group_concat(DISTINCT e.field) FROM edit_conflicts e WHERE e.contact_id = c.id AND NOT e.resolved)"
 )
 
 
@@ -250,6 +253,7 @@ def _row(values: Sequence[Any]) -> ClientRow:
         contractor=bool(values[13]),
         version=values[14],
         pending_edits=values[15] or 0,
+        conflict_fields=tuple(sorted(values[16].split(","))) if values[16] else (),
     )
 
 

@@ -91,15 +91,30 @@ ChipColorRole = _BASE_ROLE + 2
 BadgesRole = _BASE_ROLE + 3
 #: How many of the client's messages nobody has reviewed yet (int).
 UnreadRole = _BASE_ROLE + 4
-#: How many of this contact's edits are still queued for the relay (int); a later badge uses it.
+#: How many of this contact's edits are still queued for the relay (int): the name cell's "waiting" mark.
 PendingEditsRole = _BASE_ROLE + 5
 #: The raw value behind a cell (E.164 phone, status ids, RFC 3339 time), for copying and tests.
 RawValueRole = _BASE_ROLE + 6
+#: The fields with an open edit conflict (list of column names, e.g. ``["sale_status"]``), in the name
+#: column only: the name cell's conflict badge.
+ConflictsRole = _BASE_ROLE + 7
 
 UNKNOWN_STAGE_COLOR = "#9AA5B1"
 NO_VALUE = "—"
 MYSTERY_SHOPPER = "Mystery shopper"
 CONTRACTOR = "Contractor"
+#: How the list names a contact field in the conflict badge's tooltip.
+FIELD_NAMES = {
+    "sale_status": "sale status",
+    "funnel_stage": "funnel stage",
+    "bot_status": "bot status",
+    "bot_paused_until": "bot pause",
+    "mystery_shopper": "mystery shopper flag",
+    "contractor": "contractor flag",
+    "name": "name",
+    "config": "configuration",
+    "unread": "reviewed mark",
+}
 
 
 def plain_tooltip(*lines: str) -> str:
@@ -146,6 +161,7 @@ class RowView:
     badges: tuple[str, ...]
     unread: int
     pending_edits: int
+    conflicts: tuple[str, ...] = ()
 
 
 _EMPTY_ROW = RowView(
@@ -221,6 +237,15 @@ def format_row(row: ClientRow, stages: dict[str, StageInfo], now: datetime) -> R
         name_lines.append("Mystery shopper: an internal tester, left out of every analytic")
     if row.contractor:
         name_lines.append("Contractor: a supplier or third party")
+    if row.conflict_fields:
+        fields = ", ".join(FIELD_NAMES.get(f, f.replace("_", " ")) for f in row.conflict_fields)
+        name_lines.append(
+            f"⚠ Conflict: someone else changed the {fields} at the same time; the relay's value stands. "
+            "Open the profile to apply yours again or dismiss."
+        )
+    if row.pending_edits:
+        edits = "1 edit" if row.pending_edits == 1 else f"{row.pending_edits} edits"
+        name_lines.append(f"{edits} waiting for the relay to confirm")
 
     return RowView(
         contact_id=row.id,
@@ -248,6 +273,7 @@ def format_row(row: ClientRow, stages: dict[str, StageInfo], now: datetime) -> R
         badges=badges,
         unread=row.unread,
         pending_edits=row.pending_edits,
+        conflicts=row.conflict_fields,
     )
 
 
@@ -395,6 +421,8 @@ class ClientTableModel(QAbstractTableModel):
             return view.unread
         if role == PendingEditsRole:
             return view.pending_edits
+        if role == ConflictsRole:
+            return list(view.conflicts) if column == Column.NAME else None
         if role in (RawValueRole, Qt.ItemDataRole.EditRole):
             return view.raw[column]
         return None

@@ -6,11 +6,11 @@ Every string is painted with ``QPainter.drawText``, which never interprets marku
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from leaddesk.models.client_table import BadgesRole, ChipColorRole, UnreadRole
+from leaddesk.models.client_table import BadgesRole, ChipColorRole, ConflictsRole, PendingEditsRole, UnreadRole
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -18,6 +18,12 @@ PAD = 8
 PILL_PAD = 7
 BADGE_COLORS = {"Mystery shopper": "#7D3C98", "Contractor": "#8A6D3B"}
 UNREAD_COLOR = QColor("#2F6FB3")
+#: An open edit conflict: the badge the profile's conflict notice matches.
+CONFLICT_COLOR = QColor("#C8641E")
+CONFLICT_LABEL = "⚠ conflict"
+#: Edits waiting for the relay: a small, muted clock after the name.
+WAITING_COLOR = QColor("#8A94A3")
+CLOCK = 11
 
 
 def _background(
@@ -47,8 +53,24 @@ def _pill(painter: QPainter, rect: QRectF, fill: QColor, border: QColor | None =
     painter.drawRoundedRect(rect, radius, radius)
 
 
+def _clock(painter: QPainter, center_x: float, center_y: float, color: QColor) -> None:
+    """A small clock face: the same "waiting for the relay" sign as a pending message's."""
+    radius = CLOCK / 2 - 0.5
+    pen = QPen(color, 1.3)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(QPointF(center_x, center_y), radius, radius)
+    painter.drawLine(QPointF(center_x, center_y), QPointF(center_x, center_y - radius + 2))
+    painter.drawLine(QPointF(center_x, center_y), QPointF(center_x + radius - 2.2, center_y))
+
+
 class NameDelegate(QStyledItemDelegate):
-    """The client's name, elided, with an unread count and pills for mystery shoppers and contractors."""
+    """The client's name, elided, with an unread count and pills for mystery shoppers and contractors.
+
+    A client with an open edit conflict gets an orange "⚠ conflict" pill (the tooltip names the field);
+    one with edits still waiting for the relay gets a small muted clock after the name.
+    """
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         opt, _ = _background(option, painter, index)
@@ -57,6 +79,8 @@ class NameDelegate(QStyledItemDelegate):
         rect = QRect(opt.rect).adjusted(PAD, 0, -PAD // 2, 0)
         unread = int(index.data(UnreadRole) or 0)
         badges: list[str] = index.data(BadgesRole) or []
+        conflicts = bool(index.data(ConflictsRole))
+        waiting = int(index.data(PendingEditsRole) or 0) > 0
 
         small = QFont(opt.font)
         small.setPointSizeF(max(small.pointSizeF() - 1.5, 6.5))
@@ -79,19 +103,30 @@ class NameDelegate(QStyledItemDelegate):
                 )
             )
             right -= width + 4
+        if conflicts:
+            width = small_metrics.horizontalAdvance(CONFLICT_LABEL) + 2 * PILL_PAD
+            pills.append((QRectF(right - width, top, width, pill_height), CONFLICT_LABEL, CONFLICT_COLOR, False))
+            right -= width + 4
         if unread > 0:
             label = str(unread) if unread < 1000 else "999+"
             width = max(small_metrics.horizontalAdvance(label) + 2 * PILL_PAD - 2, pill_height)
             pills.append((QRectF(right - width, top, width, pill_height), label, UNREAD_COLOR, True))
             right -= width + 6
 
-        name_rect = QRect(rect.left(), rect.top(), max(right - rect.left(), 0), rect.height())
+        clock_room = CLOCK + 6 if waiting else 0
+        name_rect = QRect(rect.left(), rect.top(), max(right - rect.left() - clock_room, 0), rect.height())
         font = QFont(opt.font)
         painter.setFont(font)
-        painter.setPen(_text_color(opt))
+        text_color = _text_color(opt)
+        painter.setPen(text_color)
         name = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        elided = QFontMetrics(font).elidedText(name, Qt.TextElideMode.ElideRight, name_rect.width())
+        metrics = QFontMetrics(font)
+        elided = metrics.elidedText(name, Qt.TextElideMode.ElideRight, name_rect.width())
         painter.drawText(name_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
+        if waiting and name_rect.width() > 0:
+            selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+            clock_x = rect.left() + metrics.horizontalAdvance(elided) + 5 + CLOCK / 2
+            _clock(painter, clock_x, rect.center().y() + 1, text_color if selected else WAITING_COLOR)
 
         painter.setFont(small)
         for pill_rect, label, color, filled in pills:
