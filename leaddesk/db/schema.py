@@ -19,8 +19,8 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
-    text,
 )
+from sqlalchemy import text as sql_text  # the messages table has a column named "text"
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -61,13 +61,14 @@ class Contact(Base):
     version: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[str | None] = mapped_column(String)
     updated_at: Mapped[str | None] = mapped_column(String)
-    # Derived from the messages by triggers, so the list sorts and counts without a join.
+    # Derived from the messages (by the event applier, once per page), so the list sorts and
+    # counts without a join.
     last_activity: Mapped[str | None] = mapped_column(String)
     message_count: Mapped[int] = mapped_column(Integer, server_default="0")
 
     __table_args__ = (
-        Index("ix_contacts_last_activity", text("last_activity DESC")),
-        Index("ix_contacts_name", text("name COLLATE NOCASE")),
+        Index("ix_contacts_last_activity", sql_text("last_activity DESC")),
+        Index("ix_contacts_name", sql_text("name COLLATE NOCASE")),
         Index("ix_contacts_phone", "phone"),
         Index("ix_contacts_sale_status", "sale_status"),
         Index("ix_contacts_funnel_stage", "funnel_stage"),
@@ -117,7 +118,7 @@ class Message(Base):
 
     __table_args__ = (
         Index("ix_messages_contact_id_sent_at", "contact_id", "sent_at"),
-        Index("ix_messages_reaction_to", "reaction_to"),
+        Index("ix_messages_reaction_to", "reaction_to", sqlite_where=sql_text("reaction_to IS NOT NULL")),
     )
 
 
