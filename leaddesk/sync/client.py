@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import requests
 
 from leaddesk import __version__
+from leaddesk.sync.tls import CABundleError, make_session
 
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 30.0
@@ -129,10 +130,12 @@ class RelayClient:
         if ca_bundle is not None and not Path(ca_bundle).is_file():
             raise ConfigurationError("the extra CA bundle file does not exist")
         self.timeout = (connect_timeout, read_timeout)
-        self._session = requests.Session()
-        self._session.trust_env = True  # system proxies and REQUESTS_CA_BUNDLE
-        if ca_bundle is not None:
-            self._session.verify = str(ca_bundle)
+        # Verification stays on: certifi's roots plus REQUESTS_CA_BUNDLE plus the Settings bundle
+        # (an office proxy that inspects TLS), and the system's proxy settings.
+        try:
+            self._session: requests.Session = make_session(Path(ca_bundle) if ca_bundle else None)
+        except CABundleError as problem:
+            raise ConfigurationError(str(problem)) from None
         self._session.headers["Authorization"] = f"Bearer {token}"
         self._session.headers["User-Agent"] = f"LeadDesk/{__version__}"
         self._session.headers["Accept"] = "application/json"
