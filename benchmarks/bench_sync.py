@@ -5,24 +5,30 @@
 
 Prints events per second for the whole pull (HTTP + JSON + applier + one transaction per page),
 next to inserting the same message rows with one ``executemany`` in one transaction.
+
+The simulator runs in a process of its own, as the real relay runs on another machine: in the same
+process its threads would take the GIL from the sync and the figure would measure the simulator.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import socket
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from leaddesk.db.database import open_database
 from leaddesk.sync.apply import MESSAGE_COLUMNS, parse_message
 from tests.relay_simulator.generate import generated_log
-from tests.relay_simulator.server import RelaySimulator
 from tests.support.sync import run_sync
 
 
@@ -34,13 +40,35 @@ def main() -> None:
     events = list(generated_log(args.messages))
     print(f"{len(events):,} events ({args.messages:,} messages) generated")
 
-    with RelaySimulator(token="bench") as sim:
-        sim.add_serialized(events)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    relay = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tests.relay_simulator",
+            "--port",
+            str(port),
+            "--token",
+            "bench",
+            "--generate",
+            f"{args.messages}",
+        ],
+        cwd=Path(__file__).resolve().parent.parent,
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        _wait_until_serving(url)
         database = open_database(folder / "sync.sqlite")
         started = time.perf_counter()
-        summary = run_sync(database, sim.url, "bench", media_per_cycle=0)
+        summary = run_sync(database, url, "bench", media_per_cycle=0)
         elapsed = time.perf_counter() - started
         database.close()
+    finally:
+        relay.terminate()
+        relay.wait()
     assert summary.ok and summary.events_applied == len(events), summary
     sync_rate = len(events) / elapsed
 
@@ -71,6 +99,17 @@ def main() -> None:
     print(f"sync from the simulator: {elapsed:8.2f} s  {sync_rate:>10,.0f} events/s")
     print(f"bare sqlite3 executemany: {bare_elapsed:7.2f} s  {bare_rate:>10,.0f} rows/s (pre-parsed, one transaction)")
     print(f"sync / bare: {sync_rate / bare_rate:.0%}")
+
+
+def _wait_until_serving(url: str) -> None:
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        try:
+            requests.get(f"{url}/v1/account", headers={"Authorization": "Bearer bench"}, timeout=1)
+            return
+        except requests.ConnectionError:
+            time.sleep(0.2)
+    raise SystemExit("the relay simulator did not start")
 
 
 if __name__ == "__main__":
