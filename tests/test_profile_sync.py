@@ -470,5 +470,41 @@ def test_a_reply_outside_the_24_hour_window_is_refused_with_the_reason(
         assert failed.status == "failed"
         assert failed.error_title == "Not sent: the client last wrote more than 24 hours ago"
         assert sim.applications == {}
+        # The bubble says it; the overview does not call a message a "change" that "went back".
+        labels = dialog.overview.findChildren(type(dialog.overview.phone))
+        assert not [w.text() for w in labels if "refused" in w.text()]
     finally:
         desk.close()
+
+
+# --- a sync while the user is editing ---------------------------------------------------------------
+
+
+def test_a_sync_keeps_what_the_user_has_not_saved_yet(
+    qtbot: QtBot, desk: Desk, sim: RelaySimulator, database: Database
+) -> None:
+    dialog = _profile(desk)
+    overview = dialog.overview
+    _choose(overview.sale_status, "pending")  # chosen, not saved yet
+    qtbot.keyClicks(overview.stage_note, "half-typed")
+    dialog.config.add_row()
+    dialog.config.table.item(dialog.config.table.rowCount() - 1, 0).setText("language")
+    dialog.config.table.item(dialog.config.table.rowCount() - 1, 1).setText("en")
+    sim.change_contact(ANA, name="Ana L. (relay)")
+
+    assert desk.sync().ok
+    # What came from the relay shows; what the user was doing stays.
+    assert overview.name_edit.text() == "Ana L. (relay)"
+    assert overview.sale_status.currentData() == "pending"
+    assert overview.stage_note.text() == "half-typed"
+    assert dialog.config.current() == {"language": "en"}
+
+    _save(qtbot, dialog)
+    assert [r[2] for r in _outbox(database)] == ["set_sale_status"]  # the name is not sent back
+    assert desk.sync().edits_sent == 1
+    assert (sim.contacts[ANA]["sale_status"], sim.contacts[ANA]["name"]) == ("pending", "Ana L. (relay)")
+
+    # "Undo changes" still throws an unsaved choice away.
+    _choose(overview.sale_status, "sold")
+    qtbot.mouseClick(overview.revert, Qt.MouseButton.LeftButton)
+    assert overview.sale_status.currentData() == "pending"

@@ -64,7 +64,19 @@ class ConfigTab(QWidget):
         layout.addLayout(buttons)
         self.refresh()
 
-    def refresh(self) -> None:
+    def has_unsaved(self) -> bool:
+        """True while the table differs from the settings as last read (or a cell is being edited)."""
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            return True
+        try:
+            return self.current() != self._original
+        except edits.EditError:
+            return True
+
+    def refresh(self, keep_unsaved: bool = False) -> None:
+        """Re-read the settings; with ``keep_unsaved`` (a sync finished), an unsaved table is left as it is."""
+        if keep_unsaved and self.has_unsaved():
+            return
         items = config_items(self._database, self._contact_id)
         self._original = dict(items)
         self.table.setRowCount(0)

@@ -86,13 +86,13 @@ class ProfileDialog(QDialog):
         self.edited.emit(self.contact_id)
 
     def refresh(self) -> None:
-        """Re-read every tab (after a sync)."""
-        self.overview.refresh()
+        """Re-read every tab (after a sync); what the user is editing and has not saved yet stays."""
+        self.overview.refresh(keep_unsaved=True)
         self.conversation.refresh()
         self.meetings.refresh()
         self.survey.refresh()
         self.funnel.refresh()
-        self.config.refresh()
+        self.config.refresh(keep_unsaved=True)
         self._set_title()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from leaddesk import edits
 from leaddesk.db import history
 from leaddesk.db.database import Database
-from leaddesk.domain import SaleStatus, format_time, parse_time, utc_now
+from leaddesk.domain import CommandType, SaleStatus, format_time, parse_time, utc_now
 from leaddesk.models.client_table import format_phone
 from leaddesk.models.profile import NO_VALUE, local_time
 from leaddesk.views.profile.common import plain_label, set_plain_tooltip, show_error
@@ -97,6 +98,8 @@ class OverviewTab(QWidget):
         self._database = database
         self._contact_id = contact_id
         self._contact: dict[str, Any] = {}
+        #: The form's values as last filled from the cache: what differs from them is the user's unsaved edit.
+        self._shown: dict[str, Any] = {}
 
         self.avatar = QLabel()
         self.avatar.setFixedSize(AVATAR, AVATAR)
@@ -185,7 +188,7 @@ class OverviewTab(QWidget):
         self.save.setDefault(True)
         self.revert = QPushButton("Undo changes")
         self.save.clicked.connect(self.save_changes)
-        self.revert.clicked.connect(self.refresh)
+        self.revert.clicked.connect(lambda: self.refresh())
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.revert)
@@ -206,7 +209,49 @@ class OverviewTab(QWidget):
 
     # --- reading ---------------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def _form_values(self) -> dict[str, Any]:
+        return {
+            "name": self.name_edit.text(),
+            "sale_status": self.sale_status.currentData(),
+            "stage": self.stage.currentData(),
+            "stage_note": self.stage_note.text(),
+            "bot": self.bot_group.checkedButton(),
+            "until_on": self.pause_until_on.isChecked(),
+            "until": self.pause_until.dateTime().toSecsSinceEpoch(),
+            "mystery_shopper": self.mystery_shopper.isChecked(),
+            "contractor": self.contractor.isChecked(),
+        }
+
+    def _restore_form(self, values: dict[str, Any]) -> None:
+        setters: dict[str, Callable[[Any], object]] = {
+            "name": self.name_edit.setText,
+            "sale_status": lambda v: self.sale_status.setCurrentIndex(max(0, self.sale_status.findData(v))),
+            "stage": self._choose_stage,
+            "stage_note": self.stage_note.setText,
+            "bot": lambda v: v.setChecked(True) if v is not None else None,
+            "until_on": self.pause_until_on.setChecked,
+            "until": lambda v: self.pause_until.setDateTime(QDateTime.fromSecsSinceEpoch(v)),
+            "mystery_shopper": self.mystery_shopper.setChecked,
+            "contractor": self.contractor.setChecked,
+        }
+        for key, value in values.items():
+            setters[key](value)
+        self._pause_controls()
+
+    def _choose_stage(self, stage: object) -> None:
+        index = self.stage.findData(stage)
+        if index >= 0:  # a stage the account no longer has cannot stay chosen
+            self.stage.setCurrentIndex(index)
+
+    def refresh(self, keep_unsaved: bool = False) -> None:
+        """Re-read the client; with ``keep_unsaved`` (a sync finished), fields the user is editing keep their value."""
+        unsaved: dict[str, Any] = {}
+        if keep_unsaved and self._shown:
+            now = self._form_values()
+            unsaved = {key: value for key, value in now.items() if value != self._shown.get(key)}
+        self._fill(unsaved)
+
+    def _fill(self, unsaved: dict[str, Any]) -> None:
         with self._database.read() as connection:
             contact = history.client(connection, self._contact_id)
             extra = connection.exec_driver_sql(
@@ -245,6 +290,8 @@ class OverviewTab(QWidget):
         self._pause_controls()
         self.mystery_shopper.setChecked(contact["mystery_shopper"])
         self.contractor.setChecked(contact["contractor"])
+        self._shown = self._form_values()
+        self._restore_form(unsaved)
         self._show_notices()
 
     def _fill_stages(self, current: str | None) -> None:
@@ -276,7 +323,10 @@ class OverviewTab(QWidget):
                 widget.deleteLater()
         for conflict in edits.open_conflicts(self._database, self._contact_id):
             self.notices.addWidget(self._conflict_widget(conflict))
-        for _outbox_id, command_type, reason in edits.refused_edits(self._database, self._contact_id)[-3:]:
+        refused = edits.refused_edits(self._database, self._contact_id)
+        # A refused message is told in its own bubble (failed, with the reason); here only field edits.
+        refused = [r for r in refused if r[1] != CommandType.SEND_MESSAGE]
+        for _outbox_id, command_type, reason in refused[-3:]:
             what = command_type.replace("set_", "").replace("_", " ")
             text = f"The relay refused your change of {what}; the value went back. {reason or ''}".strip()
             label = plain_label(text, wrap=True)
