@@ -24,6 +24,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -47,6 +48,7 @@ from leaddesk.sync.client import (
     ConfigurationError,
     Conflict,
     CursorExpired,
+    EventsPage,
     PassingFault,
     Refused,
     RelayClient,
@@ -377,45 +379,67 @@ class SyncEngine:
     # --- pull -------------------------------------------------------------------------------
 
     def _pull(self, summary: SyncSummary) -> None:
+        """Pull page after page; each page's effects and its cursor commit in one transaction.
+
+        The next page is fetched (HTTP and JSON) on a helper thread while this one is applied:
+        SQLite releases the GIL while it writes, so on two cores the two overlap. Only one request
+        is ever in flight, and the cursor still moves only with an applied page.
+        """
         with self.database.read() as connection:
             cursor = sync_state.get_state(connection, sync_state.CURSOR) or ""
         restarted = False
         done = 0
-        while True:
-            if self.cancel.is_set():
-                raise Cancelled
-            after = cursor
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="leaddesk-pull") as fetcher:
+
+            def fetch(after: str) -> Future[EventsPage]:
+                return fetcher.submit(self._call, summary, lambda: self.client.events(after, self.page_limit))
+
+            pending = fetch(cursor)
             try:
-                page = self._call(summary, lambda: self.client.events(after, self.page_limit))  # noqa: B023
-            except CursorExpired:
-                if restarted:
-                    raise Unreachable("the relay refused even the empty cursor", status=410) from None
-                restarted = True
-                cursor = ""
-                with self.database.write() as connection:
-                    sync_state.set_state(connection, sync_state.CURSOR, "")
-                continue
-            with self.database.write() as connection:
-                result = apply_events(connection, page.events)
-                sync_state.set_state(connection, sync_state.CURSOR, page.next)
-                sync_state.add_to_counter(connection, sync_state.UNKNOWN_EVENTS, result.unknown)
-                sync_state.add_to_counter(connection, sync_state.BAD_EVENTS, result.bad)
-            delete_unused_files(self.database, result.erased_media_paths)
-            summary.events_applied += result.applied
-            summary.unknown_events += result.unknown
-            summary.bad_events += result.bad
-            summary.new_contacts |= result.new_contacts
-            summary.touched_contacts |= result.touched_contacts
-            summary.erased_contacts |= result.erased_contacts
-            summary.new_contacts -= result.erased_contacts
-            summary.touched_contacts -= result.erased_contacts
-            summary.funnel_stages_changed |= result.funnel_stages_changed
-            done += len(page.events)
-            self.progress("pull", done, 0)
-            stuck = not page.events and page.next == after
-            cursor = page.next
-            if not page.has_more or stuck:
-                return
+                while True:
+                    if self.cancel.is_set():
+                        raise Cancelled
+                    after = cursor
+                    try:
+                        page = pending.result()
+                    except CursorExpired:
+                        if restarted:
+                            raise Unreachable("the relay refused even the empty cursor", status=410) from None
+                        restarted = True
+                        cursor = ""
+                        with self.database.write() as connection:
+                            sync_state.set_state(connection, sync_state.CURSOR, "")
+                        pending = fetch(cursor)
+                        continue
+                    stuck = not page.events and page.next == after
+                    last = not page.has_more or stuck
+                    if not last:
+                        pending = fetch(page.next)
+                    self._apply_page(page, summary)
+                    done += len(page.events)
+                    self.progress("pull", done, 0)
+                    cursor = page.next
+                    if last:
+                        return
+            finally:
+                pending.cancel()
+
+    def _apply_page(self, page: EventsPage, summary: SyncSummary) -> None:
+        with self.database.write() as connection:
+            result = apply_events(connection, page.events)
+            sync_state.set_state(connection, sync_state.CURSOR, page.next)
+            sync_state.add_to_counter(connection, sync_state.UNKNOWN_EVENTS, result.unknown)
+            sync_state.add_to_counter(connection, sync_state.BAD_EVENTS, result.bad)
+        delete_unused_files(self.database, result.erased_media_paths)
+        summary.events_applied += result.applied
+        summary.unknown_events += result.unknown
+        summary.bad_events += result.bad
+        summary.new_contacts |= result.new_contacts
+        summary.touched_contacts |= result.touched_contacts
+        summary.erased_contacts |= result.erased_contacts
+        summary.new_contacts -= result.erased_contacts
+        summary.touched_contacts -= result.erased_contacts
+        summary.funnel_stages_changed |= result.funnel_stages_changed
 
     # --- media ------------------------------------------------------------------------------
 
