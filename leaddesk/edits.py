@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -120,8 +120,13 @@ def _queue(
     contact_ids: Iterable[str],
     command_type: CommandType,
     data: Mapping[str, Any],
+    *,
+    also: Callable[[sqlite3.Cursor], None] | None = None,
 ) -> list[int]:
-    """Apply ``data`` locally to every contact and queue one command each, in one transaction."""
+    """Apply ``data`` locally to every contact and queue one command each, in one transaction.
+
+    ``also(cursor)`` runs last in the same transaction (an error from it undoes everything).
+    """
     ids = _unique(contact_ids)
     now = format_time(utc_now())
     outbox_ids: list[int] = []
@@ -152,6 +157,8 @@ def _queue(
             assert cursor.lastrowid is not None
             outbox_ids.append(cursor.lastrowid)
             apply_contact_changes(cursor, contact_id, changes)
+        if also is not None:
+            also(cursor)
     return outbox_ids
 
 
@@ -416,13 +423,18 @@ def apply_mine_again(database: Database, conflict_id: int) -> int:
             raise EditError(f"Cannot apply a change of {field!r} again.")
         command_type, key = _FIELD_COMMANDS[field]
         data = {key: _loads(mine)}
-    ids = _queue(database, [contact_id], CommandType(command_type), data)
-    with database.write() as connection:
-        _cursor(connection).execute(
-            "UPDATE edit_conflicts SET resolved = 1 WHERE contact_id = ? AND "
+
+    def settle(cursor: sqlite3.Cursor) -> None:
+        # In the same transaction as the new command: a crash or a second click never queues it twice.
+        cursor.execute(
+            "UPDATE edit_conflicts SET resolved = 1 WHERE contact_id = ? AND NOT resolved AND "
             "(id = ? OR (outbox_id IS NOT NULL AND outbox_id = ?))",
             (contact_id, conflict_id, outbox_id),
         )
+        if cursor.rowcount == 0:
+            raise EditError("This conflict is already settled.")
+
+    ids = _queue(database, [contact_id], CommandType(command_type), data, also=settle)
     return ids[0]
 
 

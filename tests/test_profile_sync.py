@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QComboBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
+from leaddesk import edits
 from leaddesk.db.database import Database, open_database
 from leaddesk.domain import format_time
 from leaddesk.models.client_table import Column, ConflictsRole, PendingEditsRole
@@ -252,8 +253,19 @@ def test_conflict_shows_the_relays_value_then_apply_mine_again_wins(
     assert "Conflict: someone else changed the sale status" in tip and tip.startswith("<qt>")
     assert _painted(desk, ANA, CONFLICT_COLOR) > 20
 
+    conflict_id = int(again.objectName().removeprefix("apply_again_"))
+    commits: list[object] = []
+
+    def count_commit(connection: Any) -> None:
+        commits.append(connection)
+
+    event.listen(database.engine, "commit", count_commit)
     qtbot.mouseClick(again, Qt.MouseButton.LeftButton)
+    event.remove(database.engine, "commit", count_commit)
+    assert len(commits) == 1  # the new command and the settled conflict together, or neither
     assert _buttons(qtbot, dialog, "apply_again_") == []
+    with pytest.raises(edits.EditError, match="already settled"):
+        edits.apply_mine_again(database, conflict_id)
     assert desk.cell(ANA, Column.NAME, ConflictsRole) == []
     assert _painted(desk, ANA, CONFLICT_COLOR) == 0
     assert desk.cell(ANA, Column.NAME, PendingEditsRole) == 1
