@@ -358,7 +358,6 @@ def test_a_forbidden_sale_status_is_refused_and_goes_back(
 # --- (e) bulk edit of 500 ---------------------------------------------------------------------------
 
 
-@pytest.mark.slow
 def test_bulk_sale_status_of_500_is_one_transaction_and_reaches_the_relay(
     qtbot: QtBot, sim: RelaySimulator, database: Database
 ) -> None:
