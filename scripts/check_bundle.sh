@@ -26,7 +26,11 @@ exe="$bundle/LeadDesk"
 scratch="$(mktemp -d)"
 relay_pid=""
 cleanup() {
-    [ -n "$relay_pid" ] && kill "$relay_pid" 2>/dev/null && wait "$relay_pid" 2>/dev/null
+    # `wait` answers 143 for the killed simulator; under `set -e` that would become our exit status.
+    if [ -n "$relay_pid" ]; then
+        kill "$relay_pid" 2>/dev/null || true
+        wait "$relay_pid" 2>/dev/null || true
+    fi
     rm -rf "$scratch"
 }
 trap cleanup EXIT
