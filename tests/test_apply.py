@@ -11,22 +11,7 @@ from sqlalchemy import text
 
 from leaddesk.db.database import Database
 from leaddesk.sync.apply import ApplyResult, apply_events
-
-TABLES = (
-    "contacts",
-    "messages",
-    "pending_statuses",
-    "media",
-    "meetings",
-    "surveys",
-    "survey_answers",
-    "funnel_changes",
-    "funnel_stages",
-    "outbox",
-    "edit_conflicts",
-    "erased_contacts",
-    "sync_state",
-)
+from tests.support.sync import TABLES
 
 _seq = iter(range(1, 1_000_000))
 

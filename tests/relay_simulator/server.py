@@ -26,17 +26,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from leaddesk.demo import FUNNEL_STAGES  # the protocol page's example stages
+
 ACCOUNT = {"id": "acc_7Q2", "name": "Torres del Parque Sales"}
 AGENT = {"id": "ag_19", "name": "Laura Pérez", "role": "agent"}
-FUNNEL_STAGES: list[dict[str, Any]] = [
-    {"id": "new", "name": "New lead", "order": 1, "color": "#8E9AAF", "manual": True},
-    {"id": "interested", "name": "Interested", "order": 2, "color": "#4F86C6", "manual": True},
-    {"id": "visit_scheduled", "name": "Visit scheduled", "order": 3, "color": "#F2A541", "manual": True},
-    {"id": "visit_completed", "name": "Visit completed", "order": 4, "color": "#E4572E", "manual": False},
-    {"id": "proposal_sent", "name": "Proposal sent", "order": 5, "color": "#A15EDB", "manual": True},
-    {"id": "negotiating", "name": "Negotiating", "order": 6, "color": "#29335C", "manual": True},
-    {"id": "closed", "name": "Closed", "order": 7, "color": "#3BB273", "manual": True},
-]
 
 #: The contact fields each command sets (for field-level conflict detection).
 COMMAND_FIELDS: dict[str, tuple[str, ...]] = {

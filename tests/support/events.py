@@ -12,20 +12,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from leaddesk.db.database import Database
+from leaddesk.demo import FUNNEL_STAGES
 from leaddesk.domain import format_time
 from leaddesk.sync.apply import ApplyResult, apply_events
 
 BASE_TIME = datetime(2026, 11, 24, 15, 0, 0, tzinfo=UTC)
 
-DEFAULT_STAGES: list[dict[str, Any]] = [
-    {"id": "new", "name": "New lead", "order": 1, "color": "#8E9AAF", "manual": True},
-    {"id": "interested", "name": "Interested", "order": 2, "color": "#4F86C6", "manual": True},
-    {"id": "visit_scheduled", "name": "Visit scheduled", "order": 3, "color": "#F2A541", "manual": True},
-    {"id": "visit_completed", "name": "Visit completed", "order": 4, "color": "#E4572E", "manual": False},
-    {"id": "proposal_sent", "name": "Proposal sent", "order": 5, "color": "#A15EDB", "manual": True},
-    {"id": "negotiating", "name": "Negotiating", "order": 6, "color": "#29335C", "manual": True},
-    {"id": "closed", "name": "Closed", "order": 7, "color": "#3BB273", "manual": True},
-]
+DEFAULT_STAGES = FUNNEL_STAGES  # the protocol page's example stages
 
 _ids = itertools.count(1)
 
