@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from leaddesk import edits
 from leaddesk.db.database import Database
 from leaddesk.sync import settings as relay_settings
 from leaddesk.sync.worker import SyncWorker
@@ -49,6 +50,32 @@ def test_window_shows_sync_state_and_new_clients(qtbot: QtBot, database: Databas
             window.sync_requested.emit()
         qtbot.waitUntil(lambda: "ct_new" in _listed_ids(window), timeout=5_000)
         window.grab().save(str(tmp_path / "window.png"))
+        worker.stop()
+        window.close()
+
+
+def test_edits_waiting_are_counted_as_they_are_made_and_cleared_by_a_sync(
+    qtbot: QtBot, database: Database, tmp_path: Path
+) -> None:
+    with RelaySimulator(token=TOKEN) as sim:
+        scripted_log(sim)
+        window = MainWindow(database, settings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        worker = SyncWorker(database.path, sim.url, TOKEN)
+        worker.retry = fast_retry(2.0)
+        status = attach_sync(window, database, worker)
+        with qtbot.waitSignal(worker.cycle_finished, timeout=20_000):
+            worker.start()
+        assert status.waiting_label.text() == ""
+
+        first_two = [window.model.contact_id(row) for row in range(2)]
+        edits.set_sale_status(database, first_two, "pending")
+        window.refresh_clients()
+        assert status.waiting_label.text() == "2 edits waiting"
+
+        with qtbot.waitSignal(worker.cycle_finished, timeout=20_000):
+            window.sync_requested.emit()
+        assert status.waiting_label.text() == ""
         worker.stop()
         window.close()
 

@@ -28,6 +28,8 @@ def attach_sync(window: Any, database: Database, worker: SyncWorker) -> SyncStat
         status.set_waiting(summary.edits_waiting)
 
     worker.cycle_finished.connect(finished)
+    # An edit made in the window re-reads the list; the count of edits waiting follows it.
+    window.model.modelReset.connect(refresh_waiting)
     worker.contacts_changed.connect(lambda _ids: window.refresh_clients())
     window.sync_requested.connect(worker.request_sync)
 
