@@ -33,6 +33,7 @@ from leaddesk.domain import (
     OutboxState,
     SaleStatus,
     format_time,
+    humanize_age,
     parse_time,
     status_rank,
     utc_now,
@@ -302,11 +303,11 @@ def window_problem(database: Database, contact_id: str, now: datetime | None = N
     last = last_inbound_at(database, contact_id)
     if last is None:
         return "The client has never written: WhatsApp lets you answer only within 24 hours of their last message."
-    hours = ((now or utc_now()) - last).total_seconds() / 3600
-    if hours > WINDOW_HOURS:
+    moment = now or utc_now()
+    if (moment - last).total_seconds() > WINDOW_HOURS * 3600:
         return (
-            f"The client's last message is {int(hours)} hours old: WhatsApp lets you write freely only within "
-            f"{WINDOW_HOURS} hours of it, so the relay will likely refuse this message."
+            f"The client last wrote {humanize_age(last, moment)}: WhatsApp lets you write freely only within "
+            f"{WINDOW_HOURS} hours of their last message, so the relay will likely refuse this one."
         )
     return None
 

@@ -141,7 +141,9 @@ def test_window_warning(database: Database) -> None:
 
     from leaddesk.domain import utc_now
 
-    assert "24 hours" in (edits.window_problem(database, "ct_8812", utc_now() + timedelta(days=2)) or "")
+    warning = edits.window_problem(database, "ct_8812", utc_now() + timedelta(days=2)) or ""
+    assert "24 hours" in warning
+    assert "last wrote 2 days ago" in warning  # said as a person would, not as "49 hours old"
 
 
 def test_bulk_edit_of_500_is_one_transaction_and_quick(database: Database) -> None:
