@@ -15,7 +15,7 @@ import pytest
 from leaddesk import edits
 from leaddesk.db.database import open_database
 from tests.relay_simulator.server import RelaySimulator, make_contact, make_message
-from tests.support.sync import snapshot
+from tests.support.sync import snapshot, sqlite
 
 TOKEN = "cli-token-xyz"
 
@@ -76,8 +76,8 @@ def test_exit_4_when_unreachable_keeps_queued_edits(sim: RelaySimulator, db_path
     assert done.returncode == 4
     assert time.monotonic() - started < 120
     assert "1 edits still queued" in done.stdout
-    with open_database(db_path).engine.connect() as connection:
-        assert connection.exec_driver_sql("SELECT state FROM outbox").all() == [("queued",)]
+    with sqlite(db_path) as connection:
+        assert connection.execute("SELECT state FROM outbox").fetchall() == [("queued",)]
 
 
 def test_exit_5_when_an_edit_is_refused(sim: RelaySimulator, db_path: Path) -> None:
@@ -99,3 +99,35 @@ def test_exit_2_on_bad_configuration(db_path: Path, url: str, token: str | None)
     done = sync_cli(db_path, url, token=token)
     assert done.returncode == 2
     assert done.stdout == ""
+
+
+@pytest.mark.slow  # waits out the default retry budget (~90 s), as a user's scheduled task would
+def test_with_default_retry_budget_an_unreachable_relay_exits_4_within_two_minutes(db_path: Path) -> None:
+    with socket.socket() as probe:  # a loopback port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("LEADDESK_SYNC_")}
+    environment["LEADDESK_RELAY_TOKEN"] = TOKEN
+    started = time.monotonic()
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "leaddesk",
+            "--db",
+            str(db_path),
+            "--relay",
+            f"http://127.0.0.1:{port}",
+            "sync",
+            "--once",
+        ],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=150,
+        check=False,
+    )
+    elapsed = time.monotonic() - started
+    assert done.returncode == 4, done.stderr
+    assert elapsed < 120
+    assert done.stdout.startswith("not synced: the relay is unreachable")

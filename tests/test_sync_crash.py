@@ -32,7 +32,7 @@ def base_log(sim: RelaySimulator) -> None:
 
 def later_log(sim: RelaySimulator) -> None:
     sim.change_contact("ct_beto", sale_status="pending")  # makes the queued sale-status edit conflict
-    sim.add_serialized(generated_log(4000, start_seq=10_000))
+    sim.add_serialized(generated_log(30_000, start_seq=10_000))
 
 
 def command(db: Path, url: str) -> list[str]:
@@ -83,7 +83,7 @@ def test_sigkill_at_random_moments_loses_and_doubles_nothing(tmp_path: Path) -> 
     with RelaySimulator(token=TOKEN) as sim:
         base_log(sim)
         later_log(sim)
-        sim.latency = 0.01
+        sim.latency = 0.3  # every request takes a while, so each run gets only a few steps before its kill
         kills = 0
         for _ in range(KILLS):
             process = subprocess.Popen(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from leaddesk import edits
 from leaddesk.db.database import Database
 from tests.relay_simulator.generate import scripted_log
 from tests.relay_simulator.server import RelaySimulator, make_contact, make_message
-from tests.support.sync import run_sync, snapshot
+from tests.support.sync import run_sync, snapshot, sqlite
 
 TOKEN = "sim-token-123"
 
@@ -25,7 +24,7 @@ def sim() -> Iterator[RelaySimulator]:
 
 
 def rows(path: Path, sql: str, *args: object) -> list[tuple[object, ...]]:
-    with sqlite3.connect(path) as connection:
+    with sqlite(path) as connection:
         return connection.execute(sql, args).fetchall()
 
 
@@ -158,7 +157,7 @@ def test_refused_edit_puts_the_previous_value_back(sim: RelaySimulator, database
         ("failed", "outside_window")
     ]
     # A set_name to a name the relay refuses... forced by a bad stage instead (manual false).
-    with sqlite3.connect(database.path) as connection:
+    with sqlite(database.path) as connection:
         connection.execute("UPDATE funnel_stages SET manual = 1 WHERE id = 'visit_completed'")
     edits.set_funnel_stage(database, ["ct_1"], "visit_completed")
     assert rows(database.path, "SELECT funnel_stage FROM contacts WHERE id = 'ct_1'") == [("visit_completed",)]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +12,7 @@ from leaddesk import edits
 from leaddesk.db.database import Database, open_database
 from tests.relay_simulator.generate import scripted_log
 from tests.relay_simulator.server import Fault, RelaySimulator, make_contact, make_message
-from tests.support.sync import fast_retry, run_sync, snapshot
+from tests.support.sync import fast_retry, run_sync, snapshot, sqlite
 
 TOKEN = "fault-token"
 
@@ -74,7 +73,7 @@ def test_command_applied_then_failed_is_applied_once(sim: RelaySimulator, databa
     summary = run_sync(database, sim.url, TOKEN)
     assert summary.ok and summary.edits_sent == 2
     assert sorted(sim.applications.values()) == [1, 1]
-    with sqlite3.connect(database.path) as connection:
+    with sqlite(database.path) as connection:
         assert connection.execute("SELECT sale_status FROM contacts WHERE id = 'ct_e'").fetchone() == ("signed",)
         assert connection.execute(
             "SELECT count(*) FROM messages WHERE contact_id = 'ct_e' AND text = 'Buenas tardes'"
@@ -101,7 +100,7 @@ def test_410_restarts_from_the_empty_cursor(sim: RelaySimulator, database: Datab
     summary = run_sync(database, sim.url, TOKEN, page_limit=5)
     assert summary.ok and summary.events_applied == 1
     after = snapshot(database.path)
-    with sqlite3.connect(database.path) as connection:
+    with sqlite(database.path) as connection:
         assert connection.execute("SELECT count(*) FROM messages WHERE id = 'wamid.E4'").fetchone() == (1,)
     assert len(after["messages"]) == len(before["messages"]) + 1
     assert after["contacts"] != [] and len(after["contacts"]) == len(before["contacts"])

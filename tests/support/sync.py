@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,17 @@ TABLES = (
     "erased_contacts",
     "sync_state",
 )
+
+
+@contextmanager
+def sqlite(path: Path) -> Iterator[sqlite3.Connection]:
+    """A plain sqlite3 connection that commits and, unlike ``with sqlite3.connect()``, closes."""
+    connection = sqlite3.connect(path)
+    try:
+        with connection:
+            yield connection
+    finally:
+        connection.close()
 
 
 def snapshot(path: Path, *, with_outbox: bool = True) -> dict[str, list[tuple[Any, ...]]]:
