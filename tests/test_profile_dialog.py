@@ -193,3 +193,36 @@ def test_bulk_edit_of_500_in_one_go(qtbot: Any, database: Database) -> None:
     assert len(edits.set_flags(database, ids, mystery_shopper=True)) == 500
     with database.read() as connection:
         assert connection.execute(text("SELECT count(*) FROM contacts WHERE mystery_shopper")).scalar() == 500
+
+
+def test_cached_images_are_found_in_the_media_folder(qtbot: Any, database: Database) -> None:
+    """The cache keeps media paths relative to the media folder; the profile finds the files there."""
+    from PySide6.QtGui import QColor, QImage
+
+    seed_rich_contact(database)
+    picture = QImage(64, 64, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#D02020"))
+    for relative in ("pr/profile", "ab/" + "ab" * 32):
+        target = database.media_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        assert picture.save(str(target), "PNG")
+    with database.write() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO media (id, contact_id, kind, sha256, state, local_path) "
+                "VALUES ('md_p', 'ct_8812', 'profile', 'pr', 'ok', 'pr/profile')"
+            )
+        )
+        connection.execute(text("UPDATE contacts SET profile_media_id = 'md_p' WHERE id = 'ct_8812'"))
+        connection.execute(
+            text("UPDATE media SET state = 'ok', local_path = :p WHERE id = 'md_1'"), {"p": "ab/" + "ab" * 32}
+        )
+
+    dialog = _dialog(qtbot, database)
+    avatar = dialog.overview.avatar.pixmap().toImage()
+    assert avatar.pixelColor(avatar.width() // 2, avatar.height() // 2) == QColor("#D02020")  # the photo, not initials
+
+    model = dialog.conversation.model
+    images = [model.index(row).data(ItemRole) for row in range(model.rowCount())]
+    image = next(item for item in images if item is not None and item.media_id == "md_1")
+    assert image.media_path == str(database.media_dir / ("ab/" + "ab" * 32))

@@ -16,6 +16,7 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -108,7 +109,7 @@ def day_label(day: date, today: date | None = None) -> str:
     return f"{day:%A}, {day:%B} {day.day}, {day.year}"
 
 
-def _message(row: sqlite3.Row | tuple[Any, ...]) -> ChatItem:
+def _message(row: sqlite3.Row | tuple[Any, ...], media_dir: Path) -> ChatItem:
     local = parse_time(row[4]).astimezone()
     location = _json(row[11])
     card = _json(row[13])
@@ -137,7 +138,8 @@ def _message(row: sqlite3.Row | tuple[Any, ...]) -> ChatItem:
         error_title=row[17],
         outbox_id=row[18],
         media_state=row[19],
-        media_path=row[20],
+        # The cache stores paths relative to the media folder, so a moved data folder still works.
+        media_path=str(media_dir / row[20]) if row[20] else None,
     )
 
 
@@ -195,7 +197,7 @@ class ConversationModel(QAbstractListModel):
             rows = cursor.execute(sql, params).fetchall()
             more = limit is not None and len(rows) > limit
             rows = rows[:limit] if limit is not None else rows
-            messages = [_message(row) for row in reversed(rows)]
+            messages = [_message(row, self._database.media_dir) for row in reversed(rows)]
             if messages:
                 self._fold_reactions(cursor, messages)
         if older_than is not None or newer_than is None:

@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -81,6 +82,41 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self._headers[section]
         return None
+
+
+@dataclass(frozen=True)
+class ContactFacts:
+    """What the profile shows beside the contact's own fields."""
+
+    first_contact: str | None  # the earlier of the relay's created_at and the first message
+    photo: Path | None  # the cached profile image, when it has been fetched and verified
+    unread: int
+    bot_status: str
+
+
+def contact_facts(database: Database, contact_id: str) -> ContactFacts | None:
+    with database.read() as connection:
+        row = connection.exec_driver_sql(
+            "SELECT c.created_at, (SELECT min(sent_at) FROM messages WHERE contact_id = c.id), "
+            "md.state, md.local_path, c.unread, c.bot_status "
+            "FROM contacts c LEFT JOIN media md ON md.id = c.profile_media_id WHERE c.id = ?",
+            (contact_id,),
+        ).first()
+    if row is None:
+        return None
+    created, first_message, media_state, local_path, unread, bot_status = row
+    times = [t for t in (created, first_message) if t]
+    photo = database.media_dir / local_path if media_state == "ok" and local_path else None
+    return ContactFacts(
+        first_contact=min(times) if times else None,
+        photo=photo if photo is not None and photo.is_file() else None,
+        unread=int(unread or 0),
+        bot_status=str(bot_status),
+    )
+
+
+def stage_name(database: Database, stage_id: str) -> str | None:
+    return _stage_names(database).get(stage_id)
 
 
 def _stage_names(database: Database) -> dict[str, str]:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from leaddesk import edits
 from leaddesk.db.database import Database
 from leaddesk.models.conversation import ChatItem, ConversationModel, ItemRole
+from leaddesk.models.profile import contact_facts
 from leaddesk.views.profile.bubble_delegate import BubbleDelegate
 from leaddesk.views.profile.common import plain_label, show_error
 
@@ -151,11 +152,8 @@ class ConversationTab(QWidget):
             self.scroll_to_newest()
 
     def refresh_reply_state(self) -> None:
-        with self._database.read() as connection:
-            row = connection.exec_driver_sql(
-                "SELECT bot_status FROM contacts WHERE id = ?", (self._contact_id,)
-            ).first()
-        self.bot_warning.setVisible(row is not None and row[0] == "active")
+        facts = contact_facts(self._database, self._contact_id)
+        self.bot_warning.setVisible(facts is not None and facts.bot_status == "active")
         problem = edits.window_problem(self._database, self._contact_id)
         self.window_warning.setText(problem or "")
         self.window_warning.setVisible(bool(problem))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from leaddesk import edits
 from leaddesk.db.database import Database
+from leaddesk.models.profile import contact_facts
 from leaddesk.views.profile.config_tab import ConfigTab
 from leaddesk.views.profile.conversation_tab import ConversationTab
 from leaddesk.views.profile.funnel_tab import FunnelTab
@@ -73,9 +74,8 @@ class ProfileDialog(QDialog):
             self._mark_reviewed()
 
     def _mark_reviewed(self) -> None:
-        with self._database.read() as connection:
-            row = connection.exec_driver_sql("SELECT unread FROM contacts WHERE id = ?", (self.contact_id,)).first()
-        if row is not None and (row[0] or 0) > 0:
+        facts = contact_facts(self._database, self.contact_id)
+        if facts is not None and facts.unread > 0:
             edits.mark_reviewed(self._database, [self.contact_id])
             self._on_edited()
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QRectF, Qt, Signal
@@ -31,7 +30,7 @@ from leaddesk.db import history
 from leaddesk.db.database import Database
 from leaddesk.domain import CommandType, SaleStatus, format_time, parse_time, utc_now
 from leaddesk.models.client_table import format_phone
-from leaddesk.models.profile import NO_VALUE, local_time
+from leaddesk.models.profile import NO_VALUE, contact_facts, local_time, stage_name
 from leaddesk.views.profile.common import plain_label, set_plain_tooltip, show_error
 
 AVATAR = 96
@@ -254,13 +253,8 @@ class OverviewTab(QWidget):
     def _fill(self, unsaved: dict[str, Any]) -> None:
         with self._database.read() as connection:
             contact = history.client(connection, self._contact_id)
-            extra = connection.exec_driver_sql(
-                "SELECT c.created_at, md.local_path, md.state, "
-                "(SELECT min(sent_at) FROM messages WHERE contact_id = c.id) "
-                "FROM contacts c LEFT JOIN media md ON md.id = c.profile_media_id WHERE c.id = ?",
-                (self._contact_id,),
-            ).first()
-        if contact is None or extra is None:
+        facts = contact_facts(self._database, self._contact_id)
+        if contact is None or facts is None:
             self.name_title.setText("This client is no longer in the cache.")
             self.setEnabled(False)
             return
@@ -269,9 +263,9 @@ class OverviewTab(QWidget):
         self.name_title.setText(name)
         self.phone.setText(format_phone(contact["phone"]) or "No phone number")
         self.copy_phone.setEnabled(bool(contact["phone"]))
-        photo = round_photo(extra[1]) if extra[2] == "ok" and extra[1] and Path(extra[1]).exists() else None
+        photo = round_photo(str(facts.photo)) if facts.photo is not None else None
         self.avatar.setPixmap(photo or initials_avatar(name))
-        first = min(t for t in (extra[0], extra[3]) if t) if (extra[0] or extra[3]) else None
+        first = facts.first_contact
         self.first_contact.setText(f"First contact: {local_time(first)}" if first else f"First contact: {NO_VALUE}")
         self.last_activity.setText(f"Last activity: {local_time(contact['last_activity'])}")
 
@@ -298,9 +292,7 @@ class OverviewTab(QWidget):
         self.stage.clear()
         manual = edits.manual_stages(self._database)
         if current is not None and current not in dict(manual):
-            with self._database.read() as connection:
-                row = connection.exec_driver_sql("SELECT name FROM funnel_stages WHERE id = ?", (current,)).first()
-            self.stage.addItem(f"{row[0] if row else current} (set by the bot)", current)
+            self.stage.addItem(f"{stage_name(self._database, current) or current} (set by the bot)", current)
             self.stage.setItemData(
                 0, "Only the bot's rules move a client into this stage.", Qt.ItemDataRole.ToolTipRole
             )
