@@ -25,10 +25,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         database = ensure_demo_database(Path(folder) / "demo.sqlite")
         with database.read() as connection:
-            # The demo client with the richest record: meetings, a survey and many messages.
+            # The demo client with the richest record: a survey, a visit still to come, many messages.
             row = connection.exec_driver_sql(
                 "SELECT c.id FROM contacts c WHERE EXISTS (SELECT 1 FROM surveys s WHERE s.contact_id = c.id) "
-                "ORDER BY c.message_count DESC LIMIT 1"
+                "ORDER BY EXISTS (SELECT 1 FROM meetings m WHERE m.contact_id = c.id "
+                "AND m.starts_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) DESC, c.message_count DESC LIMIT 1"
             ).first()
             if row is None:
                 row = connection.exec_driver_sql("SELECT id FROM contacts ORDER BY message_count DESC LIMIT 1").first()

@@ -43,6 +43,7 @@ class MeetingsTab(QWidget):
         layout.addWidget(self.upcoming_table, 1)
         layout.addWidget(self.past_title)
         layout.addWidget(self.past_table, 2)
+        layout.addStretch(0)
         self.refresh()
 
     def refresh(self) -> None:
@@ -51,6 +52,9 @@ class MeetingsTab(QWidget):
         self.past.set_rows(past)
         self.upcoming_title.setText(f"Upcoming ({len(upcoming)})" if upcoming else "Upcoming: none scheduled")
         self.past_title.setText(f"Past ({len(past)})" if past else "Past: none")
+        # An empty table is only a grid of headers; the title already says there is nothing.
+        self.upcoming_table.setVisible(bool(upcoming))
+        self.past_table.setVisible(bool(past))
         for table in (self.upcoming_table, self.past_table):
             table.resizeColumnsToContents()
             for column in range(table.model().columnCount()):
