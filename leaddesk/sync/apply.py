@@ -110,6 +110,8 @@ class ApplyResult:
 
 
 def _obj(value: Any, what: str) -> Mapping[str, Any]:
+    if type(value) is dict:  # what JSON gives; the exact-type test is the fast path of a first sync
+        return value
     if not isinstance(value, Mapping):
         raise BadEvent(f"{what} is not an object")
     return value
@@ -180,7 +182,11 @@ def _enum(data: Mapping[str, Any], key: str, allowed: frozenset[str]) -> str:
 
 
 def _json(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if value is None:
+        return None
+    if type(value) is dict and not value:
+        return "{}"
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def phone_from_wa_id(wa_id: str | None) -> str | None:
