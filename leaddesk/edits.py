@@ -64,6 +64,30 @@ class Conflict:
     mine: Any
     theirs: Any
     at: str
+    outbox_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ConflictNotice:
+    """One conflicting edit as the user sees it: every field that one command lost, together.
+
+    A 409 on ``set_bot_status`` records two rows (``bot_status`` and ``bot_paused_until``); they are
+    one edit, so one notice. ``id`` is the first row's: :func:`apply_mine_again` and
+    :func:`dismiss_conflict` settle the whole edit from it.
+    """
+
+    id: int
+    contact_id: str
+    outbox_id: int | None
+    command_type: str
+    #: field -> the value the user set / the relay's value, in the order the rows were recorded.
+    mine: dict[str, Any]
+    theirs: dict[str, Any]
+    at: str
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(self.mine)
 
 
 def _cursor(connection: Any) -> sqlite3.Cursor:
@@ -384,13 +408,34 @@ def open_conflicts(database: Database, contact_id: str) -> list[Conflict]:
         rows = (
             _cursor(connection)
             .execute(
-                "SELECT id, contact_id, command_type, field, mine, theirs, at FROM edit_conflicts "
+                "SELECT id, contact_id, command_type, field, mine, theirs, at, outbox_id FROM edit_conflicts "
                 "WHERE contact_id = ? AND NOT resolved ORDER BY id",
                 (contact_id,),
             )
             .fetchall()
         )
-    return [Conflict(r[0], r[1], r[2], r[3], _loads(r[4]), _loads(r[5]), r[6]) for r in rows]
+    return [Conflict(r[0], r[1], r[2], r[3], _loads(r[4]), _loads(r[5]), r[6], r[7]) for r in rows]
+
+
+def conflict_notices(database: Database, contact_id: str) -> list[ConflictNotice]:
+    """This contact's open conflicts, one per conflicting edit (rows of one outbox command together)."""
+    groups: dict[tuple[str, int], list[Conflict]] = {}
+    for conflict in open_conflicts(database, contact_id):
+        key = ("edit", conflict.outbox_id) if conflict.outbox_id is not None else ("row", conflict.id)
+        groups.setdefault(key, []).append(conflict)
+    notices = [
+        ConflictNotice(
+            id=rows[0].id,
+            contact_id=contact_id,
+            outbox_id=rows[0].outbox_id,
+            command_type=rows[0].command_type,
+            mine={row.field: row.mine for row in rows},
+            theirs={row.field: row.theirs for row in rows},
+            at=rows[0].at,
+        )
+        for rows in groups.values()
+    ]
+    return sorted(notices, key=lambda notice: notice.id)
 
 
 _FIELD_COMMANDS: dict[str, tuple[CommandType, str]] = {
@@ -440,9 +485,14 @@ def apply_mine_again(database: Database, conflict_id: int) -> int:
 
 
 def dismiss_conflict(database: Database, conflict_id: int) -> None:
-    """The relay's value stands; stop showing the conflict."""
+    """The relay's value stands; stop showing the conflict (every field of the same edit with it)."""
     with database.write() as connection:
-        _cursor(connection).execute("UPDATE edit_conflicts SET resolved = 1 WHERE id = ?", (conflict_id,))
+        _cursor(connection).execute(
+            "UPDATE edit_conflicts SET resolved = 1 WHERE id = ? OR (outbox_id IS NOT NULL AND outbox_id = "
+            "(SELECT outbox_id FROM edit_conflicts WHERE id = ?) AND contact_id = "
+            "(SELECT contact_id FROM edit_conflicts WHERE id = ?))",
+            (conflict_id, conflict_id, conflict_id),
+        )
 
 
 def pending_fields(database: Database, contact_id: str) -> set[str]:
@@ -462,15 +512,38 @@ def pending_fields(database: Database, contact_id: str) -> set[str]:
     return fields
 
 
-def refused_edits(database: Database, contact_id: str, since_id: int = 0) -> list[tuple[int, str, str | None]]:
-    """(outbox id, command type, reason) of this contact's refused edits after ``since_id``."""
+def refused_edits(
+    database: Database, contact_id: str, since_id: int = 0, *, include_dismissed: bool = False
+) -> list[tuple[int, str, str | None]]:
+    """(outbox id, command type, reason) of this contact's refused edits after ``since_id``.
+
+    Those the user dismissed (:func:`dismiss_refusal`) are left out unless ``include_dismissed``.
+    """
+    dismissed = "" if include_dismissed else " AND dismissed_at IS NULL"
     with database.read() as connection:
         rows = (
             _cursor(connection)
             .execute(
-                "SELECT id, type, last_error FROM outbox WHERE contact_id = ? AND state = ? AND id > ? ORDER BY id",
+                "SELECT id, type, last_error FROM outbox WHERE contact_id = ? AND state = ? AND id > ?"
+                f"{dismissed} ORDER BY id",
                 (contact_id, OutboxState.REFUSED, since_id),
             )
             .fetchall()
         )
     return [(r[0], r[1], r[2]) for r in rows]
+
+
+def dismiss_refusal(database: Database, outbox_id: int) -> None:
+    """The user has read that the relay refused this edit: stop telling it, for good.
+
+    Dismissing twice is harmless; :class:`EditError` if ``outbox_id`` is not a refused edit.
+    """
+    with database.write() as connection:
+        cursor = _cursor(connection)
+        row = cursor.execute("SELECT state FROM outbox WHERE id = ?", (outbox_id,)).fetchone()
+        if row is None or row[0] != OutboxState.REFUSED:
+            raise EditError("This change was not refused by the relay.")
+        cursor.execute(
+            "UPDATE outbox SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL",
+            (format_time(utc_now()), outbox_id),
+        )

@@ -244,7 +244,7 @@ def test_conflict_shows_the_relays_value_then_apply_mine_again_wins(
     assert desk.cell(ANA, Column.SALE_STATUS, DISPLAY) == "Sold"
     (again,) = _buttons(qtbot, dialog, "apply_again_")
     conflict_text = " ".join(label.text() for label in again.parent().findChildren(type(overview.phone)))
-    assert "“sold” stands" in conflict_text and "yours was “signed”" in conflict_text
+    assert "You set: Signed — the relay has: Sold" in conflict_text
     assert overview.pending.isHidden()
     # ... and as a badge in the list, whose tooltip says which field.
     assert desk.cell(ANA, Column.NAME, ConflictsRole) == ["sale_status"]

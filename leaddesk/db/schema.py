@@ -245,6 +245,8 @@ class OutboxEdit(Base):
     attempts: Mapped[int] = mapped_column(Integer, server_default="0")
     last_error: Mapped[str | None] = mapped_column(Text)
     answered_at: Mapped[str | None] = mapped_column(String)
+    #: When the user dismissed the notice of this edit's refusal (NULL: still shown).
+    dismissed_at: Mapped[str | None] = mapped_column(String)
 
     __table_args__ = (Index("ix_outbox_state_id", "state", "id"), Index("ix_outbox_contact_id", "contact_id"))
 

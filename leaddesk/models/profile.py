@@ -18,7 +18,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from leaddesk.db import history
 from leaddesk.db.database import Database
-from leaddesk.domain import MeetingStatus, parse_time, utc_now
+from leaddesk.domain import BotStatus, MeetingStatus, SaleStatus, parse_time, utc_now
+from leaddesk.models.client_table import format_until
 
 NO_VALUE = "—"
 
@@ -249,3 +250,63 @@ def parse_config_value(text: str) -> Any:
         return json.loads(stripped)
     except ValueError:
         return stripped
+
+
+#: How a conflict notice names a contact field.
+CONFLICT_FIELDS = {
+    "sale_status": "sale status",
+    "funnel_stage": "funnel stage",
+    "bot_status": "bot status",
+    "bot_paused_until": "bot pause",
+    "mystery_shopper": "mystery shopper",
+    "contractor": "contractor",
+    "name": "name",
+    "config": "configuration",
+    "unread": "reviewed mark",
+}
+
+
+def _enum_label(kind: Any, value: object) -> str:
+    try:
+        return str(kind(value).label)
+    except ValueError:
+        return str(value)
+
+
+def describe_values(database: Database, values: dict[str, Any]) -> str:
+    """The values of one edit in plain words: ``paused until Nov 28, 09:00``, ``Signed``, ``mystery shopper: yes``.
+
+    ``bot_status`` and ``bot_paused_until`` are one thing to a person and are told together.
+    """
+    parts: list[str] = []
+    for field, value in values.items():
+        if field == "bot_paused_until" and "bot_status" in values:
+            continue
+        if field == "bot_status":
+            text = _enum_label(BotStatus, value).lower() if value is not None else NO_VALUE
+            until = values.get("bot_paused_until")
+            if value == BotStatus.PAUSED and until:
+                text += f" until {_until(until)}"
+            parts.append(text)
+        elif field == "bot_paused_until":
+            parts.append(f"paused until {_until(value)}" if value else "no time to resume")
+        elif field == "sale_status":
+            parts.append(_enum_label(SaleStatus, value) if value is not None else NO_VALUE)
+        elif field == "funnel_stage":
+            parts.append((stage_name(database, str(value)) or str(value)) if value else "no stage")
+        elif field in ("mystery_shopper", "contractor"):
+            parts.append(f"{CONFLICT_FIELDS[field]}: {'yes' if value else 'no'}")
+        elif field == "name":
+            parts.append(f"“{value}”" if value else "no name")
+        elif isinstance(value, str):
+            parts.append(f"{CONFLICT_FIELDS.get(field, field)}: {value}")
+        else:
+            parts.append(f"{CONFLICT_FIELDS.get(field, field)}: {json.dumps(value, ensure_ascii=False)}")
+    return ", ".join(parts) if parts else NO_VALUE
+
+
+def _until(value: object) -> str:
+    try:
+        return format_until(parse_time(str(value)))
+    except ValueError:
+        return str(value)

@@ -30,7 +30,7 @@ from leaddesk.db import history
 from leaddesk.db.database import Database
 from leaddesk.domain import CommandType, SaleStatus, format_time, parse_time, utc_now
 from leaddesk.models.client_table import format_phone
-from leaddesk.models.profile import NO_VALUE, contact_facts, local_time, stage_name
+from leaddesk.models.profile import NO_VALUE, contact_facts, describe_values, local_time, stage_name
 from leaddesk.views.profile.common import plain_label, set_plain_tooltip, show_error
 
 AVATAR = 96
@@ -45,6 +45,18 @@ FIELD_LABELS = {
     "config": "configuration",
     "unread": "reviewed",
 }
+#: How a refusal notice names the edit the relay refused.
+COMMAND_LABELS = {
+    "set_sale_status": "sale status",
+    "set_funnel_stage": "funnel stage",
+    "set_bot_status": "bot status",
+    "set_flags": "flags",
+    "set_name": "name",
+    "set_config": "configuration",
+    "mark_reviewed": "reviewed mark",
+}
+#: The newest refusals not yet dismissed that the Overview tells.
+REFUSALS_SHOWN = 3
 MYSTERY_SHOPPER_HELP = "An internal tester: left out of every analytic."
 CONTRACTOR_HELP = "A supplier or third party: the relay routes them to an agent instead of the bot."
 
@@ -313,30 +325,54 @@ class OverviewTab(QWidget):
             widget = taken.widget() if taken is not None else None
             if widget is not None:
                 widget.deleteLater()
-        for conflict in edits.open_conflicts(self._database, self._contact_id):
+        for conflict in edits.conflict_notices(self._database, self._contact_id):
             self.notices.addWidget(self._conflict_widget(conflict))
         refused = edits.refused_edits(self._database, self._contact_id)
         # A refused message is told in its own bubble (failed, with the reason); here only field edits.
         refused = [r for r in refused if r[1] != CommandType.SEND_MESSAGE]
-        for _outbox_id, command_type, reason in refused[-3:]:
-            what = command_type.replace("set_", "").replace("_", " ")
-            text = f"The relay refused your change of {what}; the value went back. {reason or ''}".strip()
-            label = plain_label(text, wrap=True)
-            label.setStyleSheet("color: #7B1F1F; background: #FBE3E3; padding: 6px; border-radius: 4px;")
-            self.notices.addWidget(label)
+        for outbox_id, command_type, reason in refused[-REFUSALS_SHOWN:]:
+            self.notices.addWidget(self._refusal_widget(outbox_id, command_type, reason))
         fields = sorted(FIELD_LABELS.get(f, f) for f in edits.pending_fields(self._database, self._contact_id))
         self.pending.setVisible(bool(fields))
         self.pending.setText("Waiting for the relay to confirm: " + ", ".join(fields) if fields else "")
 
-    def _conflict_widget(self, conflict: edits.Conflict) -> QWidget:
+    def _refusal_widget(self, outbox_id: int, command_type: str, reason: str | None) -> QWidget:
+        box = QFrame()
+        box.setObjectName(f"refusal_{outbox_id}")
+        box.setStyleSheet(f"#refusal_{outbox_id} {{ background: #FBE3E3; border-radius: 4px; }}")
+        row = QHBoxLayout(box)
+        row.setContentsMargins(8, 4, 4, 4)
+        what = COMMAND_LABELS.get(command_type, command_type.replace("set_", "").replace("_", " "))
+        text = f"The relay refused your change of {what}; the value went back. {reason or ''}".strip()
+        label = plain_label(text, wrap=True)
+        label.setStyleSheet("color: #7B1F1F;")
+        row.addWidget(label, 1)
+        dismiss = QPushButton("Dismiss")
+        dismiss.setObjectName(f"dismiss_refusal_{outbox_id}")
+        dismiss.setToolTip("Stop showing this notice")
+        dismiss.clicked.connect(lambda: self._dismiss_refusal(outbox_id))
+        row.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
+        return box
+
+    def _dismiss_refusal(self, outbox_id: int) -> None:
+        try:
+            edits.dismiss_refusal(self._database, outbox_id)
+        except edits.EditError as problem:
+            show_error(self, "Could not dismiss the notice", str(problem))
+        # Only the notices change: the fields the user may be editing keep their values.
+        self._show_notices()
+
+    def _conflict_widget(self, conflict: edits.ConflictNotice) -> QWidget:
         box = QFrame()
         box.setObjectName("conflict")
         box.setStyleSheet("#conflict { background: #FFF0E0; border: 1px solid #E8A25A; border-radius: 4px; }")
         row = QHBoxLayout(box)
-        field = FIELD_LABELS.get(conflict.field, conflict.field)
+        fields = [f for f in conflict.fields if not (f == "bot_paused_until" and "bot_status" in conflict.mine)]
+        what = " and ".join(FIELD_LABELS.get(f, f) for f in fields)
         text = (
-            f"Someone changed the {field} at the same time: the relay's value {_show(conflict.theirs)} stands; "
-            f"yours was {_show(conflict.mine)}."
+            f"Someone changed the {what} at the same time, and the relay's value stands.\n"
+            f"You set: {describe_values(self._database, conflict.mine)} — "
+            f"the relay has: {describe_values(self._database, conflict.theirs)}"
         )
         row.addWidget(plain_label(text, wrap=True), 1)
         again = QPushButton("Apply mine again")
@@ -402,9 +438,3 @@ class OverviewTab(QWidget):
         self.refresh()
         self.edited.emit()
         return True
-
-
-def _show(value: object) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return f"“{value}”" if value is not None else "(empty)"
