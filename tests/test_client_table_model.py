@@ -243,3 +243,87 @@ def test_default_sort_plan_uses_index(database: Database) -> None:
 )
 def test_format_phone(e164: str | None, shown: str) -> None:
     assert format_phone(e164) == shown
+
+
+def test_the_waiting_clock_counts_only_edits_of_fields_the_list_shows(database: Database) -> None:
+    from leaddesk import edits
+    from leaddesk.models.client_table import PendingEditsRole
+
+    fill(database)
+    # A reply, a reviewed mark and a configuration change wait too, but change nothing the list shows.
+    edits.send_message(database, "ct_a", "Le llamo mañana")
+    edits.mark_reviewed(database, ["ct_a", "ct_b"])
+    edits.set_config(database, ["ct_b"], set={"language": "es"})
+    edits.set_sale_status(database, ["ct_b"], "pending")
+    edits.set_flags(database, ["ct_b"], contractor=True)
+    edits.set_sale_status(database, ["ct_b"], "signed")
+    model = ClientTableModel(database)
+    row = {cid: r for r, cid in enumerate(ids(model))}
+
+    def cell(contact_id: str, role: int) -> Any:
+        return model.data(model.index(row[contact_id], Column.NAME), role)
+
+    assert cell("ct_a", PendingEditsRole) == 0
+    assert "waiting" not in cell("ct_a", Qt.ItemDataRole.ToolTipRole)
+    assert cell("ct_b", PendingEditsRole) == 3
+    assert "3 edits waiting for the relay to confirm: sale status, flags" in cell("ct_b", Qt.ItemDataRole.ToolTipRole)
+
+
+def test_ages_follow_the_clock_without_a_query_and_keep_selection_and_scroll(qtbot: Any, database: Database) -> None:
+    from datetime import timedelta
+
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QTableView
+    from sqlalchemy import event
+
+    from leaddesk.domain import parse_time
+    from tests.support.events import BASE_TIME
+
+    log = EventLog(database)
+    log.apply([contact(f"ct_{i:03d}", name=f"Client {i:03d}") for i in range(120)])
+    log.apply([message(f"ct_{i:03d}", at(-i)) for i in range(120)])
+    model = ClientTableModel(database)
+    model.refresh_ages(BASE_TIME)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(600, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    age = model.index(0, Column.LAST_ACTIVITY)
+    assert (age.data(), model.index(5, Column.LAST_ACTIVITY).data()) == ("just now", "5 min ago")
+    assert parse_time(age.data(RawValueRole)) == BASE_TIME
+
+    view.scrollTo(model.index(60, 0), QTableView.ScrollHint.PositionAtTop)
+    scrolled = view.verticalScrollBar().value()
+    assert scrolled > 0
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    view.selectionModel().select(model.index(61, 0), flags)
+    view.selectionModel().select(model.index(63, 0), flags)
+    view.selectionModel().setCurrentIndex(model.index(63, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    statements: list[str] = []
+    event.listen(database.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    changed: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(lambda a, b, _roles: changed.append((a.row(), a.column(), b.row(), b.column())))
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.layoutChanged.connect(lambda: resets.append(True))
+
+    model.refresh_ages(BASE_TIME + timedelta(hours=3))
+    assert model.index(0, Column.LAST_ACTIVITY).data() == "3 h ago"
+    assert model.index(61, Column.LAST_ACTIVITY).data() == "4 h ago"
+    # Only the age column, no query, no reset; selection, current row and scroll stay.
+    assert changed == [(0, Column.LAST_ACTIVITY, 119, Column.LAST_ACTIVITY)]
+    assert statements == [] and resets == []
+    assert sorted(i.row() for i in view.selectionModel().selectedRows()) == [61, 63]
+    assert view.currentIndex().row() == 63
+    assert view.verticalScrollBar().value() == scrolled
+    model.refresh_ages(BASE_TIME + timedelta(hours=3))  # nothing changed: nothing to repaint
+    assert len(changed) == 1
+
+    # The model's own timer does it every minute (here made fast).
+    model.age_timer.setInterval(20)
+    with qtbot.waitSignal(model.dataChanged, timeout=2000):
+        pass
+    assert model.index(0, Column.LAST_ACTIVITY).data() != "3 h ago"  # the real clock, far after BASE_TIME

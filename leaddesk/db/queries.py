@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from leaddesk.domain import SENTIMENT_ORDER, BotStatus, SaleStatus
+from leaddesk.domain import SENTIMENT_ORDER, BotStatus, CommandType, SaleStatus
 
 
 class SortKey(IntEnum):
@@ -222,20 +222,36 @@ class ClientRow:
     mystery_shopper: bool
     contractor: bool
     version: int | None
+    #: Queued edits of fields the list shows (sale status, stage, bot, flags, name): the "waiting" clock.
+    #: A queued reply, reviewed mark or configuration change does not count.
     pending_edits: int
     #: The contact fields with an open edit conflict (sorted), for the list's conflict badge.
     conflict_fields: tuple[str, ...] = ()
+    #: The command types of those queued edits, each once, in :data:`LIST_COMMANDS` order.
+    pending_commands: tuple[str, ...] = ()
 
+
+#: Edits of the fields the list shows: only these put the "waiting" clock after a name.
+LIST_COMMANDS = (
+    CommandType.SET_SALE_STATUS,
+    CommandType.SET_FUNNEL_STAGE,
+    CommandType.SET_BOT_STATUS,
+    CommandType.SET_FLAGS,
+    CommandType.SET_NAME,
+)
+_LIST_COMMANDS_SQL = ", ".join(f"'{command.value}'" for command in LIST_COMMANDS)
 
 _ROW_COLUMNS = (
     "c.rowid, c.id, c.name, c.phone, c.last_activity, c.message_count, c.bot_status, c.bot_paused_until, "
     "c.unread, c.sale_status, c.funnel_stage, c.sentiment, c.mystery_shopper, c.contractor, c.version, "
-    "(SELECT count(*) FROM outbox o WHERE o.contact_id = c.id AND o.state = 'queued'), "
+    "(SELECT group_concat(o.type) FROM outbox o WHERE o.contact_id = c.id AND o.state = 'queued' "
+    f"AND o.type IN ({_LIST_COMMANDS_SQL})), "
     "(SELECT group_concat(DISTINCT e.field) FROM edit_conflicts e WHERE e.contact_id = c.id AND NOT e.resolved)"
 )
 
 
 def _row(values: Sequence[Any]) -> ClientRow:
+    pending = values[15].split(",") if values[15] else []
     return ClientRow(
         rowid=values[0],
         id=values[1],
@@ -252,8 +268,9 @@ def _row(values: Sequence[Any]) -> ClientRow:
         mystery_shopper=bool(values[12]),
         contractor=bool(values[13]),
         version=values[14],
-        pending_edits=values[15] or 0,
+        pending_edits=len(pending),
         conflict_fields=tuple(sorted(values[16].split(","))) if values[16] else (),
+        pending_commands=tuple(command for command in LIST_COMMANDS if command in pending),
     )
 
 

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QIcon
@@ -56,6 +57,8 @@ from leaddesk.models.icons import icon
 ClientFilter = ClientQuery
 
 BLOCK_SIZE = 200
+#: How often "3 h ago" is recomputed from the cached times (no query; only that column repaints).
+AGE_REFRESH_MS = 60_000
 #: Formatted rows kept at most; past it the cache starts over (a screen needs a few dozen).
 CACHE_LIMIT = 20 * BLOCK_SIZE
 
@@ -91,7 +94,8 @@ ChipColorRole = _BASE_ROLE + 2
 BadgesRole = _BASE_ROLE + 3
 #: How many of the client's messages nobody has reviewed yet (int).
 UnreadRole = _BASE_ROLE + 4
-#: How many of this contact's edits are still queued for the relay (int): the name cell's "waiting" mark.
+#: How many of this contact's edits of fields the list shows are still queued for the relay (int): the name
+#: cell's "waiting" mark. A queued reply or reviewed mark does not count.
 PendingEditsRole = _BASE_ROLE + 5
 #: The raw value behind a cell (E.164 phone, status ids, RFC 3339 time), for copying and tests.
 RawValueRole = _BASE_ROLE + 6
@@ -114,6 +118,15 @@ FIELD_NAMES = {
     "name": "name",
     "config": "configuration",
     "unread": "reviewed mark",
+}
+
+#: How the "waiting" tooltip names an edit of a field the list shows.
+PENDING_NAMES = {
+    "set_sale_status": "sale status",
+    "set_funnel_stage": "funnel stage",
+    "set_bot_status": "bot status",
+    "set_flags": "flags",
+    "set_name": "name",
 }
 
 
@@ -245,7 +258,8 @@ def format_row(row: ClientRow, stages: dict[str, StageInfo], now: datetime) -> R
         )
     if row.pending_edits:
         edits = "1 edit" if row.pending_edits == 1 else f"{row.pending_edits} edits"
-        name_lines.append(f"{edits} waiting for the relay to confirm")
+        waiting = ", ".join(PENDING_NAMES.get(command, command) for command in row.pending_commands)
+        name_lines.append(f"{edits} waiting for the relay to confirm: {waiting}")
 
     return RowView(
         contact_id=row.id,
@@ -295,6 +309,11 @@ class ClientTableModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._requery()
+        #: Ticks every minute so the "Last activity" ages keep up with the clock between syncs.
+        self.age_timer = QTimer(self)
+        self.age_timer.setInterval(AGE_REFRESH_MS)
+        self.age_timer.timeout.connect(self.refresh_ages)
+        self.age_timer.start()
 
     # --- what the list shows -------------------------------------------------------------------
 
@@ -354,6 +373,30 @@ class ClientTableModel(QAbstractTableModel):
         with self._database.read() as connection:
             wanted = {r for r in (rowid_of(connection, cid) for cid in contact_ids) if r is not None}
         return [row for row, rowid in enumerate(self._rowids) if rowid in wanted]
+
+    def refresh_ages(self, now: datetime | None = None) -> None:
+        """Recompute the "Last activity" ages of the cached rows for ``now`` (default: the clock).
+
+        No query: each age comes from the row's cached raw time. Only that column is reported
+        changed, so the view repaints it and keeps its selection, current row and scroll position.
+        """
+        self._now = now or utc_now()
+        if not self._rows or not self._rowids:
+            return
+        column = Column.LAST_ACTIVITY
+        changed = False
+        for rowid, view in self._rows.items():
+            raw = view.raw[column]
+            if not raw:
+                continue
+            age = humanize_age(parse_time(raw), self._now)
+            if age != view.display[column]:
+                display = (*view.display[:column], age, *view.display[column + 1 :])
+                self._rows[rowid] = replace(view, display=display)
+                changed = True
+        if changed:
+            top, bottom = self.index(0, column), self.index(len(self._rowids) - 1, column)
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
 
     # --- lazy rows -----------------------------------------------------------------------------
 
