@@ -10,8 +10,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from leaddesk import edits
 from leaddesk.db.database import Database
 from leaddesk.models.client_table import Column, ContactIdRole
+from leaddesk.views.filter_bar import MultiChoiceButton
 from leaddesk.views.main_window import PAGE_LIST, PAGE_NO_CLIENTS, PAGE_NO_MATCHES, MainWindow, format_counts
 from tests.support.events import EventLog, account_updated, at, contact, message
 
@@ -98,10 +100,44 @@ def test_header_click_sorts(qtbot: QtBot, window: MainWindow) -> None:
 )
 def test_each_filter_narrows_and_counts(window: MainWindow, combo: str, value: str, expected: list[str]) -> None:
     box = getattr(window.filters, combo)
-    box.setCurrentIndex(box.findData(value))
+    if isinstance(box, MultiChoiceButton):
+        box.set_chosen([value])
+    else:
+        box.setCurrentIndex(box.findData(value))
     assert sorted(shown_ids(window)) == expected
     assert window.count_label.text() == f"{len(expected)} of 4 clients"
     window.filters.clear_button.click()
+    assert window.count_label.text() == "4 clients"
+
+
+def test_sale_status_and_stage_filters_take_several_values(qtbot: QtBot, window: MainWindow, filled: Database) -> None:
+    edits.set_sale_status(filled, ["ct_c"], "pending")
+    window.refresh_clients()
+    sale = window.filters.sale
+    assert sale.text() == "Any sale status"
+    menu = sale.menu()
+    assert menu is not None
+    entries = {a.data(): a for a in menu.actions() if a.isCheckable() and a.data() is not None}
+    # Ticking entries in the open menu: it stays open, and each tick narrows the list at once.
+    sale.show()
+    menu.popup(sale.mapToGlobal(sale.rect().bottomLeft()))
+    qtbot.waitExposed(menu)
+    for value in ("pending", "signed"):
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(entries[value]).center())
+    assert menu.isVisible()
+    menu.close()
+    assert sale.text() == "Pending, Signed"
+    assert window.model.query.sale_statuses == frozenset({"pending", "signed"})
+    assert sorted(shown_ids(window)) == ["ct_a", "ct_c"]
+    assert window.count_label.text() == "2 of 4 clients"
+    assert window.filters.clear_button.isEnabled()
+
+    stages = window.filters.stage
+    assert "No stage" in [a.text() for a in stages.menu().actions()]  # type: ignore[union-attr]
+    stages.set_chosen(["closed", "new"])
+    assert window.model.query.funnel_stages == frozenset({"closed", "new"})
+    window.filters.clear_button.click()
+    assert (sale.text(), stages.text()) == ("Any sale status", "Any stage")
     assert window.count_label.text() == "4 clients"
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtGui import QAction, QMouseEvent
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QToolButton, QWidget
 
 from leaddesk.db.queries import NO_SENTIMENT, NO_STAGE, FlagFilter, StageInfo
 from leaddesk.domain import BotStatus, SaleStatus, Sentiment
@@ -26,6 +27,93 @@ def _combo(object_name: str, tooltip: str, items: list[tuple[str, Any]]) -> QCom
     for label, value in items:
         combo.addItem(label, value)
     return combo
+
+
+class _StayOpenMenu(QMenu):
+    """A menu that stays open while the user ticks several of its checkable entries."""
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        action = self.actionAt(event.position().toPoint())
+        if action is not None and action.isCheckable() and action.isEnabled():
+            action.trigger()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+
+class MultiChoiceButton(QToolButton):
+    """A filter that takes several values: a button whose menu has one checkable entry per value.
+
+    The button reads "Any sale status" when nothing is ticked, else the ticked labels ("Pending, Signed").
+    """
+
+    #: The ticked values changed (by the user, or by :meth:`set_chosen` unless told not to).
+    changed = Signal()
+
+    #: Labels shown on the button before the rest are summed up as "+N".
+    SHOWN = 2
+
+    def __init__(self, object_name: str, any_label: str, tooltip: str, items: Iterable[tuple[str, str]] = ()) -> None:
+        super().__init__()
+        self.setObjectName(object_name)
+        self.setToolTip(tooltip)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._any_label = any_label
+        self._menu = _StayOpenMenu(self)
+        self.setMenu(self._menu)
+        self._any = QAction(any_label, self)  # not the menu's: its clear() deletes the actions it owns
+        self._any.triggered.connect(lambda: self.set_chosen(()))
+        self._actions: list[QAction] = []
+        self.set_items(list(items))
+
+    def set_items(self, items: list[tuple[str, str]]) -> None:
+        """Offer ``items`` (label, value); values still offered stay ticked. Emits nothing."""
+        kept = self.chosen()
+        self._menu.clear()
+        self._menu.addAction(self._any)
+        self._menu.addSeparator()
+        self._actions = []
+        for label, value in items:
+            action = QAction(label, self._menu)
+            action.setCheckable(True)
+            action.setData(value)
+            action.setChecked(value in kept)
+            action.toggled.connect(self._toggled)
+            self._menu.addAction(action)
+            self._actions.append(action)
+        self._update_text()
+
+    def values(self) -> list[str]:
+        return [str(action.data()) for action in self._actions]
+
+    def chosen(self) -> frozenset[str]:
+        return frozenset(str(a.data()) for a in getattr(self, "_actions", []) if a.isChecked())
+
+    def set_chosen(self, values: Iterable[str], *, notify: bool = True) -> None:
+        wanted = set(values)
+        before = self.chosen()
+        for action in self._actions:
+            action.blockSignals(True)
+            action.setChecked(str(action.data()) in wanted)
+            action.blockSignals(False)
+        self._update_text()
+        if notify and self.chosen() != before:
+            self.changed.emit()
+
+    def _toggled(self) -> None:
+        self._update_text()
+        self.changed.emit()
+
+    def _update_text(self) -> None:
+        labels = [a.text() for a in self._actions if a.isChecked()]
+        self._any.setCheckable(True)
+        self._any.setChecked(not labels)
+        if not labels:
+            self.setText(self._any_label)
+        elif len(labels) <= self.SHOWN + 1:
+            self.setText(", ".join(labels))
+        else:
+            self.setText(", ".join(labels[: self.SHOWN]) + f" +{len(labels) - self.SHOWN}")
 
 
 class FilterBar(QWidget):
@@ -51,17 +139,20 @@ class FilterBar(QWidget):
         # Enter runs the search at once.
         self.search.returnPressed.connect(self._search_now)
 
-        self.sale = _combo(
+        self.sale = MultiChoiceButton(
             "saleFilter",
-            "Show only clients with this sale status",
-            [("Any sale status", None)] + [(s.label, s.value) for s in SaleStatus],
+            "Any sale status",
+            "Show only clients with one of the ticked sale statuses",
+            [(s.label, s.value) for s in SaleStatus],
         )
         self.bot = _combo(
             "botFilter",
             "Show only clients whose bot is active, paused, or handed to an agent",
             [("Any bot status", None)] + [(s.label, s.value) for s in BotStatus],
         )
-        self.stage = _combo("stageFilter", "Show only clients in this funnel stage", [("Any stage", None)])
+        self.stage = MultiChoiceButton(
+            "stageFilter", "Any stage", "Show only clients in one of the ticked funnel stages", [("No stage", NO_STAGE)]
+        )
         self.sentiment = _combo(
             "sentimentFilter",
             "Show only clients with this sentiment",
@@ -102,9 +193,12 @@ class FilterBar(QWidget):
         caption = QLabel("Filter:")
         caption.setObjectName("filterCaption")
         layout.addWidget(caption)
+        for choice in self.choices():
+            choice.changed.connect(self._filters_changed)
         for combo in self.combos():
             combo.currentIndexChanged.connect(self._filters_changed)
-            layout.addWidget(combo)
+        for widget in (self.sale, self.bot, self.stage, self.sentiment, self.mystery, self.contractor):
+            layout.addWidget(widget)
         self.unread.toggled.connect(self._filters_changed)
         layout.addWidget(self.unread)
         layout.addStretch(1)
@@ -112,26 +206,23 @@ class FilterBar(QWidget):
         self._update_clear_button()
 
     def combos(self) -> list[QComboBox]:
-        return [self.sale, self.bot, self.stage, self.sentiment, self.mystery, self.contractor]
+        """The filters that take one value."""
+        return [self.bot, self.sentiment, self.mystery, self.contractor]
+
+    def choices(self) -> list[MultiChoiceButton]:
+        """The filters that take several values (sale status, funnel stage)."""
+        return [self.sale, self.stage]
 
     def set_stages(self, stages: list[StageInfo], other_ids: list[str]) -> None:
         """Offer the account's stages in order, then ids some client carries that the account lacks."""
-        current = self.stage.currentData()
-        self.stage.blockSignals(True)
-        try:
-            self.stage.clear()
-            self.stage.addItem("Any stage", None)
-            known = {s.id for s in stages}
-            for stage in stages:
-                self.stage.addItem(stage.name, stage.id)
-            for stage_id in other_ids:
-                if stage_id not in known:
-                    self.stage.addItem(stage_id, stage_id)
-            self.stage.addItem("No stage", NO_STAGE)
-            found = self.stage.findData(current)
-            self.stage.setCurrentIndex(max(found, 0))
-        finally:
-            self.stage.blockSignals(False)
+        known = {s.id for s in stages}
+        items = [(stage.name, stage.id) for stage in stages]
+        items += [(stage_id, stage_id) for stage_id in other_ids if stage_id not in known]
+        items.append(("No stage", NO_STAGE))
+        before = self.stage.chosen()
+        self.stage.set_items(items)
+        if self.stage.chosen() != before:  # a ticked stage is gone: the list must follow
+            self._filters_changed()
 
     def apply_to(self, query: ClientFilter) -> ClientFilter:
         """``query`` (its sort kept) with this bar's search and filters."""
@@ -143,9 +234,9 @@ class FilterBar(QWidget):
         return replace(
             query.filters_cleared(),
             search=self.search.text().strip(),
-            sale_statuses=chosen(self.sale),
+            sale_statuses=self.sale.chosen(),
             bot_statuses=chosen(self.bot),
-            funnel_stages=chosen(self.stage),
+            funnel_stages=self.stage.chosen(),
             sentiments=chosen(self.sentiment),
             mystery_shopper=FlagFilter(self.mystery.currentData()),
             contractor=FlagFilter(self.contractor.currentData()),
@@ -162,6 +253,8 @@ class FilterBar(QWidget):
             self.unread.setChecked(False)
             for combo in self.combos():
                 combo.setCurrentIndex(0)
+            for choice in self.choices():
+                choice.set_chosen((), notify=False)
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
@@ -177,5 +270,6 @@ class FilterBar(QWidget):
         self.changed.emit()
 
     def _update_clear_button(self) -> None:
-        busy = any(c.currentIndex() > 0 for c in self.combos()) or self.unread.isChecked()
+        busy = any(c.currentIndex() > 0 for c in self.combos()) or any(c.chosen() for c in self.choices())
+        busy = busy or self.unread.isChecked()
         self.clear_button.setEnabled(busy or bool(self.search.text()))
