@@ -75,6 +75,12 @@ assert times == sorted(times, reverse=True), "not in the list's default order (l
 print(f"ok: {len(clients)} demo clients exported as JSON, newest activity {times[0] if times else None}")
 PY
 
+step "export one client's history as PDF from the demo data"
+first_client="$("$python" -c 'import json, sys; print(json.load(open(sys.argv[1], encoding="utf-8"))[0]["id"])' "$scratch/demo-clients.json")"
+"$exe" --demo export history "$first_client" --format pdf --out "$scratch/history.pdf"
+[ "$(head -c 5 "$scratch/history.pdf")" = "%PDF-" ] || { echo "check_bundle: export history --format pdf made no PDF" >&2; exit 1; }
+echo "ok: $first_client's history as a PDF of $(wc -c < "$scratch/history.pdf" | tr -d ' ') bytes"
+
 step "sync --once against the relay simulator"
 port="$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 token="bundle-check-$RANDOM$RANDOM"
