@@ -513,6 +513,19 @@ def _existing(cursor: sqlite3.Cursor, table: str, column: str, ids: Iterable[str
     return found
 
 
+def _existing_contacts(cursor: sqlite3.Cursor, ids: Iterable[str]) -> tuple[set[str], set[str]]:
+    """Which of ``ids`` are in the cache, and which of those are placeholders still without a phone."""
+    found: set[str] = set()
+    phoneless: set[str] = set()
+    for chunk in _chunks(list(dict.fromkeys(ids))):
+        sql = f"SELECT id, version IS NULL AND phone IS NULL FROM contacts WHERE id IN ({_placeholders(len(chunk))})"
+        for contact_id, lacks_phone in cursor.execute(sql, chunk):
+            found.add(contact_id)
+            if lacks_phone:
+                phoneless.add(contact_id)
+    return found, phoneless
+
+
 _CONTACT_UPSERT = (
     f"INSERT INTO contacts ({', '.join(CONTACT_COLUMNS)}) VALUES ({_placeholders(len(CONTACT_COLUMNS))}) "
     "ON CONFLICT(id) DO UPDATE SET "
@@ -651,7 +664,7 @@ def apply_events_dbapi(connection: sqlite3.Connection, events: Sequence[Mapping[
         _apply_stages(cursor, *page.stages, result)
 
     involved = page.contact_ids()
-    existing = _existing(cursor, "contacts", "id", involved)
+    existing, phoneless = _existing_contacts(cursor, involved)
     result.new_contacts = involved - existing
     result.touched_contacts = set(involved)
 
@@ -668,7 +681,7 @@ def apply_events_dbapi(connection: sqlite3.Connection, events: Sequence[Mapping[
     # A placeholder made without a phone (from a meeting, say) takes one from a later message.
     cursor.executemany(
         "UPDATE contacts SET phone = ? WHERE id = ? AND version IS NULL AND phone IS NULL",
-        [(phone, cid) for cid, phone in phones.items() if phone],
+        [(phones[cid], cid) for cid in phoneless if phones.get(cid)],
     )
 
     if page.contacts:
