@@ -47,6 +47,14 @@ def check_connection(url: str, token: str, ca_bundle: str) -> str:
         return f"The relay answered with an error ({problem.status})."
 
 
+def _hint(text: str, *, wrap: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    label.setStyleSheet("color: #6B7785;")
+    return label
+
+
 class _Bridge(QObject):
     done = Signal(str)
 
@@ -55,34 +63,50 @@ class SettingsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Relay settings")
+        self.setMinimumWidth(560)
         stored = relay_settings.load_settings()
+        intro = _hint(
+            "LeadDesk keeps a copy of your WhatsApp leads on this computer and syncs it with your "
+            "company's relay. Your administrator gives you its address and an access token.",
+            wrap=True,
+        )
+        intro.setStyleSheet("color: #4F5B69;")
         self.url_edit = QLineEdit(stored.relay_url)
         self.url_edit.setPlaceholderText("https://relay.example.com")
         self.token_edit = QLineEdit(relay_settings.get_token(stored.relay_url) or "" if stored.relay_url else "")
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token_edit.setPlaceholderText("Paste the access token")
         self.ca_edit = QLineEdit(stored.ca_bundle)
-        self.ca_edit.setPlaceholderText("optional: an extra CA bundle (.pem)")
+        self.ca_edit.setPlaceholderText("Optional: a .pem file")
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
         ca_row = QHBoxLayout()
-        ca_row.addWidget(self.ca_edit)
+        ca_row.addWidget(self.ca_edit, 1)
         ca_row.addWidget(browse)
         self.test_button = QPushButton("Test connection")
         self.test_button.clicked.connect(self.start_test)
         self.result_label = QLabel("")
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
         self.result_label.setWordWrap(True)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.result_label, 1)
         form = QFormLayout()
-        form.addRow("Relay URL", self.url_edit)
-        form.addRow("Token", self.token_edit)
-        form.addRow("CA bundle", ca_row)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow("Relay address", self.url_edit)
+        form.addRow("Access token", self.token_edit)
+        form.addRow("", _hint("Kept in the system keyring, never in a file."))
+        form.addRow("Extra certificates", ca_row)
+        form.addRow("", _hint("Only needed where the office network inspects secure connections."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.test_button)
-        layout.addWidget(self.result_label)
+        layout.addLayout(test_row)
+        layout.addStretch(1)
         layout.addWidget(buttons)
         self._bridge = _Bridge(self)
         self._bridge.done.connect(self._show_result)
