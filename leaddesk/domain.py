@@ -163,6 +163,36 @@ class CommandType(StrEnum):
     SEND_MESSAGE = "send_message"
 
 
+#: How a person names a contact field (conflict notices, tooltips).
+FIELD_WORDS: dict[str, str] = {
+    "sale_status": "sale status",
+    "funnel_stage": "funnel stage",
+    "bot_status": "bot status",
+    "bot_paused_until": "bot pause",
+    "mystery_shopper": "mystery shopper",
+    "contractor": "contractor",
+    "name": "name",
+    "config": "configuration",
+    "unread": "reviewed mark",
+}
+
+#: How a person names the edit a command makes (refusal notices, the "waiting" tooltip).
+COMMAND_WORDS: dict[str, str] = {
+    "set_sale_status": "sale status",
+    "set_funnel_stage": "funnel stage",
+    "set_bot_status": "bot status",
+    "set_flags": "flags",
+    "set_name": "name",
+    "set_config": "configuration",
+    "mark_reviewed": "reviewed mark",
+    "send_message": "message",
+}
+
+
+def field_words(field: str) -> str:
+    return FIELD_WORDS.get(field, field.replace("_", " "))
+
+
 #: Commands that never conflict (protocol: "mark_reviewed and send_message never conflict").
 CONFLICT_FREE_COMMANDS = frozenset({CommandType.MARK_REVIEWED, CommandType.SEND_MESSAGE})
 

@@ -42,11 +42,13 @@ from leaddesk.db.queries import (
     rowid_of,
 )
 from leaddesk.domain import (
+    COMMAND_WORDS,
     SALE_STATUS_COLORS,
     SENTIMENT_COLORS,
     BotStatus,
     SaleStatus,
     Sentiment,
+    field_words,
     humanize_age,
     parse_time,
     utc_now,
@@ -107,32 +109,14 @@ UNKNOWN_STAGE_COLOR = "#9AA5B1"
 NO_VALUE = "—"
 MYSTERY_SHOPPER = "Mystery shopper"
 CONTRACTOR = "Contractor"
-#: How the list names a contact field in the conflict badge's tooltip.
-FIELD_NAMES = {
-    "sale_status": "sale status",
-    "funnel_stage": "funnel stage",
-    "bot_status": "bot status",
-    "bot_paused_until": "bot pause",
-    "mystery_shopper": "mystery shopper flag",
-    "contractor": "contractor flag",
-    "name": "name",
-    "config": "configuration",
-    "unread": "reviewed mark",
-}
-
-#: How the "waiting" tooltip names an edit of a field the list shows.
-PENDING_NAMES = {
-    "set_sale_status": "sale status",
-    "set_funnel_stage": "funnel stage",
-    "set_bot_status": "bot status",
-    "set_flags": "flags",
-    "set_name": "name",
-}
 
 
 def plain_tooltip(*lines: str) -> str:
-    """A tooltip that shows ``lines`` literally: Qt would read text that looks like HTML as rich text."""
-    return "<qt>" + "<br>".join(html.escape(line) for line in lines if line) + "</qt>"
+    """A tooltip that shows ``lines`` literally: Qt would read text that looks like HTML as rich text.
+
+    Each line, and each line break inside one, becomes a line of the tooltip.
+    """
+    return "<qt>" + "<br>".join(html.escape(line).replace("\n", "<br>") for line in lines if line) + "</qt>"
 
 
 @lru_cache(maxsize=4096)
@@ -251,14 +235,14 @@ def format_row(row: ClientRow, stages: dict[str, StageInfo], now: datetime) -> R
     if row.contractor:
         name_lines.append("Contractor: a supplier or third party")
     if row.conflict_fields:
-        fields = ", ".join(FIELD_NAMES.get(f, f.replace("_", " ")) for f in row.conflict_fields)
+        fields = ", ".join(field_words(f) for f in row.conflict_fields)
         name_lines.append(
             f"⚠ Conflict: someone else changed the {fields} at the same time; the relay's value stands. "
             "Open the profile to apply yours again or dismiss."
         )
     if row.pending_edits:
         edits = "1 edit" if row.pending_edits == 1 else f"{row.pending_edits} edits"
-        waiting = ", ".join(PENDING_NAMES.get(command, command) for command in row.pending_commands)
+        waiting = ", ".join(COMMAND_WORDS.get(command, command) for command in row.pending_commands)
         name_lines.append(f"{edits} waiting for the relay to confirm: {waiting}")
 
     return RowView(

@@ -6,7 +6,6 @@ plain text; tooltips are escaped.
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,15 +17,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from leaddesk.db import history
 from leaddesk.db.database import Database
-from leaddesk.domain import BotStatus, MeetingStatus, SaleStatus, parse_time, utc_now
-from leaddesk.models.client_table import format_until
+from leaddesk.domain import BotStatus, MeetingStatus, SaleStatus, field_words, parse_time, utc_now
+from leaddesk.models.client_table import format_until, plain_tooltip
 
 NO_VALUE = "—"
-
-
-def plain_tooltip(text: str) -> str:
-    """A tooltip shown literally, whatever it looks like (Qt reads HTML-looking tooltips as rich text)."""
-    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
 def local_time(value: str | None, with_weekday: bool = True) -> str:
@@ -252,20 +246,6 @@ def parse_config_value(text: str) -> Any:
         return stripped
 
 
-#: How a conflict notice names a contact field.
-CONFLICT_FIELDS = {
-    "sale_status": "sale status",
-    "funnel_stage": "funnel stage",
-    "bot_status": "bot status",
-    "bot_paused_until": "bot pause",
-    "mystery_shopper": "mystery shopper",
-    "contractor": "contractor",
-    "name": "name",
-    "config": "configuration",
-    "unread": "reviewed mark",
-}
-
-
 def _enum_label(kind: Any, value: object) -> str:
     try:
         return str(kind(value).label)
@@ -295,13 +275,13 @@ def describe_values(database: Database, values: dict[str, Any]) -> str:
         elif field == "funnel_stage":
             parts.append((stage_name(database, str(value)) or str(value)) if value else "no stage")
         elif field in ("mystery_shopper", "contractor"):
-            parts.append(f"{CONFLICT_FIELDS[field]}: {'yes' if value else 'no'}")
+            parts.append(f"{field_words(field)}: {'yes' if value else 'no'}")
         elif field == "name":
             parts.append(f"“{value}”" if value else "no name")
         elif isinstance(value, str):
-            parts.append(f"{CONFLICT_FIELDS.get(field, field)}: {value}")
+            parts.append(f"{field_words(field)}: {value}")
         else:
-            parts.append(f"{CONFLICT_FIELDS.get(field, field)}: {json.dumps(value, ensure_ascii=False)}")
+            parts.append(f"{field_words(field)}: {json.dumps(value, ensure_ascii=False)}")
     return ", ".join(parts) if parts else NO_VALUE
 
 

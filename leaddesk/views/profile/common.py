@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from leaddesk.models.profile import plain_tooltip
+from leaddesk.models.client_table import plain_tooltip
 
 
 def plain_label(text: str = "", *, wrap: bool = False, selectable: bool = False, muted: bool = False) -> QLabel:

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 
 from leaddesk import edits
 from leaddesk.db.database import Database
-from leaddesk.models.profile import config_items, parse_config_value, plain_tooltip
+from leaddesk.models.client_table import plain_tooltip
+from leaddesk.models.profile import config_items, parse_config_value
 from leaddesk.views.profile.common import plain_label, show_error
 
 

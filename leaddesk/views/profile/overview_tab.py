@@ -28,33 +28,12 @@ from PySide6.QtWidgets import (
 from leaddesk import edits
 from leaddesk.db import history
 from leaddesk.db.database import Database
-from leaddesk.domain import CommandType, SaleStatus, format_time, parse_time, utc_now
+from leaddesk.domain import COMMAND_WORDS, CommandType, SaleStatus, field_words, format_time, parse_time, utc_now
 from leaddesk.models.client_table import format_phone
 from leaddesk.models.profile import NO_VALUE, contact_facts, describe_values, local_time, stage_name
 from leaddesk.views.profile.common import plain_label, set_plain_tooltip, show_error
 
 AVATAR = 96
-FIELD_LABELS = {
-    "sale_status": "sale status",
-    "funnel_stage": "funnel stage",
-    "bot_status": "bot status",
-    "bot_paused_until": "bot pause",
-    "mystery_shopper": "mystery shopper",
-    "contractor": "contractor",
-    "name": "name",
-    "config": "configuration",
-    "unread": "reviewed",
-}
-#: How a refusal notice names the edit the relay refused.
-COMMAND_LABELS = {
-    "set_sale_status": "sale status",
-    "set_funnel_stage": "funnel stage",
-    "set_bot_status": "bot status",
-    "set_flags": "flags",
-    "set_name": "name",
-    "set_config": "configuration",
-    "mark_reviewed": "reviewed mark",
-}
 #: The newest refusals not yet dismissed that the Overview tells.
 REFUSALS_SHOWN = 3
 MYSTERY_SHOPPER_HELP = "An internal tester: left out of every analytic."
@@ -332,7 +311,7 @@ class OverviewTab(QWidget):
         refused = [r for r in refused if r[1] != CommandType.SEND_MESSAGE]
         for outbox_id, command_type, reason in refused[-REFUSALS_SHOWN:]:
             self.notices.addWidget(self._refusal_widget(outbox_id, command_type, reason))
-        fields = sorted(FIELD_LABELS.get(f, f) for f in edits.pending_fields(self._database, self._contact_id))
+        fields = sorted(field_words(f) for f in edits.pending_fields(self._database, self._contact_id))
         self.pending.setVisible(bool(fields))
         self.pending.setText("Waiting for the relay to confirm: " + ", ".join(fields) if fields else "")
 
@@ -342,7 +321,7 @@ class OverviewTab(QWidget):
         box.setStyleSheet(f"#refusal_{outbox_id} {{ background: #FBE3E3; border-radius: 4px; }}")
         row = QHBoxLayout(box)
         row.setContentsMargins(8, 4, 4, 4)
-        what = COMMAND_LABELS.get(command_type, command_type.replace("set_", "").replace("_", " "))
+        what = COMMAND_WORDS.get(command_type, command_type.replace("set_", "").replace("_", " "))
         text = f"The relay refused your change of {what}; the value went back. {reason or ''}".strip()
         label = plain_label(text, wrap=True)
         label.setStyleSheet("color: #7B1F1F;")
@@ -368,7 +347,7 @@ class OverviewTab(QWidget):
         box.setStyleSheet("#conflict { background: #FFF0E0; border: 1px solid #E8A25A; border-radius: 4px; }")
         row = QHBoxLayout(box)
         fields = [f for f in conflict.fields if not (f == "bot_paused_until" and "bot_status" in conflict.mine)]
-        what = " and ".join(FIELD_LABELS.get(f, f) for f in fields)
+        what = " and ".join(field_words(f) for f in fields)
         text = (
             f"Someone changed the {what} at the same time, and the relay's value stands.\n"
             f"You set: {describe_values(self._database, conflict.mine)} — "
