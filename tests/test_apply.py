@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from leaddesk.db.database import Database
 from leaddesk.sync.apply import ApplyResult, apply_events
+from tests.relay_simulator.server import make_contact
 from tests.support.sync import TABLES
 
 _seq = iter(range(1, 1_000_000))
@@ -22,24 +23,19 @@ def event(event_type: str, data: dict[str, Any], seq: int | None = None) -> dict
 
 
 def contact(version: int = 1, contact_id: str = "ct_1", **changes: Any) -> dict[str, Any]:
-    state: dict[str, Any] = {
-        "id": contact_id,
-        "phone": "+5215512345678",
-        "name": "Ana López",
-        "profile_image": {"media_id": "md_77", "sha256": "9f2c", "mime_type": "image/jpeg"},
-        "bot_status": "active",
-        "bot_paused_until": None,
-        "unread": 2,
-        "sale_status": "none",
-        "funnel_stage": "interested",
-        "sentiment": {"label": "warm", "score": 0.42, "at": "2026-11-24T15:03:59Z"},
-        "mystery_shopper": False,
-        "contractor": False,
-        "config": {"language": "es"},
-        "version": version,
-        "created_at": "2026-11-01T09:12:00Z",
-        "updated_at": "2026-11-24T15:03:59Z",
-    }
+    state = make_contact(
+        contact_id,
+        "+5215512345678",
+        name="Ana López",
+        profile_image={"media_id": "md_77", "sha256": "9f2c", "mime_type": "image/jpeg"},
+        unread=2,
+        funnel_stage="interested",
+        sentiment={"label": "warm", "score": 0.42, "at": "2026-11-24T15:03:59Z"},
+        config={"language": "es"},
+        version=version,
+        created_at="2026-11-01T09:12:00Z",
+        updated_at="2026-11-24T15:03:59Z",
+    )
     state.update(changes)
     return event("contact.upserted", {"contact": state})
 

@@ -15,6 +15,7 @@ from leaddesk.db.database import Database
 from leaddesk.demo import FUNNEL_STAGES
 from leaddesk.domain import format_time
 from leaddesk.sync.apply import ApplyResult, apply_events
+from tests.relay_simulator.server import make_contact
 
 BASE_TIME = datetime(2026, 11, 24, 15, 0, 0, tzinfo=UTC)
 
@@ -31,24 +32,13 @@ def at(minutes: float = 0) -> str:
 def contact_state(contact_id: str, **fields: Any) -> dict[str, Any]:
     """A whole contact state with sensible defaults; ``fields`` override."""
     number = sum(ord(ch) for ch in contact_id) % 10_000
-    state: dict[str, Any] = {
-        "id": contact_id,
-        "phone": f"+52155{number:04d}{number:04d}",
-        "name": f"Client {contact_id}",
-        "profile_image": None,
-        "bot_status": "active",
-        "bot_paused_until": None,
-        "unread": 0,
-        "sale_status": "none",
-        "funnel_stage": "new",
-        "sentiment": None,
-        "mystery_shopper": False,
-        "contractor": False,
-        "config": {},
-        "version": 1,
-        "created_at": at(-60 * 24),
-        "updated_at": at(),
-    }
+    state = make_contact(
+        contact_id,
+        f"+52155{number:04d}{number:04d}",
+        name=f"Client {contact_id}",
+        created_at=at(-60 * 24),
+        updated_at=at(),
+    )
     sentiment = fields.pop("sentiment", None)
     if isinstance(sentiment, str):
         sentiment = {"label": sentiment, "score": 0.0, "at": at()}

@@ -9,6 +9,7 @@ from leaddesk.db.database import Database
 from leaddesk.db.state import AGENT_NAME, set_state
 from leaddesk.domain import format_time, utc_now
 from leaddesk.sync.apply import apply_events
+from tests.relay_simulator.server import make_contact
 
 STAGES = [
     {"id": "new", "name": "New lead", "order": 1, "color": "#8E9AAF", "manual": True},
@@ -22,26 +23,14 @@ STAGES = [
 def contact_state(
     contact_id: str, phone: str, name: str | None = "Ana López", version: int = 1, **extra: Any
 ) -> dict[str, Any]:
-    state: dict[str, Any] = {
-        "id": contact_id,
-        "phone": phone,
-        "name": name,
-        "profile_image": None,
-        "bot_status": "active",
-        "bot_paused_until": None,
+    defaults: dict[str, Any] = {
         "unread": 2,
-        "sale_status": "none",
-        "funnel_stage": "new",
         "sentiment": {"label": "warm", "score": 0.4, "at": "2026-11-24T15:03:59Z"},
-        "mystery_shopper": False,
-        "contractor": False,
         "config": {"language": "es"},
-        "version": version,
         "created_at": "2026-11-01T09:12:00Z",
         "updated_at": "2026-11-24T15:03:59Z",
     }
-    state.update(extra)
-    return state
+    return make_contact(contact_id, phone, **{**defaults, "name": name, "version": version, **extra})
 
 
 def message(contact_id: str, message_id: str, sent_at: str, text: str | None, **extra: Any) -> dict[str, Any]:
