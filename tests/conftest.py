@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
 
 from leaddesk.db.database import Database, open_database
+from tests.support.sync import MemoryKeyring
 
 
 @pytest.fixture(autouse=True)
@@ -32,3 +34,13 @@ def database(db_path: Path) -> Iterator[Database]:
     opened = open_database(db_path)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """The system keyring swapped for one in memory, so no test reads or writes the real one."""
+    previous = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(previous)

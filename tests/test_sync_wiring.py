@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
-import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
@@ -22,15 +19,6 @@ from tests.relay_simulator.server import RelaySimulator, make_message
 from tests.support.sync import MemoryKeyring, fast_retry
 
 TOKEN = "wiring-token"
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    ring = MemoryKeyring()
-    keyring.set_keyring(ring)
-    yield ring
-    keyring.set_keyring(previous)
 
 
 def test_window_shows_sync_state_and_new_clients(qtbot: QtBot, database: Database, tmp_path: Path) -> None:

@@ -5,11 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-
-import keyring
-import pytest
 
 from leaddesk import paths
 from leaddesk.sync import settings
@@ -18,15 +14,6 @@ from tests.relay_simulator.server import RelaySimulator
 from tests.support.sync import MemoryKeyring, run_sync
 
 TOKEN = "tok_SECRET_b7f3e1d9c2a8"
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    ring = MemoryKeyring()
-    keyring.set_keyring(ring)
-    yield ring
-    keyring.set_keyring(previous)
 
 
 def files_holding(folder: Path, secret: bytes) -> list[Path]:

@@ -103,7 +103,7 @@ def make_message(
     contact_id: str,
     *,
     direction: str = "in",
-    text: str = "Hola",
+    text: str | None = "Hola",
     sent_at: str = "2026-11-24T15:03:57Z",
     phone: str | None = None,
     **fields: Any,

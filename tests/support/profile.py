@@ -9,7 +9,7 @@ from leaddesk.db.database import Database
 from leaddesk.db.state import AGENT_NAME, set_state
 from leaddesk.domain import format_time, utc_now
 from leaddesk.sync.apply import apply_events
-from tests.relay_simulator.server import make_contact
+from tests.relay_simulator.server import make_contact, make_message
 
 STAGES = [
     {"id": "new", "name": "New lead", "order": 1, "color": "#8E9AAF", "manual": True},
@@ -35,26 +35,16 @@ def contact_state(
 
 def message(contact_id: str, message_id: str, sent_at: str, text: str | None, **extra: Any) -> dict[str, Any]:
     direction = extra.pop("direction", "in")
-    body: dict[str, Any] = {
-        "id": message_id,
-        "contact_id": contact_id,
-        "direction": direction,
-        "from": "5215512345678" if direction == "in" else None,
-        "author": extra.pop("author", {"kind": "client" if direction == "in" else "bot", "name": None}),
-        "sent_at": sent_at,
-        "type": "text",
-        "text": text,
-        "media": None,
-        "location": None,
-        "reaction": None,
-        "transcript": None,
-        "card": None,
-        "status": "received" if direction == "in" else "delivered",
-        "error": None,
-        "raw": {},
-    }
-    body.update(extra)
-    return body
+    outbound_status = {} if direction == "in" else {"status": "delivered"}
+    return make_message(
+        message_id,
+        contact_id,
+        direction=direction,
+        text=text,
+        sent_at=sent_at,
+        phone="+5215512345678",
+        **{**outbound_status, **extra},
+    )
 
 
 def seed(database: Database, events: list[dict[str, Any]], agent: str = "Laura Pérez") -> None:
