@@ -204,6 +204,15 @@ class OutboxState(StrEnum):
     REFUSED = "refused"
 
 
+class MediaState(StrEnum):
+    """A media row: ``cached`` only after its bytes were written by LeadDesk and (with a hash) checked."""
+
+    MISSING = "missing"
+    CACHED = "cached"
+    EXPIRED = "expired"
+    BAD = "bad"  # an invalid sha256, bytes that do not match it, or a body past the cap: never fetched again
+
+
 def counts_for_analytics(mystery_shopper: bool) -> bool:
     """Mystery shoppers are internal testers and are left out of every analytic."""
     return not mystery_shopper

@@ -27,7 +27,7 @@ def contact(version: int = 1, contact_id: str = "ct_1", **changes: Any) -> dict[
         contact_id,
         "+5215512345678",
         name="Ana López",
-        profile_image={"media_id": "md_77", "sha256": "9f2c", "mime_type": "image/jpeg"},
+        profile_image={"media_id": "md_77", "sha256": "9f2c" * 16, "mime_type": "image/jpeg"},
         unread=2,
         funnel_stage="interested",
         sentiment={"label": "warm", "score": 0.42, "at": "2026-11-24T15:03:59Z"},

@@ -215,12 +215,12 @@ def test_cached_images_are_found_in_the_media_folder(qtbot: Any, database: Datab
         connection.execute(
             text(
                 "INSERT INTO media (id, contact_id, kind, sha256, state, local_path) "
-                "VALUES ('md_p', 'ct_8812', 'profile', 'pr', 'ok', 'pr/profile')"
+                "VALUES ('md_p', 'ct_8812', 'profile', 'pr', 'cached', 'pr/profile')"
             )
         )
         connection.execute(text("UPDATE contacts SET profile_media_id = 'md_p' WHERE id = 'ct_8812'"))
         connection.execute(
-            text("UPDATE media SET state = 'ok', local_path = :p WHERE id = 'md_1'"), {"p": "ab/" + "ab" * 32}
+            text("UPDATE media SET state = 'cached', local_path = :p WHERE id = 'md_1'"), {"p": "ab/" + "ab" * 32}
         )
 
     dialog = _dialog(qtbot, database)

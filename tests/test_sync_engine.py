@@ -56,7 +56,7 @@ def test_scripted_log_gives_the_protocols_state(sim: RelaySimulator, database: D
     assert rows(path, "SELECT value FROM sync_state WHERE key = 'agent_name'") == [("Laura Pérez",)]
     # Media verified into the cache, keyed by hash (cards by id).
     media = dict(rows(path, "SELECT id, state FROM media"))
-    assert media == {"md_ana": "ok", "md_img": "ok", "md_card": "ok"}
+    assert media == {"md_ana": "cached", "md_img": "cached", "md_card": "cached"}
     (local,) = rows(path, "SELECT local_path FROM media WHERE id = 'md_img'")[0]
     assert (database.media_dir / str(local)).read_bytes() == b"jpeg-bytes" * 50
 
@@ -202,7 +202,7 @@ def test_media_checks_hash_and_expiry(sim: RelaySimulator, database: Database) -
     summary = run_sync(database, sim.url, TOKEN)
     assert (summary.media_fetched, summary.media_bad, summary.media_expired) == (1, 1, 1)
     assert dict(rows(database.path, "SELECT id, state FROM media")) == {
-        "md_ok": "ok",
+        "md_ok": "cached",
         "md_lie": "bad",
         "md_gone": "expired",
     }

@@ -147,11 +147,15 @@ class Media(Base):
     mime_type: Mapped[str | None] = mapped_column(String)
     filename: Mapped[str | None] = mapped_column(String)
     size: Mapped[int | None] = mapped_column(Integer)
-    state: Mapped[str] = mapped_column(String, server_default="missing")  # missing/ok/expired/bad
+    state: Mapped[str] = mapped_column(String, server_default="missing")  # domain.MediaState
     local_path: Mapped[str | None] = mapped_column(String)
     fetched_at: Mapped[str | None] = mapped_column(String)
 
-    __table_args__ = (Index("ix_media_contact_id", "contact_id"), Index("ix_media_state", "state"))
+    __table_args__ = (
+        Index("ix_media_contact_id", "contact_id"),
+        Index("ix_media_state", "state"),
+        Index("ix_media_local_path", "local_path"),
+    )
 
 
 class Meeting(Base):

@@ -23,6 +23,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from leaddesk.db.database import Database
 from leaddesk.domain import parse_time
+from leaddesk.media_paths import cached_file
 
 PAGE = 300
 
@@ -139,7 +140,8 @@ def _message(row: sqlite3.Row | tuple[Any, ...], media_dir: Path) -> ChatItem:
         outbox_id=row[18],
         media_state=row[19],
         # The cache stores paths relative to the media folder, so a moved data folder still works.
-        media_path=str(media_dir / row[20]) if row[20] else None,
+        # Only a file LeadDesk wrote and checked, and only inside the media folder.
+        media_path=str(cached) if (cached := cached_file(media_dir, row[19], row[20])) else None,
     )
 
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from leaddesk.db import history
 from leaddesk.db.database import Database
 from leaddesk.domain import BotStatus, MeetingStatus, SaleStatus, field_words, parse_time, utc_now
+from leaddesk.media_paths import cached_file
 from leaddesk.models.client_table import format_until, plain_tooltip
 
 NO_VALUE = "—"
@@ -101,10 +102,9 @@ def contact_facts(database: Database, contact_id: str) -> ContactFacts | None:
         return None
     created, first_message, media_state, local_path, unread, bot_status = row
     times = [t for t in (created, first_message) if t]
-    photo = database.media_dir / local_path if media_state == "ok" and local_path else None
     return ContactFacts(
         first_contact=min(times) if times else None,
-        photo=photo if photo is not None and photo.is_file() else None,
+        photo=cached_file(database.media_dir, media_state, local_path),
         unread=int(unread or 0),
         bot_status=str(bot_status),
     )

@@ -38,6 +38,7 @@ from leaddesk.domain import (
     BotStatus,
     ChangedByKind,
     Direction,
+    MediaState,
     MeetingStatus,
     MessageStatus,
     MessageType,
@@ -48,6 +49,7 @@ from leaddesk.domain import (
     status_rank,
     utc_now,
 )
+from leaddesk.media_paths import is_sha256
 
 log = logging.getLogger(__name__)
 
@@ -565,12 +567,23 @@ UPDATE messages
   FROM pending_statuses AS p
  WHERE p.message_id = messages.id AND p.status_rank > messages.status_rank
 """
+# A media whose sha256 is not 64 lowercase hex is kept as ``bad`` (never fetched); a new hash starts over.
 _MEDIA_UPSERT = (
-    "INSERT INTO media (id, contact_id, kind, sha256, mime_type, filename, size) VALUES (?, ?, ?, ?, ?, ?, ?) "
+    "INSERT INTO media (id, contact_id, kind, sha256, mime_type, filename, size, state) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT(id) DO UPDATE SET sha256 = coalesce(excluded.sha256, media.sha256), "
     "mime_type = coalesce(excluded.mime_type, media.mime_type), "
-    "filename = coalesce(excluded.filename, media.filename), size = coalesce(excluded.size, media.size)"
+    "filename = coalesce(excluded.filename, media.filename), size = coalesce(excluded.size, media.size), "
+    "state = CASE WHEN excluded.sha256 IS NOT media.sha256 AND excluded.sha256 IS NOT NULL "
+    "THEN excluded.state ELSE media.state END, "
+    "local_path = CASE WHEN excluded.sha256 IS NOT media.sha256 AND excluded.sha256 IS NOT NULL "
+    "THEN NULL ELSE media.local_path END"
 )
+
+
+def _media_state(kind: str, sha256: Any) -> str:
+    """``missing`` (to fetch) or ``bad``: a card has no hash by protocol, anything else needs a valid one."""
+    return MediaState.MISSING if (kind == "card" and sha256 is None) or is_sha256(sha256) else MediaState.BAD
 
 
 class _Page:
@@ -687,7 +700,9 @@ def apply_events_dbapi(connection: sqlite3.Connection, events: Sequence[Mapping[
     if page.contacts:
         cursor.executemany(_CONTACT_UPSERT, list(page.contacts.values()))
         media_rows = [
-            (row[3], row[0], "profile", row[4], row[5], None, None) for row in page.contacts.values() if row[3]
+            (row[3], row[0], "profile", row[4], row[5], None, None, _media_state("profile", row[4]))
+            for row in page.contacts.values()
+            if row[3]
         ]
         cursor.executemany(_MEDIA_UPSERT, media_rows)
         overlay_queued_edits(cursor, list(page.contacts))
@@ -697,12 +712,14 @@ def apply_events_dbapi(connection: sqlite3.Connection, events: Sequence[Mapping[
         cursor.executemany(_MESSAGE_UPSERT, [m.row for m in page.messages])
         _add_activity(cursor, page.messages, already)
         media_rows = [
-            (m.row[8], m.row[1], "message", m.row[10], m.row[9], m.row[11], m.row[12])
+            (m.row[8], m.row[1], "message", m.row[10], m.row[9], m.row[11], m.row[12], _media_state("message", m.row[10]))
             for m in page.messages
             if m.row[8]
         ]
         media_rows += [
-            (m.card_media_id, m.row[1], "card", None, None, None, None) for m in page.messages if m.card_media_id
+            (m.card_media_id, m.row[1], "card", None, None, None, None, MediaState.MISSING)
+            for m in page.messages
+            if m.card_media_id
         ]
         cursor.executemany(_MEDIA_UPSERT, media_rows)
 
@@ -795,7 +812,9 @@ def _erase(cursor: sqlite3.Cursor, contact_ids: Sequence[str], result: ApplyResu
         result.erased_media_paths += [
             row[0]
             for row in cursor.execute(
-                f"SELECT local_path FROM media WHERE contact_id IN ({marks}) AND local_path IS NOT NULL", chunk
+                f"SELECT local_path FROM media WHERE contact_id IN ({marks}) AND local_path IS NOT NULL "
+                "AND state = 'cached'",
+                chunk,
             )
         ]
         # Statuses waiting for a message of this contact cannot be told apart; they are harmless.

@@ -33,7 +33,7 @@ from sqlalchemy import text
 from leaddesk.db import state as sync_state
 from leaddesk.db.database import Database
 from leaddesk.db.outbox import apply_contact_changes, contact_changes, current_config
-from leaddesk.domain import CommandType, OutboxState, format_time, status_rank, utc_now
+from leaddesk.domain import CommandType, MediaState, OutboxState, format_time, status_rank, utc_now
 from leaddesk.sync.apply import (
     CONTACT_COLUMNS,
     BadEvent,
@@ -55,7 +55,15 @@ from leaddesk.sync.client import (
     RelayError,
     Unauthorized,
 )
-from leaddesk.sync.media import MEDIA_PER_CYCLE, delete_unused_files, fetch_missing
+from leaddesk.sync.media import (
+    MEDIA_PER_CYCLE,
+    START,
+    MissingMedia,
+    delete_unused_files,
+    fetch_one,
+    missing_batch,
+    missing_count,
+)
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +76,11 @@ ENV_MAX_RETRY_SECONDS = "LEADDESK_SYNC_MAX_RETRY_SECONDS"
 ENV_BACKOFF_CAP = "LEADDESK_SYNC_BACKOFF_CAP"
 DEFAULT_MAX_RETRY_SECONDS = 90.0
 DEFAULT_BACKOFF_CAP = 20.0
+#: Tries of one media through passing faults before this run leaves it for the next sync.
+MEDIA_ATTEMPTS = 3
+#: Media given up one after another before the relay counts as failing and the media step stops.
+MEDIA_GIVE_UP_IN_A_ROW = 3
+_MEDIA_BATCH = 200
 
 
 class Unreachable(RelayError):  # noqa: N818 - a state of the relay
@@ -113,6 +126,7 @@ class SyncSummary:
     media_fetched: int = 0
     media_expired: int = 0
     media_bad: int = 0
+    media_missing: int = 0  # media still to fetch when the cycle ended
     retries: int = 0
     new_contacts: set[str] = field(default_factory=set)
     touched_contacts: set[str] = field(default_factory=set)
@@ -144,7 +158,9 @@ class SyncEngine:
         retry: RetryPolicy | None = None,
         page_limit: int = PAGE_LIMIT,
         media_per_cycle: int = MEDIA_PER_CYCLE,
+        all_media: bool = False,
     ) -> None:
+        """``all_media``: fetch every missing media (``sync --once``), not ``media_per_cycle`` of them."""
         self.database = database
         self.client = client
         self.progress = progress or (lambda _phase, _done, _total: None)
@@ -152,6 +168,7 @@ class SyncEngine:
         self.retry = retry or RetryPolicy.from_env()
         self.page_limit = page_limit
         self.media_per_cycle = media_per_cycle
+        self.all_media = all_media
 
     # --- the cycle --------------------------------------------------------------------------
 
@@ -175,6 +192,7 @@ class SyncEngine:
             with self.database.write() as connection:
                 sync_state.set_state(connection, sync_state.LAST_SYNC_AT, format_time(utc_now()))
         summary.edits_waiting = self.queued_count()
+        summary.media_missing = missing_count(self.database)
         return summary
 
     def queued_count(self) -> int:
@@ -444,18 +462,63 @@ class SyncEngine:
     # --- media ------------------------------------------------------------------------------
 
     def _media(self, summary: SyncSummary) -> None:
-        if self.media_per_cycle <= 0:
+        """Fetch missing media: all of them for ``sync --once``, else at most ``media_per_cycle``.
+
+        One pass in (priority, rowid) order visits each missing media once, so a media that keeps
+        failing is tried ``MEDIA_ATTEMPTS`` times and left ``missing`` for the next sync; it never
+        loops. Several given up in a row mean the relay is failing: the step stops, the data is in.
+        """
+        cap = None if self.all_media else self.media_per_cycle
+        if cap is not None and cap <= 0:
             return
-        try:
-            result = fetch_missing(self.database, self.client, limit=self.media_per_cycle, cancelled=self.cancel)
-        except PassingFault as problem:
-            # Media can wait for the next cycle; the data itself is in.
-            log.info("media fetching stopped: %s", problem)
-            return
-        summary.media_fetched += result.fetched
-        summary.media_expired += result.expired
-        summary.media_bad += result.bad
-        self.progress("media", result.fetched, result.fetched)
+        total = missing_count(self.database)
+        if cap is not None:
+            total = min(total, cap)
+        done = given_up_in_a_row = 0
+        after = START
+        self.progress("media", 0, total)
+        while cap is None or done < cap:
+            batch = missing_batch(self.database, after, _MEDIA_BATCH if cap is None else min(_MEDIA_BATCH, cap - done))
+            if not batch:
+                return
+            for media in batch:
+                if self.cancel.is_set():
+                    return
+                after = media.key
+                state = self._fetch_media(media, summary)
+                done += 1
+                total = max(total, done)
+                self.progress("media", done, total)
+                if state is None:
+                    given_up_in_a_row += 1
+                    if given_up_in_a_row >= MEDIA_GIVE_UP_IN_A_ROW:
+                        log.info("media fetching stopped: the relay keeps failing")
+                        return
+                    continue
+                given_up_in_a_row = 0
+                if state == MediaState.CACHED:
+                    summary.media_fetched += 1
+                elif state == MediaState.EXPIRED:
+                    summary.media_expired += 1
+                else:
+                    summary.media_bad += 1
+
+    def _fetch_media(self, media: MissingMedia, summary: SyncSummary) -> str | None:
+        """One media through passing faults (a few tries); ``None`` when this run gives it up."""
+        for attempt in range(MEDIA_ATTEMPTS):
+            try:
+                return fetch_one(self.database, self.client, media.media_id, media.sha256, media.kind)
+            except PassingFault as problem:
+                summary.retries += 1
+                if attempt + 1 == MEDIA_ATTEMPTS:
+                    log.info("media %s left for the next sync: %s", media.media_id, problem)
+                    return None
+                pause = random.uniform(0, min(self.retry.cap, self.retry.base * 2**attempt))
+                if problem.retry_after is not None:
+                    pause = min(problem.retry_after, self.retry.cap)
+                if self.cancel.wait(pause):
+                    return None
+        return None
 
 
 def _as_json(column: str, value: Any) -> str:

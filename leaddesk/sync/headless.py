@@ -16,6 +16,8 @@ Knobs (environment): ``LEADDESK_SYNC_MAX_RETRY_SECONDS`` (default 90) and ``LEAD
 from __future__ import annotations
 
 import sys
+import time
+from typing import TextIO
 
 from leaddesk.db.database import Database
 from leaddesk.sync.client import ConfigurationError, RelayClient
@@ -26,6 +28,48 @@ EXIT_CONFIG = 2
 EXIT_UNAUTHORIZED = 3
 EXIT_UNREACHABLE = 4
 EXIT_EDITS_REFUSED = 5
+
+
+class MediaProgress:
+    """``fetching media: 120 of 450`` on standard error, once fetching has taken ~2 s, a few times a second.
+
+    On a terminal the count rewrites itself in place; elsewhere (a log) each update is its own line.
+    """
+
+    def __init__(self, stream: TextIO | None = None, *, after: float = 2.0, every: float = 0.5) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.after = after
+        self.every = every
+        self._started: float | None = None
+        self._shown_at: float | None = None
+        self._last = ""
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        if phase != "media":
+            return
+        now = time.monotonic()
+        if self._started is None:
+            self._started = now
+        finished = total > 0 and done >= total
+        if now - self._started < self.after and self._shown_at is None:
+            return
+        if self._shown_at is not None and now - self._shown_at < self.every and not finished:
+            return
+        self._show(f"fetching media: {done:,} of {total:,}", now)
+
+    def _show(self, line: str, now: float) -> None:
+        if line == self._last:
+            return
+        terminal = self.stream.isatty()
+        self.stream.write(("\r" + line) if terminal else line + "\n")
+        self.stream.flush()
+        self._shown_at, self._last = now, line
+
+    def close(self) -> None:
+        """End the in-place line on a terminal."""
+        if self._shown_at is not None and self.stream.isatty():
+            self.stream.write("\n")
+            self.stream.flush()
 
 
 def summary_line(summary: SyncSummary) -> str:
@@ -81,7 +125,11 @@ def sync_once(database: Database, relay_url: str | None, token: str | None) -> i
         print(f"leaddesk: {problem}", file=sys.stderr)
         return EXIT_CONFIG
     with client:
-        summary = SyncEngine(database, client).run_cycle()
+        progress = MediaProgress()
+        try:
+            summary = SyncEngine(database, client, progress=progress, all_media=True).run_cycle()
+        finally:
+            progress.close()
     if summary.error and summary.outcome != "ok":
         print(f"leaddesk: {summary.error}", file=sys.stderr)
     print(summary_line(summary), flush=True)

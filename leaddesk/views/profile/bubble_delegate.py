@@ -102,7 +102,7 @@ def message_blocks(item: ChatItem) -> list[Block]:
             blocks.append(Block("text", who, "bold", QColor("#1F6F43") if item.author_kind == "agent" else READ))
     kind = item.type
     if kind in ("image", "sticker"):
-        if item.media_state == "ok" and item.media_path:
+        if item.media_state == "cached" and item.media_path:
             blocks.append(Block("image", "", path=item.media_path))
         else:
             label = "Sticker" if kind == "sticker" else "Image"
@@ -165,7 +165,7 @@ def message_blocks(item: ChatItem) -> list[Block]:
 
 
 def _media_state(item: ChatItem) -> str:
-    if item.media_state == "ok" and item.media_path:
+    if item.media_state == "cached" and item.media_path:
         return "click to open"
     return {"expired": "expired", "bad": "could not be verified"}.get(item.media_state or "", "not downloaded yet")
 

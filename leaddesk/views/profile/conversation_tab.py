@@ -238,7 +238,7 @@ class ConversationTab(QWidget):
         copy = menu.addAction("Copy text")
         copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(item.summary()))
         if item.media_id:
-            cached = bool(item.media_state == "ok" and item.media_path)
+            cached = bool(item.media_state == "cached" and item.media_path)
             open_action = menu.addAction("Open")
             open_action.setEnabled(cached)
             open_action.triggered.connect(lambda: self.open_media(item.key))
@@ -255,7 +255,7 @@ class ConversationTab(QWidget):
         item = self._item(message_id)
         if item is None or not item.media_id:
             return
-        if item.media_state == "ok" and item.media_path and Path(item.media_path).exists():
+        if item.media_state == "cached" and item.media_path and Path(item.media_path).exists():
             QDesktopServices.openUrl(QUrl.fromLocalFile(item.media_path))
         else:
             self.status.setText("This file is not in the cache yet; it is fetched at the next sync.")
