@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import requests
 
@@ -248,7 +248,8 @@ class RelayClient:
 
     def media(self, media_id: str, out: IO[bytes], *, max_bytes: int = MEDIA_MAX_BYTES) -> MediaDownload:
         """Stream a media body into ``out``; ``MediaTooLarge`` past ``max_bytes``."""
-        response = self._request("GET", f"/v1/media/{media_id}", stream=True)
+        # The id is the relay's data: one percent-encoded path segment, never a path of its own.
+        response = self._request("GET", f"/v1/media/{quote(media_id, safe='')}", stream=True)
         with response:
             self._raise_for(response, "media")
             declared = response.headers.get("Content-Length")

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from leaddesk.demo import FUNNEL_STAGES  # the protocol page's example stages
 
@@ -544,7 +544,7 @@ def _make_handler(sim: RelaySimulator) -> type[BaseHTTPRequestHandler]:
                 status, body = sim.command(self.headers.get("Idempotency-Key"), raw)
                 return status, body, "application/json"
             if method == "GET" and path.startswith("/v1/media/"):
-                found = sim.media.get(path[len("/v1/media/") :])
+                found = sim.media.get(unquote(path[len("/v1/media/") :]))
                 if found is None:
                     return 404, _error("media_expired", "no such media"), "application/json"
                 return 200, found[0], found[1]
