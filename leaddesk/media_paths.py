@@ -26,7 +26,7 @@ _WINDOWS_DEVICES = frozenset(
 )
 
 
-class UnsafeMediaPath(ValueError):
+class UnsafeMediaPath(ValueError):  # noqa: N818 - says what was found, like the relay's errors
     """A path from relay data (or from a row it shaped) that could lie outside the media folder."""
 
 

@@ -121,9 +121,7 @@ def test_hostile_hashes_never_touch_a_file_outside(
     # A real portrait (valid hash, planted file with other bytes) and a card whose id is a path.
     assert sim.add_media("md_real", b"the real portrait") == VALID
     sim.add_media("../../../canary-relative", b"card image")
-    sim.add_contact(
-        make_contact("ct_ok", "+5215500099999", profile_image={"media_id": "md_real", "sha256": VALID})
-    )
+    sim.add_contact(make_contact("ct_ok", "+5215500099999", profile_image={"media_id": "md_real", "sha256": VALID}))
     sim.add_message(
         make_message(
             "wamid.card",

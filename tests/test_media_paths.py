@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from leaddesk.media_paths import (
     UnsafeMediaPath,
-    card_path,
     cached_file,
+    card_path,
     inside_media_dir,
     is_own_name,
     is_sha256,
@@ -125,7 +125,15 @@ def test_own_names() -> None:
     assert is_own_name(f"{VALID[:2]}/{VALID}")
     assert is_own_name(card_path("md_x"))
     assert is_own_name("cards/md_old-name.1")  # named by LeadDesk before 0004
-    for name in (f"ff/{VALID}", f"{VALID[:2]}/{VALID[:63]}", "cards/..", "cards/.", "cards/a/b", "x/../cards/a", "../x"):
+    for name in (
+        f"ff/{VALID}",
+        f"{VALID[:2]}/{VALID[:63]}",
+        "cards/..",
+        "cards/.",
+        "cards/a/b",
+        "x/../cards/a",
+        "../x",
+    ):
         assert not is_own_name(name)
 
 

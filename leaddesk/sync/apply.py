@@ -712,7 +712,16 @@ def apply_events_dbapi(connection: sqlite3.Connection, events: Sequence[Mapping[
         cursor.executemany(_MESSAGE_UPSERT, [m.row for m in page.messages])
         _add_activity(cursor, page.messages, already)
         media_rows = [
-            (m.row[8], m.row[1], "message", m.row[10], m.row[9], m.row[11], m.row[12], _media_state("message", m.row[10]))
+            (
+                m.row[8],
+                m.row[1],
+                "message",
+                m.row[10],
+                m.row[9],
+                m.row[11],
+                m.row[12],
+                _media_state("message", m.row[10]),
+            )
             for m in page.messages
             if m.row[8]
         ]

@@ -67,17 +67,13 @@ START: tuple[int, int] = (-1, -1)
 def missing_batch(database: Database, after: tuple[int, int], limit: int) -> list[MissingMedia]:
     """The next ``limit`` missing media after ``after``, most wanted first."""
     with database.read() as connection:
-        rows = connection.execute(
-            text(_MISSING), {"priority": after[0], "rowid": after[1], "limit": limit}
-        ).all()
+        rows = connection.execute(text(_MISSING), {"priority": after[0], "rowid": after[1], "limit": limit}).all()
     return [MissingMedia((int(r[0]), int(r[1])), str(r[2]), str(r[3]), r[4]) for r in rows]
 
 
 def missing_count(database: Database) -> int:
     with database.read() as connection:
-        return int(
-            connection.execute(text("SELECT count(*) FROM media WHERE state = 'missing'")).scalar_one()
-        )
+        return int(connection.execute(text("SELECT count(*) FROM media WHERE state = 'missing'")).scalar_one())
 
 
 def media_file(database: Database, local_path: str) -> Path:

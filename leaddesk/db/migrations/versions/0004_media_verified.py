@@ -27,7 +27,8 @@ _NOT_SHA256 = "(sha256 IS NULL OR length(sha256) != 64 OR sha256 GLOB '*[^0-9a-f
 
 def upgrade() -> None:
     op.execute(
-        f"UPDATE media SET state = 'bad', local_path = NULL WHERE NOT (kind = 'card' AND sha256 IS NULL) AND {_NOT_SHA256}"
+        "UPDATE media SET state = 'bad', local_path = NULL "
+        f"WHERE NOT (kind = 'card' AND sha256 IS NULL) AND {_NOT_SHA256}"
     )
     op.execute(
         "UPDATE media SET state = 'cached' WHERE state = 'ok' AND sha256 IS NOT NULL "
