@@ -88,3 +88,14 @@ def cached_file(media_dir: Path, state: object, relative: object) -> Path | None
     except UnsafeMediaPath:
         return None
     return path if path.is_file() else None
+
+
+def safe_file_name(name: object, fallback: str) -> str:
+    """A relay-given file name as a bare name to suggest in a Save dialog: no folder, drive or control characters."""
+    if not isinstance(name, str):
+        return fallback
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = "".join(ch for ch in base if ch.isprintable() and ch not in ':*?"<>|').strip(". ")
+    if not base or base.split(".")[0].upper() in _WINDOWS_DEVICES:
+        return fallback
+    return base[:200]

@@ -17,6 +17,7 @@ from leaddesk.media_paths import (
     inside_media_dir,
     is_own_name,
     is_sha256,
+    safe_file_name,
     sha256_path,
 )
 
@@ -164,3 +165,24 @@ def test_only_exact_hashes_give_a_cache_name(value: str) -> None:
     else:
         with pytest.raises(UnsafeMediaPath):
             sha256_path(value)
+
+
+@pytest.mark.parametrize(
+    ("name", "suggested"),
+    [
+        ("Brochure.pdf", "Brochure.pdf"),
+        ("../../.bashrc", "bashrc"),
+        ("..\\..\\Startup\\run.bat", "run.bat"),
+        ("C:\\Windows\\System32\\x.dll", "x.dll"),
+        ("\\\\server\\share\\doc.pdf", "doc.pdf"),
+        ("/etc/passwd", "passwd"),
+        ("a:b.txt", "ab.txt"),
+        ("..", "fallback"),
+        ("CON.txt", "fallback"),
+        ("", "fallback"),
+        (None, "fallback"),
+        ("line\nbreak.txt", "linebreak.txt"),
+    ],
+)
+def test_a_relay_file_name_is_suggested_as_a_bare_name(name: object, suggested: str) -> None:
+    assert safe_file_name(name, "fallback") == suggested

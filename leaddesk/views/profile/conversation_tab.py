@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk import edits
 from leaddesk.db.database import Database
+from leaddesk.media_paths import safe_file_name
 from leaddesk.models.conversation import ChatItem, ConversationModel, ItemRole
 from leaddesk.models.profile import contact_facts
 from leaddesk.views.profile.bubble_delegate import BubbleDelegate
@@ -263,7 +264,8 @@ class ConversationTab(QWidget):
     def save_media(self, item: ChatItem) -> None:
         if not item.media_path:
             return
-        target, _ = QFileDialog.getSaveFileName(self, "Save file", item.media_filename or Path(item.media_path).name)
+        suggested = safe_file_name(item.media_filename, Path(item.media_path).name)  # a bare name, never a path
+        target, _ = QFileDialog.getSaveFileName(self, "Save file", suggested)
         if target:
             Path(target).write_bytes(Path(item.media_path).read_bytes())
 
