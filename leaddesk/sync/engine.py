@@ -12,6 +12,9 @@ Rules (``relay-protocol.md``):
 - Pull: each page is applied and its ``next`` cursor stored in one transaction. 410 restarts from
   the empty cursor (re-applying is idempotent).
 - 401 stops everything at once; nothing local is dropped.
+- Media: the window's worker fetches ``media_per_cycle`` per cycle, ``sync --once`` (``all_media``)
+  every missing one; a media that keeps failing is left ``missing`` for the next sync, never retried
+  in a loop. ``SyncSummary.media_missing`` says how many are left when the cycle ends.
 """
 
 from __future__ import annotations
@@ -80,7 +83,7 @@ DEFAULT_BACKOFF_CAP = 20.0
 MEDIA_ATTEMPTS = 3
 #: Media given up one after another before the relay counts as failing and the media step stops.
 MEDIA_GIVE_UP_IN_A_ROW = 3
-_MEDIA_BATCH = 200
+_MEDIA_BATCH = 500
 
 
 class Unreachable(RelayError):  # noqa: N818 - a state of the relay

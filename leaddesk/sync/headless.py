@@ -9,6 +9,9 @@ were refused or conflicted. The summary line on standard output is one of::
     not synced: the relay refused the token (401); 0 events applied, 2 edits still queued
     not synced: the relay is unreachable; 0 events applied, 2 edits still queued
 
+Every missing media is fetched before the line is printed; when that takes over ~2 s, standard error
+shows ``fetching media: 120 of 450`` (in place on a terminal, a line per update elsewhere).
+
 Knobs (environment): ``LEADDESK_SYNC_MAX_RETRY_SECONDS`` (default 90) and ``LEADDESK_SYNC_BACKOFF_CAP``
 (default 20).
 """
