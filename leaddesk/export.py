@@ -14,7 +14,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -139,7 +139,7 @@ EXPORT_BATCH = 1000
 
 def client_list_export(
     database: Database, query: ClientQuery, path: Path, fmt: str, *, batch: int = EXPORT_BATCH
-) -> Iterator[tuple[int, int]]:
+) -> Generator[tuple[int, int]]:
     """Write the clients ``query`` lists, in its order, to ``path``; yields (written, total) before the
     first batch and after each one.
 

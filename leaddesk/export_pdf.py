@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextTable,
 )
 
 #: The writer's own margin; :func:`print_html` leaves 2 cm inside it and numbers the pages.
@@ -106,7 +107,7 @@ def paginate(document_html: str, device: QPagedPaintDevice) -> QTextDocument:
 def _row_bottom(document: QTextDocument, block: QTextBlock) -> float:
     """Where the content that starts with ``block`` ends: the table row it is in, or the block itself."""
     layout = document.documentLayout()
-    table = QTextCursor(block).currentTable()
+    table: QTextTable | None = QTextCursor(block).currentTable()  # None outside a table, whatever the stubs say
     if table is None:
         return layout.blockBoundingRect(block).bottom()
     row = table.cellAt(block.position()).row()
@@ -124,7 +125,7 @@ def _first_content(block: QTextBlock) -> QTextBlock | None:
     """The first block after a heading that is content: not a heading, not a table's header row, not empty."""
     following = block.next()
     while following.isValid():
-        table = QTextCursor(following).currentTable()
+        table: QTextTable | None = QTextCursor(following).currentTable()
         if following.blockFormat().headingLevel() > 0:
             pass
         elif table is not None:
