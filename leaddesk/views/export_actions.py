@@ -35,8 +35,10 @@ def ask_save_path(parent: QWidget, caption: str, suggested: Path, filters: str) 
 
 
 def documents_folder() -> Path:
+    """The user's documents folder, or the home folder where there is none (a file dialog would
+    otherwise open in whatever folder the program was started from)."""
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
+    return Path(found) if found and Path(found).is_dir() else Path.home()
 
 
 def suggested_list_file(today: date | None = None) -> Path:
