@@ -160,6 +160,7 @@ def test_pdf_of_a_2000_message_history_reads_back(
     assert re.search(r"2,01\d messages", pages[0])  # the count of the rows that follow
     for heading in ("Conversation", "Meetings", "Surveys", "Funnel history", "Configuration"):
         assert heading in text
+    assert "Completed" in text  # the meeting's status, never split across two lines of a narrow column
     for number, content in enumerate(pages, start=1):
         stranded = last_text_line(content)
         assert stranded not in SECTION_HEADINGS, f"page {number} ends with the heading {stranded!r}"

@@ -7,13 +7,14 @@ The suggested file name never comes from the relay's text: a client's name is no
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QPushButton, QWidget
 
 from leaddesk.db.database import Database
 from leaddesk.export import history_document
@@ -96,10 +97,11 @@ class RecordActions(QObject):
             return None
         page, title = document
         try:
-            if path.suffix.lower() == ".pdf":
-                path.write_bytes(html_to_pdf(page, title=title))
-            else:
-                path.write_text(page, encoding="utf-8")
+            with busy():
+                if path.suffix.lower() == ".pdf":
+                    path.write_bytes(html_to_pdf(page, title=title))
+                else:
+                    path.write_text(page, encoding="utf-8")
         except OSError as problem:
             show_error(self._parent, "Export failed", f"Could not write {path}:\n{problem.strerror or problem}")
             return None
@@ -115,4 +117,18 @@ class RecordActions(QObject):
             return False
         page, title = document
         printer.setDocName(title)
-        return print_html(page, printer) > 0
+        with busy():
+            printed = print_html(page, printer) > 0
+        if not printed:
+            show_error(self._parent, "Not printed", "The printer could not be opened.")
+        return printed
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """A wait cursor while a long record is laid out (a 2,000-message record takes a second or two)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
