@@ -196,6 +196,10 @@ class RecordNames:
     stages: Mapping[str, str] = field(default_factory=dict)
     agents: Mapping[str, str] = field(default_factory=dict)
 
+    def stage(self, stage_id: str) -> str:
+        """The stage's name; one the account does not list (yet) as words: ``visit_scheduled`` → "Visit scheduled"."""
+        return self.stages.get(stage_id) or stage_id.replace("_", " ").strip().capitalize() or stage_id
+
 
 def record_names(connection: Connection) -> RecordNames:
     return RecordNames(stages=history.stage_names(connection), agents=history.agent_names(connection))
@@ -458,7 +462,7 @@ def _conflict_value(field_name: str, value: Any, names: RecordNames, clock: Loca
     if field_name == "bot_status":
         return _label(BotStatus, value)
     if field_name == "funnel_stage":
-        return names.stages.get(str(value), str(value))
+        return names.stage(str(value))
     if field_name == "bot_paused_until":
         return clock.when(str(value))
     return _shown(value)
@@ -492,7 +496,7 @@ def history_html(record: dict[str, Any], names: RecordNames | None = None, *, no
     ]
     profile = [
         ("Sale status", _label(SaleStatus, contact["sale_status"])),
-        ("Funnel stage", names.stages.get(stage, stage) if stage else NO_VALUE),
+        ("Funnel stage", names.stage(stage) if stage else NO_VALUE),
         ("Bot", _bot(contact, clock)),
         ("Sentiment", _label(Sentiment, contact["sentiment"])),
         ("Last activity", clock.when(contact["last_activity"]) or NO_VALUE),
@@ -567,8 +571,8 @@ def history_html(record: dict[str, Any], names: RecordNames | None = None, *, no
             )
             if by["kind"] == "agent":
                 who = f"{who} (agent)"
-            start = names.stages.get(f["from_stage"], f["from_stage"]) if f["from_stage"] else "(start)"
-            to = names.stages.get(f["to_stage"], f["to_stage"]) if f["to_stage"] else NO_VALUE
+            start = names.stage(f["from_stage"]) if f["from_stage"] else "(start)"
+            to = names.stage(f["to_stage"]) if f["to_stage"] else NO_VALUE
             body.append(_cells((clock.when(f["at"]), start, to, who, f["note"] or "")))
         body.append("</table>")
 

@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from leaddesk import edits
 from leaddesk.db import history
 from leaddesk.db.database import Database
-from leaddesk.export import history_document, history_html, record_names
+from leaddesk.export import RecordNames, history_document, history_html, record_names
 from leaddesk.export_pdf import html_to_pdf
 from leaddesk.views.profile.dialog import ProfileDialog
 from leaddesk.views.profile.record_actions import HTML_FILTER, PDF_FILTER
@@ -104,6 +104,12 @@ def test_the_document_speaks_the_windows_words_in_local_time(rich: Database, mex
     assert f"· {rows} messages ·" in page
     assert re.search(rf"Messages</th><td[^>]*>\u2068{rows}\u2069", page)
     assert record["contact"]["message_count"] == 12  # the JSON keeps the contract's own count
+
+
+def test_a_stage_the_account_does_not_list_reads_as_words(rich: Database) -> None:
+    record, _ = record_of(rich, "ct_8812")
+    page = history_html(record, RecordNames())  # no stage names known, e.g. before the first sync of the account
+    assert "\u2068Visit scheduled\u2069" in page and "visit_scheduled" not in page
 
 
 def test_json_export_stays_in_protocol_words_and_utc(rich: Database) -> None:
