@@ -14,17 +14,21 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from itertools import zip_longest
 from pathlib import Path
 from typing import IO, Any
 
 import phonenumbers
+from sqlalchemy import Connection
 
 from leaddesk.db import history
 from leaddesk.db.database import Database
+from leaddesk.db.queries import ClientQuery, client_rowids
+from leaddesk.domain import BotStatus, MeetingStatus, SaleStatus, Sentiment, field_words
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -65,29 +69,104 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
-def write_clients_json(database: Database, stream: IO[str]) -> None:
-    """Exactly what ``json.dump(list_of_clients, stream, ensure_ascii=False, indent=2)`` writes, streamed."""
-    with database.read() as connection:
-        first = True
-        for item in history.iter_clients(connection):
-            stream.write("[\n  " if first else ",\n  ")
-            stream.write(json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  "))
-            first = False
-        stream.write("[]\n" if first else "\n]\n")
+#: A cell that starts with one of these is a formula to Excel, LibreOffice and Google Sheets.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _csv_value(value: Any) -> Any:
+    """One CSV cell. Text a spreadsheet would run as a formula gets a leading apostrophe, which
+    Excel reads as "this is text" and does not show; phone numbers too (``'+5215512345678``), or
+    Excel would turn them into numbers and drop the ``+``."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return "" if value is None else value
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class ClientWriter:
+    """Writes ``export clients`` objects as CSV or JSON a batch at a time: the one serializer of the
+    command line and of the window's File → Export."""
+
+    def __init__(self, stream: IO[str], fmt: str) -> None:
+        if fmt not in ("csv", "json"):
+            raise ValueError(f"unknown format {fmt!r}")
+        self._stream = stream
+        self._fmt = fmt
+        self._csv = csv.writer(stream, lineterminator="\r\n")
+        self._first = True
+
+    def begin(self) -> None:
+        if self._fmt == "csv":
+            self._csv.writerow(history.CLIENT_FIELDS)
+
+    def write(self, items: Iterable[dict[str, Any]]) -> None:
+        for item in items:
+            if self._fmt == "csv":
+                self._csv.writerow([_csv_value(item[key]) for key in history.CLIENT_FIELDS])
+                continue
+            # Exactly what ``json.dump(list_of_clients, stream, ensure_ascii=False, indent=2)`` writes.
+            self._stream.write("[\n  " if self._first else ",\n  ")
+            self._stream.write(json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  "))
+            self._first = False
+
+    def end(self) -> None:
+        if self._fmt == "json":
+            self._stream.write("[]\n" if self._first else "\n]\n")
+
+
+def write_clients_json(database: Database, stream: IO[str]) -> None:
+    _write_clients(database, stream, "json")
 
 
 def write_clients_csv(database: Database, stream: IO[str]) -> None:
-    writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(history.CLIENT_FIELDS)
+    _write_clients(database, stream, "csv")
+
+
+def _write_clients(database: Database, stream: IO[str], fmt: str) -> None:
+    writer = ClientWriter(stream, fmt)
+    writer.begin()
     with database.read() as connection:
-        for item in history.iter_clients(connection):
-            writer.writerow([_csv_value(item[key]) for key in history.CLIENT_FIELDS])
+        writer.write(history.iter_clients(connection))
+    writer.end()
+
+
+#: Clients read and written per step of the window's export (one short read transaction each).
+EXPORT_BATCH = 1000
+
+
+def client_list_export(
+    database: Database, query: ClientQuery, path: Path, fmt: str, *, batch: int = EXPORT_BATCH
+) -> Generator[tuple[int, int]]:
+    """Write the clients ``query`` lists, in its order, to ``path``; yields (written, total) before the
+    first batch and after each one.
+
+    The file is written beside ``path`` under a temporary name and moved into place at the end, so
+    closing the generator early (the user cancelled) leaves ``path`` as it was and no partial file.
+    A CSV starts with a byte-order mark, as with ``--out``, so Excel reads it as UTF-8.
+    """
+    with database.read() as connection:
+        rowids = client_rowids(connection, query)
+    total = len(rowids)
+    yield 0, total
+    part = path.with_name(path.name + ".part")
+    finished = False
+    try:
+        with part.open("w", encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="") as stream:
+            writer = ClientWriter(stream, fmt)
+            writer.begin()
+            for start in range(0, total, batch):
+                with database.read() as connection:
+                    writer.write(history.clients_by_rowids(connection, rowids[start : start + batch]))
+                yield min(start + batch, total), total
+            writer.end()
+        part.replace(path)
+        finished = True
+    finally:
+        if not finished:
+            part.unlink(missing_ok=True)
 
 
 def export_clients(database: Database, fmt: str, out: Path | None) -> int:
@@ -110,35 +189,33 @@ def export_clients(database: Database, fmt: str, out: Path | None) -> int:
 # --- one contact's history --------------------------------------------------------------------
 
 
-#: How the record's contact fields are labelled in the HTML and PDF documents.
-FIELD_LABELS = {
-    "id": "Contact id",
-    "phone": "Phone",
-    "name": "Name",
-    "last_activity": "Last activity",
-    "bot_status": "Bot",
-    "bot_paused_until": "Bot paused until",
-    "unread": "Unread",
-    "sale_status": "Sale status",
-    "funnel_stage": "Funnel stage",
-    "sentiment": "Sentiment",
-    "mystery_shopper": "Mystery shopper",
-    "contractor": "Contractor",
-    "version": "Version",
-    "message_count": "Messages",
-    "pending_edits": "Edits waiting for the relay",
-}
-_TIME_FIELDS = {"last_activity", "bot_paused_until"}
+@dataclass(frozen=True)
+class RecordNames:
+    """What the ids in a record stand for, so the document says "Visit scheduled", not "visit_scheduled"."""
+
+    stages: Mapping[str, str] = field(default_factory=dict)
+    agents: Mapping[str, str] = field(default_factory=dict)
+
+    def stage(self, stage_id: str) -> str:
+        """The stage's name; one the account does not list (yet) as words: ``visit_scheduled`` → "Visit scheduled"."""
+        return self.stages.get(stage_id) or stage_id.replace("_", " ").strip().capitalize() or stage_id
+
+
+def record_names(connection: Connection) -> RecordNames:
+    return RecordNames(stages=history.stage_names(connection), agents=history.agent_names(connection))
+
 
 #: A small style sheet inside the HTML, kept to what both browsers and Qt's rich-text subset (used
 #: for the PDF) understand: class selectors, colours, margins in px (Qt ignores pt there), cell padding and
-#: borders, no floats. Qt skips the ``@supports`` block, which centres the page in a browser.
+#: borders, ``white-space: nowrap``, no floats. Qt skips the ``@supports`` block, which centres the page in a
+#: browser. Qt ignores ``page-break-after: avoid``: :mod:`leaddesk.export_pdf` keeps headings with what follows.
 HISTORY_CSS = """
 body { font-family: 'DejaVu Sans', 'Segoe UI', Helvetica, Arial, sans-serif; font-size: 10pt; color: #1f2328; }
 @supports (max-width: 1em) { body { max-width: 52em; margin: 2em auto; } }
 h1 { font-size: 20pt; font-weight: 600; margin: 0; }
-h2 { font-size: 13pt; font-weight: 600; color: #075e54; margin-top: 22px; margin-bottom: 8px; }
-h3 { font-size: 10.5pt; font-weight: 600; margin-top: 10px; margin-bottom: 6px; }
+h2 { font-size: 13pt; font-weight: 600; color: #075e54; margin-top: 22px; margin-bottom: 8px;
+     page-break-after: avoid; break-after: avoid; }
+h3 { font-size: 10.5pt; font-weight: 600; margin-top: 10px; margin-bottom: 6px; page-break-after: avoid; }
 .phone { font-size: 12pt; color: #444c56; margin-top: 2px; }
 .doc { font-size: 8.5pt; color: #6e7781; margin-top: 4px; }
 .masthead { border-collapse: collapse; }
@@ -148,6 +225,7 @@ h3 { font-size: 10.5pt; font-weight: 600; margin-top: 10px; margin-bottom: 6px; 
                                          vertical-align: top; }
 .grid th, .data th { background-color: #f3f5f7; font-weight: 600; }
 .data td.num { text-align: right; }
+.nw { white-space: nowrap; }
 .chat { border-collapse: separate; }
 .chat td { padding: 6px 10px; vertical-align: top; }
 td.in { background-color: #f1f3f5; }
@@ -157,6 +235,16 @@ td.failed { background-color: #fde2e1; }
 .reactions { font-size: 9pt; color: #57606a; }
 .note { color: #6e7781; font-style: italic; }
 """
+
+NO_VALUE = "—"
+#: How an outgoing message's status reads (the conversation tab's words).
+STATUS_WORDS = {
+    "pending": "waiting for the relay",
+    "sent": "sent",
+    "delivered": "delivered",
+    "read": "read",
+    "failed": "not delivered",
+}
 
 
 def _isolated(value: object) -> str:
@@ -168,17 +256,61 @@ def _multiline(value: str) -> str:
     return "<br>".join(_isolated(line) for line in value.split("\n"))
 
 
-def _when(value: str | None) -> str:
-    """An RFC 3339 time as ``2026-11-24 15:03``, in UTC (as given if it does not parse)."""
-    if not value:
-        return ""
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC)
-    return moment.strftime("%Y-%m-%d %H:%M")
+class LocalClock:
+    """Formats RFC 3339 times in the computer's time zone and remembers which zones it used,
+    so the document can name them once (``CST (UTC-06:00)``; both names where summer time changes it)."""
+
+    def __init__(self) -> None:
+        self._zones: dict[str, None] = {}
+
+    def moment(self, value: str | None) -> datetime | None:
+        if not value:
+            return None
+        try:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        local = moment.astimezone()
+        self._zones[self._zone(local)] = None
+        return local
+
+    @staticmethod
+    def _zone(local: datetime) -> str:
+        offset = local.utcoffset() or timedelta(0)
+        minutes = int(offset.total_seconds()) // 60
+        sign = "+" if minutes >= 0 else "-"
+        numeric = f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+        name = local.tzname() or ""
+        if name in ("UTC", "GMT") and minutes == 0:
+            return "UTC"
+        if not name or name[0] in "+-" or name.startswith(("UTC", "GMT")):
+            return numeric
+        return f"{name} ({numeric})"
+
+    def when(self, value: str | None) -> str:
+        """``24 Nov 2026, 09:03`` in local time (the text as given if it is not a time)."""
+        local = self.moment(value)
+        if local is None:
+            return value or ""
+        return f"{local.day} {local:%b %Y, %H:%M}"
+
+    def span(self, starts: str | None, ends: str | None) -> str:
+        """``23 Sep 2026, 23:30–00:30`` (the end's date only when it differs)."""
+        start, end = self.moment(starts), self.moment(ends)
+        if start is None:
+            return self.when(ends)
+        if end is None:
+            return self.when(starts)
+        if end.date() == start.date():
+            return f"{self.when(starts)}–{end:%H:%M}"
+        return f"{self.when(starts)} – {self.when(ends)}"
+
+    def zones(self) -> str:
+        """The zones the formatted times are in: ``CST (UTC-06:00)``, or ``CET (UTC+01:00) and CEST (UTC+02:00)``."""
+        names = list(self._zones) or [self._zone(datetime.now(UTC).astimezone())]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _phone(value: str | None) -> str:
@@ -201,9 +333,27 @@ def _shown(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _cells(values: Iterable[Any]) -> str:
-    """One table row of relay values, each escaped and isolated."""
-    return "<tr>" + "".join(f"<td>{_isolated(v)}</td>" for v in values) + "</tr>"
+def _label(kind: Any, value: object) -> str:
+    """An enum value in the window's words (``sold`` → ``Sold``); an unknown value as it is."""
+    if value is None:
+        return NO_VALUE
+    try:
+        return str(kind(value).label)
+    except ValueError:
+        return str(value)
+
+
+def _cells(values: Iterable[Any], nowrap: Iterable[int] = ()) -> str:
+    """One table row of relay values, each escaped and isolated; the columns in ``nowrap`` never wrap."""
+    keep = set(nowrap)
+    return (
+        "<tr>"
+        + "".join(
+            f'<td class="nw">{_isolated(v)}</td>' if i in keep else f"<td>{_isolated(v)}</td>"
+            for i, v in enumerate(values)
+        )
+        + "</tr>"
+    )
 
 
 def _data_table(*columns: tuple[str, int]) -> str:
@@ -215,27 +365,41 @@ def _data_table(*columns: tuple[str, int]) -> str:
     return f'<table class="data" width="100%" cellspacing="0"><thead><tr>{heads}</tr></thead>'
 
 
-def _span(starts: str | None, ends: str | None) -> str:
-    """``2026-09-24 23:30–00:30`` (the end's date only when it differs)."""
-    start, end = _when(starts), _when(ends)
-    if not end:
-        return start
-    if start[:10] == end[:10] and len(end) > 11:
-        end = end[11:]
-    return f"{start}–{end}"
+def _size(size: object) -> str:
+    return f" ({size / 1024:,.0f} KB)" if isinstance(size, int | float) and size else ""
 
 
 def _message_body(message: dict[str, Any]) -> str:
-    """What a message says, as plain text (its parts on separate lines)."""
+    """What a message says, as plain text (its parts on separate lines), in the conversation tab's words."""
     lines: list[str] = []
     kind = message["type"]
-    if message.get("media"):
-        media = message["media"]
-        size = media.get("size")
-        sized = f" ({size / 1024:,.0f} KB)" if isinstance(size, int | float) and size else ""
-        lines.append(f"[{kind}] {media.get('filename') or media.get('mime_type') or ''}{sized}".rstrip())
+    media = message.get("media") or {}
+    if kind in ("image", "sticker"):
+        label = "Sticker" if kind == "sticker" else "Image"
+        lines.append(f"{label}: {media['filename']}{_size(media.get('size'))}" if media.get("filename") else label)
+        if not media.get("filename") and media.get("size"):
+            lines[-1] += _size(media.get("size"))
+    elif kind in ("document", "audio", "video"):
+        label = {"audio": "Voice message", "video": "Video", "document": "Document"}[kind]
+        named = f"{label}: {media['filename']}" if media.get("filename") else label
+        lines.append(named + _size(media.get("size")))
+    elif kind == "location":
+        place = message.get("location") or {}
+        named = " — ".join(str(p) for p in (place.get("name"), place.get("address")) if p)
+        lines.append(f"Location: {named}" if named else "Location")
+    elif kind == "contacts":
+        for card in message.get("contacts") or [{}]:
+            name: Any = card.get("name") if isinstance(card, dict) else None
+            if isinstance(name, dict):
+                name = name.get("formatted_name")
+            phones = card.get("phones") if isinstance(card, dict) else None
+            phone = str(phones[0].get("phone") or "") if isinstance(phones, list) and phones else ""
+            lines.append("Shared contact: " + " ".join(p for p in (str(name or "Contact"), phone) if p))
+    elif kind == "unsupported":
+        lines.append("A message of a kind WhatsApp does not let us show.")
     if message.get("text"):
-        lines.append(message["text"])
+        prefix = {"button": "Replied with a button: ", "interactive": "Chose from a list: "}.get(kind, "")
+        lines.append(prefix + message["text"])
     if message.get("transcript"):
         lines.append(f"Transcript: {message['transcript']}")
     if message.get("card"):
@@ -247,25 +411,30 @@ def _message_body(message: dict[str, Any]) -> str:
             lines.append(str(card["description"]))
         if card.get("url"):
             lines.append(str(card["url"]))  # shown as text, never made a link
-    if message.get("location"):
-        place = message["location"]
-        named = " — ".join(str(p) for p in (place.get("name"), place.get("address")) if p)
-        lines.append(f"Location: {named}" if named else "Location")
-    if message.get("contacts"):
-        lines.append(f"Shared contact: {_shown(message['contacts'])}")
     if not lines:
-        lines.append(f"[{kind}]")
+        lines.append(kind.capitalize())
     return "\n".join(lines)
 
 
-def _message_row(message: dict[str, Any]) -> str:
-    author = message["author"]
-    who = author["name"] or str(author["kind"] or "").capitalize()
-    status = message["status"] or ""
-    error = message.get("error")
-    if error:
-        status = f"{status}: {error.get('title') or ''} ({error.get('code')})"
-    meta = f"{_isolated(who)} · {html.escape(_when(message['sent_at']))} · {_isolated(status)}"
+def _author(who: dict[str, Any], client_name: str) -> str:
+    kind = who.get("kind")
+    if kind == "client":
+        return who.get("name") or client_name or "Client"
+    if kind == "bot":
+        return "Bot"
+    return who.get("name") or {"agent": "Agent", "system": "System"}.get(str(kind), str(kind or ""))
+
+
+def _message_row(message: dict[str, Any], clock: LocalClock, client_name: str) -> str:
+    who = _author(message["author"], client_name)
+    meta = f"{_isolated(who)} · {html.escape(clock.when(message['sent_at']))}"
+    if message["direction"] == "out":
+        status = STATUS_WORDS.get(message["status"] or "", message["status"] or "")
+        error = message.get("error")
+        if error:
+            code = f" ({error.get('code')})" if error.get("code") is not None else ""
+            status = f"{status}: {error.get('title') or 'no reason given'}{code}"
+        meta += f" · {_isolated(status)}"
     css = "out" if message["direction"] == "out" else "in"
     if message["status"] == "failed":
         css += " failed"
@@ -279,126 +448,194 @@ def _message_row(message: dict[str, Any]) -> str:
     return f"<tr>{cell}{spacer}</tr>" if css.startswith("in") else f"<tr>{spacer}{cell}</tr>"
 
 
-def history_html(record: dict[str, Any]) -> str:
-    """A self-contained HTML document of one contact's record; every text from the relay is escaped.
+def _bot(contact: dict[str, Any], clock: LocalClock) -> str:
+    if contact["bot_status"] == BotStatus.PAUSED and contact["bot_paused_until"]:
+        return f"Paused until {clock.when(contact['bot_paused_until'])}"
+    return _label(BotStatus, contact["bot_status"])
 
-    The PDF export renders this very document with Qt, so it keeps to Qt's rich-text subset.
+
+def _conflict_value(field_name: str, value: Any, names: RecordNames, clock: LocalClock) -> str:
+    if value is None:
+        return NO_VALUE
+    if field_name == "sale_status":
+        return _label(SaleStatus, value)
+    if field_name == "bot_status":
+        return _label(BotStatus, value)
+    if field_name == "funnel_stage":
+        return names.stage(str(value))
+    if field_name == "bot_paused_until":
+        return clock.when(str(value))
+    return _shown(value)
+
+
+def _config_value(value: Any, names: RecordNames) -> str:
+    if isinstance(value, str):
+        return names.agents.get(value, value)
+    return _shown(value)
+
+
+def history_html(record: dict[str, Any], names: RecordNames | None = None, *, now: datetime | None = None) -> str:
+    """A self-contained HTML document of one contact's record, for a person: the window's words,
+    local times with the zone named, no ids, no empty sections. Every text from the relay is escaped.
+
+    ``names`` turns stage and agent ids into names (:func:`record_names`). The PDF export renders
+    this very document with Qt, so it keeps to Qt's rich-text subset.
     """
+    names = names or RecordNames()
+    clock = LocalClock()
     contact = record["contact"]
-    title = contact["name"] or _phone(contact["phone"]) or contact["id"]
-    count = len(record["messages"])
-    parts = [
+    client_name = contact["name"] or ""
+    title = client_name or _phone(contact["phone"]) or "Unknown client"
+    messages = record["messages"]
+    count = len(messages)
+    body: list[str] = []
+
+    stage = contact["funnel_stage"]
+    flags = [
+        label for key, label in (("mystery_shopper", "Mystery shopper"), ("contractor", "Contractor")) if contact[key]
+    ]
+    profile = [
+        ("Sale status", _label(SaleStatus, contact["sale_status"])),
+        ("Funnel stage", names.stage(stage) if stage else NO_VALUE),
+        ("Bot", _bot(contact, clock)),
+        ("Sentiment", _label(Sentiment, contact["sentiment"])),
+        ("Last activity", clock.when(contact["last_activity"]) or NO_VALUE),
+        ("Messages", f"{count:,}"),
+        ("Flags", ", ".join(flags) or NO_VALUE),
+        ("Unread", f"{contact['unread']:,}"),
+    ]
+    if contact["pending_edits"]:
+        profile.append(("Edits waiting for the relay", f"{contact['pending_edits']:,}"))
+    body += ["<h2>Profile</h2>", '<table class="grid" width="100%" cellspacing="0">']
+    for left, right in zip_longest(profile[0::2], profile[1::2]):
+        row = "<tr>"
+        for item in (left, right):
+            if item is None:
+                row += "<th></th><td></td>"
+            else:
+                row += f'<th width="20%">{html.escape(item[0])}</th><td width="30%">{_isolated(item[1])}</td>'
+        body.append(row + "</tr>")
+    body.append("</table>")
+
+    if messages:
+        body += ["<h2>Conversation</h2>", '<table class="chat" width="100%" cellspacing="4">']
+        body.extend(_message_row(m, clock, client_name) for m in messages)
+        body.append("</table>")
+
+    meetings = {m["id"]: m for m in record["meetings"]}
+    if record["meetings"]:
+        body.append("<h2>Meetings</h2>")
+        body.append(_data_table(("When", 27), ("Title", 0), ("Place", 22), ("Agent", 15), ("Status", 11)))
+        for m in record["meetings"]:
+            values = (
+                clock.span(m["starts_at"], m["ends_at"]) or NO_VALUE,
+                m["title"] or NO_VALUE,
+                m["location"] or NO_VALUE,
+                m["agent"] or NO_VALUE,
+                _label(MeetingStatus, m["status"]),
+            )
+            body.append(_cells(values, nowrap=(4,)))
+        body.append("</table>")
+
+    if record["surveys"]:
+        body.append("<h2>Surveys</h2>")
+        for s in record["surveys"]:
+            meeting = meetings.get(s.get("meeting_id") or "")
+            about = (
+                f" — about {meeting['title'] or 'a meeting'} on {clock.when(meeting['starts_at'])}"
+                if meeting
+                else " — about a meeting not in the cache yet"
+                if s.get("meeting_id")
+                else ""
+            )
+            body.append(f"<h3>Submitted {html.escape(clock.when(s['submitted_at']))}{_isolated(about)}</h3>")
+            body.append(_data_table(("Question", 50), ("Answer", 0), ("Score", 10)))
+            for a in s["answers"]:
+                score = NO_VALUE if a["score"] is None else str(a["score"])
+                body.append(
+                    f"<tr><td>{_isolated(a['question'] or NO_VALUE)}</td><td>{_isolated(a['answer'] or NO_VALUE)}</td>"
+                    f'<td class="num">{html.escape(score)}</td></tr>'
+                )
+            body.append("</table>")
+            scores = [a["score"] for a in s["answers"] if isinstance(a["score"], int | float)]
+            if scores:
+                body.append(f'<p class="note">Average score: {sum(scores) / len(scores):.1f}</p>')
+
+    if record["funnel_history"]:
+        body.append("<h2>Funnel history</h2>")
+        body.append(_data_table(("When", 21), ("From", 18), ("To", 18), ("Changed by", 17), ("Note", 0)))
+        for f in record["funnel_history"]:
+            by = f["changed_by"]
+            who = by["name"] or {"bot": "Bot", "system": "System", "agent": "An agent"}.get(
+                by["kind"], by["kind"] or ""
+            )
+            if by["kind"] == "agent":
+                who = f"{who} (agent)"
+            start = names.stage(f["from_stage"]) if f["from_stage"] else "(start)"
+            to = names.stage(f["to_stage"]) if f["to_stage"] else NO_VALUE
+            body.append(_cells((clock.when(f["at"]), start, to, who, f["note"] or "")))
+        body.append("</table>")
+
+    if record["config"]:
+        body += ["<h2>Configuration</h2>", '<table class="grid" width="100%" cellspacing="0">']
+        for key, value in record["config"].items():
+            label = str(key).replace("_", " ").strip().capitalize() or str(key)
+            body.append(
+                f'<tr><th width="30%">{_isolated(label)}</th><td>{_isolated(_config_value(value, names))}</td></tr>'
+            )
+        body.append("</table>")
+
+    if record["conflicts"]:
+        body.append("<h2>Conflicts</h2>")
+        body.append(_data_table(("When", 21), ("What", 18), ("Mine", 0), ("The relay's", 0), ("State", 11)))
+        for c in record["conflicts"]:
+            what = field_words(c["field"]).capitalize()
+            mine = _conflict_value(c["field"], c["mine"], names, clock)
+            theirs = _conflict_value(c["field"], c["theirs"], names, clock)
+            state = "Resolved" if c.get("resolved") else "Open"
+            body.append(_cells((clock.when(c["at"]), what, mine, theirs, state), nowrap=(4,)))
+        body.append("</table>")
+
+    made = clock.when((now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    noun = "message" if count == 1 else "messages"
+    head = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{_isolated(title)} — LeadDesk history</title>",
+        f"<title>{_isolated(title)} — LeadDesk client record</title>",
         f"<style>{HISTORY_CSS}</style>",
         "</head><body>",
         '<table class="masthead" width="100%" cellspacing="0"><tr><td>',
         f"<h1>{_isolated(title)}</h1>",
-        f'<div class="phone">{_isolated(_phone(contact["phone"]))}</div>' if contact["phone"] else "",
-        f'<div class="doc">LeadDesk client record · {html.escape(str(contact["id"]))} · '
-        f"{count} message{'s' if count != 1 else ''} · times in UTC</div>",
+        f'<div class="phone">{_isolated(_phone(contact["phone"]))}</div>' if contact["phone"] and client_name else "",
+        f'<div class="doc">Client record from LeadDesk, {html.escape(made)} · {count:,} {noun} · '
+        f"times are local: {html.escape(clock.zones())}</div>",
         "</td></tr></table>",
-        "<h2>Profile</h2>",
-        '<table class="grid" width="100%" cellspacing="0">',
     ]
-    fields = [k for k in history.CLIENT_FIELDS if k not in ("name", "phone", "id")]
-    for left, right in zip_longest(fields[0::2], fields[1::2]):
-        row = "<tr>"
-        for key in (left, right):
-            if key is None:
-                row += "<th></th><td></td>"
-                continue
-            value = contact[key]
-            shown = _when(value) if key in _TIME_FIELDS else _shown(value)
-            row += f'<th width="20%">{html.escape(FIELD_LABELS[key])}</th><td width="30%">{_isolated(shown)}</td>'
-        parts.append(row + "</tr>")
-    parts.append("</table>")
-
-    parts.append("<h2>Conversation</h2>")
-    if record["messages"]:
-        parts.append('<table class="chat" width="100%" cellspacing="4">')
-        parts.extend(_message_row(m) for m in record["messages"])
-        parts.append("</table>")
-    else:
-        parts.append('<p class="note">No messages.</p>')
-
-    parts.append("<h2>Meetings</h2>")
-    if record["meetings"]:
-        parts.append(_data_table(("When", 24), ("Title", 0), ("Where", 22), ("Status", 12), ("Agent", 15)))
-        for m in record["meetings"]:
-            parts.append(
-                _cells(
-                    (
-                        _span(m["starts_at"], m["ends_at"]),
-                        m["title"] or "",
-                        m["location"] or "",
-                        m["status"] or "",
-                        m["agent"] or "",
-                    )
-                )
-            )
-        parts.append("</table>")
-    else:
-        parts.append('<p class="note">No meetings.</p>')
-
-    parts.append("<h2>Surveys</h2>")
-    if record["surveys"]:
-        for s in record["surveys"]:
-            about = f" · meeting {html.escape(s['meeting_id'])}" if s.get("meeting_id") else ""
-            parts.append(f"<h3>Submitted {html.escape(_when(s['submitted_at']))}{about}</h3>")
-            parts.append(_data_table(("Question", 50), ("Answer", 0), ("Score", 10)))
-            for a in s["answers"]:
-                score = "" if a["score"] is None else str(a["score"])
-                parts.append(
-                    f"<tr><td>{_isolated(a['question'] or '')}</td><td>{_isolated(a['answer'] or '')}</td>"
-                    f'<td class="num">{html.escape(score)}</td></tr>'
-                )
-            parts.append("</table>")
-    else:
-        parts.append('<p class="note">No surveys.</p>')
-
-    parts.append("<h2>Funnel history</h2>")
-    if record["funnel_history"]:
-        parts.append(_data_table(("When", 19), ("From", 18), ("To", 18), ("By", 15), ("Note", 0)))
-        for f in record["funnel_history"]:
-            by = f["changed_by"]["name"] or str(f["changed_by"]["kind"] or "").capitalize()
-            stages = (str(f["from_stage"] or "—").replace("_", " "), str(f["to_stage"] or "").replace("_", " "))
-            parts.append(_cells((_when(f["at"]), *stages, by, f["note"] or "")))
-        parts.append("</table>")
-    else:
-        parts.append('<p class="note">No stage changes.</p>')
-
-    parts.append("<h2>Configuration</h2>")
-    if record["config"]:
-        parts.append('<table class="grid" width="100%" cellspacing="0">')
-        for key, value in record["config"].items():
-            parts.append(f'<tr><th width="30%">{_isolated(key)}</th><td>{_isolated(_shown(value))}</td></tr>')
-        parts.append("</table>")
-    else:
-        parts.append('<p class="note">Nothing configured.</p>')
-
-    parts.append("<h2>Conflicts</h2>")
-    if record["conflicts"]:
-        parts.append(_data_table(("When", 19), ("Field", 18), ("Mine", 0), ("Relay's", 0), ("State", 10)))
-        for c in record["conflicts"]:
-            state = "resolved" if c.get("resolved") else "open"
-            parts.append(_cells((_when(c["at"]), c["field"], _shown(c["mine"]), _shown(c["theirs"]), state)))
-        parts.append("</table>")
-    else:
-        parts.append('<p class="note">No conflicts.</p>')
-    parts.append("</body></html>\n")
-    return "\n".join(p for p in parts if p)
+    return "\n".join(p for p in [*head, *body, "</body></html>\n"] if p)
 
 
-def _export_pdf(record: dict[str, Any], out: Path | None) -> int:
+def history_document(database: Database, contact: str) -> tuple[str, str] | None:
+    """(HTML, title) of the record of ``contact`` (an id or a phone), or None if there is no such contact."""
+    with database.read() as connection:
+        contact_id = history.find_contact(connection, contact)
+        record = None if contact_id is None else history.contact_history(connection, contact_id)
+        names = record_names(connection)
+    if record is None:
+        return None
+    return history_html(record, names), document_title(record)
+
+
+def document_title(record: dict[str, Any]) -> str:
+    contact = record["contact"]
+    return f"{contact['name'] or _phone(contact['phone']) or 'Unknown client'} — LeadDesk client record"
+
+
+def _export_pdf(record: dict[str, Any], names: RecordNames, out: Path | None) -> int:
     if out is None and sys.stdout.isatty():
         return _fail("a PDF is not for the terminal: use --out FILE or redirect the output", EXIT_USAGE)
     from leaddesk.export_pdf import html_to_pdf
 
-    contact = record["contact"]
-    title = f"{contact['name'] or contact['phone'] or contact['id']} — LeadDesk history"
-    data = html_to_pdf(history_html(record), title=title)
+    data = html_to_pdf(history_html(record, names), title=document_title(record))
     try:
         with _binary_output(out) as stream:
             stream.write(data)
@@ -410,17 +647,21 @@ def _export_pdf(record: dict[str, Any], out: Path | None) -> int:
 
 
 def export_history(database: Database, contact: str, fmt: str, out: Path | None) -> int:
-    """``leaddesk export history CONTACT --format json|html|pdf [--out FILE]``."""
+    """``leaddesk export history CONTACT --format json|html|pdf [--out FILE]``.
+
+    The JSON is the contract's (protocol words, UTC); HTML and PDF are the document for a person.
+    """
     if fmt not in ("json", "html", "pdf"):
         return _fail(f"unknown format {fmt!r} (json, html or pdf)", EXIT_USAGE)
     with database.read() as connection:
         contact_id = history.find_contact(connection, contact)
         record = None if contact_id is None else history.contact_history(connection, contact_id)
+        names = record_names(connection)
     if record is None:
         return _fail("no such contact", EXIT_NO_SUCH_CONTACT)
     if fmt == "pdf":
-        return _export_pdf(record, out)
-    page = history_html(record) if fmt == "html" else None  # made before --out is opened
+        return _export_pdf(record, names, out)
+    page = history_html(record, names) if fmt == "html" else None  # made before --out is opened
     try:
         with _text_output(out, bom=False) as stream:
             if page is None:

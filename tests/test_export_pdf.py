@@ -79,7 +79,7 @@ def hostile_db(tmp_path: Path) -> Path:
                     at(-10),
                     message_id="m3",
                     direction="out",
-                    author={"kind": "bot", "name": "<u>Bot</u>"},
+                    author={"kind": "agent", "name": "<u>Bot</u>"},  # an agent's own name is shown
                     status="sent",
                     text="Mira",
                     card=card,
@@ -113,13 +113,14 @@ def test_demo_history_pdf_is_a_multi_page_a4_document(demo_db: Path, longest: tu
     saved = out.read_bytes()
     assert saved.startswith(b"%PDF-") and pages(saved) == pages(pdf)
 
-    # The HTML the PDF is printed from holds the client's name, every section and every message.
+    # The HTML the PDF is printed from holds the client's name, every section that has something and every message.
     page = leaddesk("--db", str(demo_db), "export", "history", contact_id, "--format", "html")
     assert page.returncode == 0, page.stderr
     text = page.stdout.decode("utf-8")
     assert f"<h1>\u2068{name}\u2069</h1>" in text
-    for section in ("Profile", "Conversation", "Meetings", "Surveys", "Funnel history", "Configuration", "Conflicts"):
+    for section in ("Profile", "Conversation", "Meetings", "Surveys", "Funnel history", "Configuration"):
         assert f"<h2>{section}</h2>" in text
+    assert "<h2>Conflicts</h2>" not in text  # the demo client has none: an empty section is left out
     with sqlite(demo_db) as connection:
         shown = connection.execute(
             "SELECT count(*) FROM messages WHERE contact_id = ? AND type != 'reaction'", (contact_id,)

@@ -8,12 +8,13 @@ reads through a SQLAlchemy ``Connection``; nothing writes.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import phonenumbers
 from sqlalchemy import Connection, text
 
+from leaddesk.db.state import AGENT_ID, AGENT_NAME
 from leaddesk.domain import MessageType, OutboxState
 
 #: The keys of one client in ``export clients``, in this order (also the CSV header).
@@ -59,6 +60,28 @@ def iter_clients(connection: Connection) -> Iterator[dict[str, Any]]:
     result = connection.execute(text(_CLIENT_SELECT + CLIENT_ORDER), {"queued": OutboxState.QUEUED})
     for row in result:
         yield _client(row)
+
+
+#: SQLite allows 32,766 bound parameters; a block of a few hundred stays far below.
+_IDS_PER_QUERY = 900
+
+
+def clients_by_rowids(connection: Connection, rowids: Sequence[int]) -> list[dict[str, Any]]:
+    """The ``export clients`` objects of these contacts, in the order of ``rowids`` (the list's order).
+
+    A contact erased since the ids were read is left out.
+    """
+    found: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(rowids), _IDS_PER_QUERY):
+        chunk = [int(r) for r in rowids[start : start + _IDS_PER_QUERY]]
+        marks = ", ".join(f":r{i}" for i in range(len(chunk)))
+        result = connection.execute(
+            text(_CLIENT_SELECT.replace("SELECT c.id,", "SELECT c.rowid, c.id,", 1) + f" WHERE c.rowid IN ({marks})"),
+            {"queued": OutboxState.QUEUED, **{f"r{i}": rowid for i, rowid in enumerate(chunk)}},
+        )
+        for row in result:
+            found[int(row[0])] = _client(row[1:])
+    return [found[rowid] for rowid in rowids if rowid in found]
 
 
 def client(connection: Connection, contact_id: str) -> dict[str, Any] | None:
@@ -276,6 +299,32 @@ def config(connection: Connection, contact_id: str) -> dict[str, Any]:
     row = connection.execute(text("SELECT config FROM contacts WHERE id = :id"), {"id": contact_id}).first()
     loaded = _loads(row[0]) if row is not None and row[0] else {}
     return loaded if isinstance(loaded, dict) else {}
+
+
+def stage_names(connection: Connection) -> dict[str, str]:
+    """The account's funnel stages: id to the name the window shows."""
+    return {str(r[0]): str(r[1]) for r in connection.execute(text("SELECT id, name FROM funnel_stages"))}
+
+
+def agent_names(connection: Connection) -> dict[str, str]:
+    """Agent ids to names, from what the cache knows: meetings' agents and the signed-in agent."""
+    names = {
+        str(r[0]): str(r[1])
+        for r in connection.execute(
+            text(
+                "SELECT DISTINCT agent_id, agent_name FROM meetings "
+                "WHERE agent_id IS NOT NULL AND agent_name IS NOT NULL"
+            )
+        )
+    }
+    own: dict[str, str | None] = dict(
+        connection.execute(
+            text("SELECT key, value FROM sync_state WHERE key IN (:id, :name)"), {"id": AGENT_ID, "name": AGENT_NAME}
+        ).all()
+    )
+    if own.get(AGENT_ID) and own.get(AGENT_NAME):
+        names[str(own[AGENT_ID])] = str(own[AGENT_NAME])
+    return names
 
 
 def contact_history(connection: Connection, contact_id: str) -> dict[str, Any] | None:

@@ -31,6 +31,7 @@ from leaddesk.models.icons import icon
 from leaddesk.paths import APP_AUTHOR, APP_NAME
 from leaddesk.views.client_list import DEFAULT_WIDTHS, ClientListView
 from leaddesk.views.empty_state import no_clients_state, no_matches_state
+from leaddesk.views.export_actions import ClientListExport
 from leaddesk.views.filter_bar import FilterBar
 
 HEADER_STATE_KEY = "clientList/headerState"
@@ -185,6 +186,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.sync_action)
+        self.export_list = ClientListExport(self, self._database, self.model)
+        file_menu.addAction(self.export_list.action)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)

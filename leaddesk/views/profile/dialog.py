@@ -14,6 +14,7 @@ from leaddesk.views.profile.conversation_tab import ConversationTab
 from leaddesk.views.profile.funnel_tab import FunnelTab
 from leaddesk.views.profile.meetings_tab import MeetingsTab
 from leaddesk.views.profile.overview_tab import OverviewTab
+from leaddesk.views.profile.record_actions import RecordActions
 from leaddesk.views.profile.survey_tab import SurveyTab
 
 SETTINGS_KEY = "profile_dialog/geometry"
@@ -53,6 +54,8 @@ class ProfileDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.tabs)
+        self.record_actions = RecordActions(database, contact_id, self)
+        layout.addLayout(self.record_actions.buttons())
         self._set_title()
         geometry = QSettings().value(SETTINGS_KEY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
