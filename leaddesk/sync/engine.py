@@ -12,6 +12,10 @@ Rules (``relay-protocol.md``):
 - Pull: each page is applied and its ``next`` cursor stored in one transaction. 410 restarts from
   the empty cursor (re-applying is idempotent).
 - 401 stops everything at once; nothing local is dropped.
+- A write that cannot get the database's write lock within the busy timeout (another program held it
+  that long) ends the cycle with the outcome ``busy``: that page, or that edit's answer, was rolled
+  back whole with its cursor, so the next cycle pulls the page again and re-sends the edit with the
+  same key (the relay answers it from its idempotency memory).
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from typing import Any, TypeVar
 from sqlalchemy import text
 
 from leaddesk.db import state as sync_state
-from leaddesk.db.database import Database
+from leaddesk.db.database import Database, DatabaseBusy
 from leaddesk.db.outbox import apply_contact_changes, contact_changes, current_config
 from leaddesk.domain import CommandType, OutboxState, format_time, status_rank, utc_now
 from leaddesk.sync.apply import (
@@ -100,7 +104,7 @@ class RetryPolicy:
 
 @dataclass
 class SyncSummary:
-    outcome: str = "running"  # ok, unauthorized, unreachable, config, cancelled
+    outcome: str = "running"  # ok, unauthorized, unreachable, config, cancelled, busy
     error: str | None = None
     events_applied: int = 0
     unknown_events: int = 0
@@ -170,12 +174,23 @@ class SyncEngine:
             summary.outcome, summary.error = "config", str(problem)
         except Cancelled:
             summary.outcome = "cancelled"
+        except DatabaseBusy as problem:
+            self._busy(summary, problem)
         else:
             summary.outcome = "ok"
-            with self.database.write() as connection:
-                sync_state.set_state(connection, sync_state.LAST_SYNC_AT, format_time(utc_now()))
+            try:
+                with self.database.write() as connection:
+                    sync_state.set_state(connection, sync_state.LAST_SYNC_AT, format_time(utc_now()))
+            except DatabaseBusy as problem:
+                self._busy(summary, problem)
         summary.edits_waiting = self.queued_count()
         return summary
+
+    @staticmethod
+    def _busy(summary: SyncSummary, problem: DatabaseBusy) -> None:
+        log.warning("sync stopped, to be retried: %s", problem)
+        summary.outcome = "busy"
+        summary.error = "the database stayed busy (another program was writing to it); the next sync goes on"
 
     def queued_count(self) -> int:
         with self.database.read() as connection:

@@ -76,7 +76,10 @@ class ProfileDialog(QDialog):
     def _mark_reviewed(self) -> None:
         facts = contact_facts(self._database, self.contact_id)
         if facts is not None and facts.unread > 0:
-            edits.mark_reviewed(self._database, [self.contact_id])
+            try:
+                edits.mark_reviewed(self._database, [self.contact_id])
+            except edits.CouldNotSave:
+                return  # the database is busy: marked the next time the conversation is shown
             self._on_edited()
 
     def _on_edited(self) -> None:
