@@ -13,10 +13,20 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
+from typing import Any
 
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import text
+
+from leaddesk.db.database import Database
+from leaddesk.sync.worker import SyncWorker
+from leaddesk.views.profile import ProfileDialog
 from tests.relay_simulator.generate import PHONE_BASE, generated_log
 from tests.relay_simulator.server import RelaySimulator, make_contact
+from tests.support.profile import seed_rich_contact
+from tests.support.sync import fast_retry
 
 TOKEN = "two-writers"
 MESSAGES = 300_000
@@ -144,3 +154,42 @@ def test_forty_edits_while_a_sync_of_300k_events_runs(tmp_path: Path) -> None:
     finally:
         connection.close()
     assert states == [("applied", EDITS)]
+
+
+def test_profile_saves_while_the_sync_worker_applies_pages(qtbot: Any, database: Database, db_path: Path) -> None:
+    seed_rich_contact(database)
+    dialog = ProfileDialog(database, "ct_8812")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    overview = dialog.overview
+    with RelaySimulator(token=TOKEN) as sim:
+        sim.add_serialized(generated_log(60_000))
+        worker = SyncWorker(db_path, sim.url, TOKEN)  # opens its own connections, as in the window
+        worker.retry = fast_retry(10)
+        pages: list[int] = []
+        worker.progress.connect(lambda done, _total: pages.append(done))
+        saved_during: list[int] = []
+        with qtbot.waitSignal(worker.cycle_finished, timeout=120_000) as finished:
+            worker.request_sync()
+            qtbot.waitUntil(lambda: bool(pages), timeout=30_000)
+            while worker.is_running() and len(saved_during) < 40:
+                number = len(saved_during)
+                status = ("pending", "signed", "sold", "none")[number % 4]
+                overview.name_edit.clear()
+                qtbot.keyClicks(overview.name_edit, f"Ana {number}")
+                overview.sale_status.setCurrentIndex(overview.sale_status.findData(status))
+                qtbot.mouseClick(overview.save, Qt.MouseButton.LeftButton)
+                assert [box.text() for box in dialog.findChildren(QMessageBox) if box.isVisible()] == []
+                with database.read() as connection:
+                    row = connection.execute(text("SELECT name, sale_status FROM contacts WHERE id = 'ct_8812'")).one()
+                assert tuple(row) == (f"Ana {number}", status)
+                saved_during.append(len(pages))
+                qtbot.wait(10)  # the worker's pages go on meanwhile
+        assert finished.args is not None and finished.args[0].ok, finished.args
+    # Saves landed between pages: the worker went on applying pages while the dialog saved.
+    assert len(saved_during) >= 3 and saved_during[-1] > saved_during[0], saved_during
+    with database.read() as connection:
+        assert connection.execute(text("SELECT count(*) FROM messages WHERE id LIKE 'wamid.G%'")).scalar() == 60_000
+        queued = connection.execute(text("SELECT count(*) FROM outbox WHERE state = 'queued'")).scalar()
+    assert queued == 2 * len(saved_during)  # a name and a sale status per Save, none lost

@@ -22,20 +22,20 @@ connection.close()
 @contextmanager
 def write_lock_held(db_path: Path) -> Iterator[subprocess.Popen[str]]:
     """A second process holds ``BEGIN IMMEDIATE`` on ``db_path`` until the block ends."""
-    holder = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-c", _HOLDER, str(db_path)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdin is not None
-        line = holder.stdout.readline()
-        assert line.strip() == "locked", holder.stderr.read() if holder.stderr else line
-        yield holder
-    finally:
-        if holder.stdin is not None and holder.poll() is None:
-            holder.stdin.write("\n")
-            holder.stdin.flush()
-        holder.wait(timeout=10)
+    ) as holder:
+        assert holder.stdin is not None and holder.stdout is not None and holder.stderr is not None
+        try:
+            line = holder.stdout.readline()
+            assert line.strip() == "locked", holder.stderr.read()
+            yield holder
+        finally:
+            if holder.poll() is None:
+                holder.stdin.write("\n")
+                holder.stdin.flush()
+            holder.wait(timeout=10)

@@ -83,7 +83,9 @@ class ProfileDialog(QDialog):
             self._on_edited()
 
     def _on_edited(self) -> None:
-        self.overview.refresh()
+        # What the user changed on the Overview and has not saved (yet, or because the database was
+        # busy) stays; everything else shows the edit just made.
+        self.overview.refresh(keep_unsaved=True)
         self.conversation.refresh_reply_state()
         self._set_title()
         self.edited.emit(self.contact_id)
