@@ -158,3 +158,18 @@ def test_bulk_edit_blocked_says_could_not_save_and_keeps_the_selection(
     assert len(window.selected_contact_ids()) == 30
     sold.trigger()  # the same action again, once the other program let go
     assert _one(impatient, "SELECT count(*) FROM contacts WHERE sale_status = 'sold'") == 30
+
+
+def test_a_database_locked_while_it_must_be_made_exits_1_without_a_traceback(db_path: Path) -> None:
+    with write_lock_held(db_path):  # another program made the file and holds it
+        done = subprocess.run(
+            [sys.executable, "-m", "leaddesk", "--db", str(db_path), "export", "clients", "--format", "json"],
+            env=dict(os.environ, LEADDESK_BUSY_TIMEOUT_SECONDS="0.3"),
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == 1
+    assert "stayed locked by another program; try again" in done.stderr
+    assert "Traceback" not in done.stderr

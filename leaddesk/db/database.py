@@ -78,12 +78,18 @@ def open_database(path: Path | str, *, busy_timeout: int | None = None) -> Datab
 
     ``busy_timeout`` (milliseconds) is how long a write waits for another program's write; by default
     ``LEADDESK_BUSY_TIMEOUT_SECONDS`` or 10 s. Raises ``leaddesk.db.migrate.NewerDatabaseError`` for a
-    file made by a newer LeadDesk.
+    file made by a newer LeadDesk, :class:`DatabaseBusy` when another program kept the file locked
+    past the busy timeout while it had to be migrated.
     """
     db_path = Path(path)
     engine = make_engine(db_path, busy_timeout=busy_timeout)
     try:
         made_backup = migrate(engine, db_path)
+    except (OperationalError, sqlite3.OperationalError) as problem:
+        engine.dispose()
+        if is_busy(problem):
+            raise DatabaseBusy(f"{db_path.name} stayed locked by another program") from problem
+        raise
     except BaseException:
         engine.dispose()
         raise
