@@ -77,8 +77,10 @@ CHANGED_BY_KINDS: frozenset[str] = frozenset(ChangedByKind)
 MESSAGE_TYPES: frozenset[str] = frozenset(MessageType)
 #: Message types that are nothing without their ``media`` object.
 MEDIA_MESSAGE_TYPES: frozenset[str] = frozenset(
-    {MessageType.IMAGE, MessageType.AUDIO, MessageType.VIDEO, MessageType.DOCUMENT, MessageType.STICKER}
+    str(t) for t in (MessageType.IMAGE, MessageType.AUDIO, MessageType.VIDEO, MessageType.DOCUMENT, MessageType.STICKER)
 )
+# Plain strings: comparing with an enum member costs an attribute lookup per message of a first sync.
+_TEXT, _LOCATION, _REACTION = str(MessageType.TEXT), str(MessageType.LOCATION), str(MessageType.REACTION)
 
 
 class BadEvent(ValueError):  # noqa: N818 - the protocol calls it a bad event
@@ -358,11 +360,11 @@ def parse_message(data: Mapping[str, Any]) -> ParsedMessage:
         location = _obj(location, "location")
         latitude = _opt_number(location, "latitude")
         longitude = _opt_number(location, "longitude")
-        if message_type == MessageType.LOCATION and (
+        if message_type == _LOCATION and (
             latitude is None or longitude is None or not (-90 <= latitude <= 90 and -180 <= longitude <= 180)
         ):
             raise BadEvent("location message without coordinates on the globe")
-    elif message_type == MessageType.LOCATION:
+    elif message_type == _LOCATION:
         raise BadEvent("location message without location")
     reaction = message.get("reaction")
     if reaction is not None:
@@ -373,13 +375,13 @@ def parse_message(data: Mapping[str, Any]) -> ParsedMessage:
             emoji = ""
         if not isinstance(emoji, str):
             raise BadEvent("reaction emoji is not a string")
-    elif message_type == MessageType.REACTION:
+    elif message_type == _REACTION:
         # Stored, it would count as a message that the history can never show.
         raise BadEvent("reaction message without reaction")
     else:
         reaction_to, emoji = None, None
     text = _opt_str(message, "text")
-    if not text and message_type == MessageType.TEXT:
+    if not text and message_type == _TEXT:
         raise BadEvent("text message without text")
     card = message.get("card")
     card_media_id = None
