@@ -133,6 +133,7 @@ def run(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
 
+    from leaddesk.db.database import DatabaseBusy
     from leaddesk.db.migrate import NewerDatabaseError
 
     try:
@@ -140,6 +141,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     except NewerDatabaseError as problem:
         print(f"leaddesk: {problem}", file=sys.stderr)
         return EXIT_USAGE
+    except DatabaseBusy as problem:
+        print(f"leaddesk: {problem}; try again", file=sys.stderr)
+        return EXIT_FAILED
     try:
         if args.command == "export" and args.what == "clients":
             from leaddesk.export import export_clients

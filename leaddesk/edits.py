@@ -7,7 +7,8 @@ as the user saw it (``base_version``), the command's ``data`` and ``previous``: 
 before the edit, so that a refusal can put them back.
 
 No Qt here: the CLI and tests use it directly. Validation errors are :class:`EditError` with a message
-fit to show to the user.
+fit to show to the user; :class:`CouldNotSave` (one of them) says that another program kept the
+database locked past the busy timeout, so nothing was saved and the same edit may simply be tried again.
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from leaddesk.db.database import Database
+from sqlalchemy import Connection
+
+from leaddesk.db.database import Database, DatabaseBusy
 from leaddesk.db.outbox import apply_contact_changes, contact_changes
 from leaddesk.db.state import AGENT_NAME
 from leaddesk.domain import (
@@ -53,6 +57,26 @@ class EditError(ValueError):
 
 class NoSuchContactError(EditError):
     """A contact id that is not (or no longer) in the cache."""
+
+
+COULD_NOT_SAVE = "Could not save: the database is busy. Try again."
+
+
+class CouldNotSave(EditError):  # noqa: N818 - the name the views and the CLI speak of
+    """Another program kept the database locked past the busy timeout: nothing of the edit was saved."""
+
+    def __init__(self) -> None:
+        super().__init__(COULD_NOT_SAVE)
+
+
+@contextmanager
+def _saving(database: Database) -> Iterator[Connection]:
+    """``database.write()``, with a database that stayed busy told as :class:`CouldNotSave`."""
+    try:
+        with database.write() as connection:
+            yield connection
+    except DatabaseBusy as problem:
+        raise CouldNotSave from problem
 
 
 @dataclass(frozen=True)
@@ -155,7 +179,7 @@ def _queue(
     ids = _unique(contact_ids)
     now = format_time(utc_now())
     outbox_ids: list[int] = []
-    with database.write() as connection:
+    with _saving(database) as connection:
         cursor = _cursor(connection)
         contacts = _load_contacts(cursor, ids)
         missing = [cid for cid in ids if cid not in contacts]
@@ -348,7 +372,7 @@ def send_message(database: Database, contact_id: str, text: str, author_name: st
         raise EditError(f"The message is longer than {MAX_MESSAGE} characters ({len(text)}).")
     key = str(uuid.uuid4())
     now = format_time(utc_now())
-    with database.write() as connection:
+    with _saving(database) as connection:
         cursor = _cursor(connection)
         row = cursor.execute("SELECT version FROM contacts WHERE id = ?", (contact_id,)).fetchone()
         if row is None:
@@ -486,7 +510,7 @@ def apply_mine_again(database: Database, conflict_id: int) -> int:
 
 def dismiss_conflict(database: Database, conflict_id: int) -> None:
     """The relay's value stands; stop showing the conflict (every field of the same edit with it)."""
-    with database.write() as connection:
+    with _saving(database) as connection:
         _cursor(connection).execute(
             "UPDATE edit_conflicts SET resolved = 1 WHERE id = ? OR (outbox_id IS NOT NULL AND outbox_id = "
             "(SELECT outbox_id FROM edit_conflicts WHERE id = ?) AND contact_id = "
@@ -538,7 +562,7 @@ def dismiss_refusal(database: Database, outbox_id: int) -> None:
 
     Dismissing twice is harmless; :class:`EditError` if ``outbox_id`` is not a refused edit.
     """
-    with database.write() as connection:
+    with _saving(database) as connection:
         cursor = _cursor(connection)
         row = cursor.execute("SELECT state FROM outbox WHERE id = ?", (outbox_id,)).fetchone()
         if row is None or row[0] != OutboxState.REFUSED:

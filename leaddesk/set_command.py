@@ -1,7 +1,8 @@
 """``leaddesk set CONTACT ...``: the profile dialog's edits from the command line, through ``leaddesk.edits``.
 
-Exit status (``cli-contract.md``): 0 queued; 2 bad arguments or values; 6 no such contact. Every value
-is checked before anything is queued, so a bad option never leaves half an edit behind.
+Exit status (``cli-contract.md``): 0 queued; 2 bad arguments or values; 6 no such contact; 1 the
+database stayed locked by another program past the busy timeout (nothing of that edit saved: run it
+again). Every value is checked before anything is queued, so a bad option never leaves half an edit behind.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from leaddesk.db import history
 from leaddesk.db.database import Database
 
 EXIT_OK = 0
+EXIT_BUSY = 1
 EXIT_USAGE = 2
 EXIT_NO_SUCH_CONTACT = 6
 
@@ -94,6 +96,9 @@ def run_set(database: Database, args: argparse.Namespace) -> int:
         except edits.NoSuchContactError as problem:
             print(f"leaddesk set: {problem}", file=sys.stderr)
             return EXIT_NO_SUCH_CONTACT
+        except edits.CouldNotSave as problem:
+            print(f"leaddesk set: {problem} (not saved: {label})", file=sys.stderr)
+            return EXIT_BUSY
         except edits.EditError as problem:
             print(f"leaddesk set: {problem}", file=sys.stderr)
             return EXIT_USAGE

@@ -382,6 +382,19 @@ BAD_EVENTS = {
         lambda: message("wamid.bad", contact_id="ct_bad"), lambda d: d["message"].pop("contact_id")
     ),
     "message inbound with sent status": lambda: message("wamid.bad", contact_id="ct_bad", status="sent"),
+    "reaction without its reaction": lambda: message("wamid.bad", contact_id="ct_bad", type="reaction", text=None),
+    "reaction to no message": lambda: message(
+        "wamid.bad", contact_id="ct_bad", type="reaction", text=None, reaction={"emoji": "👍"}
+    ),
+    "location without coordinates": lambda: message(
+        "wamid.bad", contact_id="ct_bad", type="location", text=None, location={"name": "Oficina", "address": None}
+    ),
+    "location off the globe": lambda: message(
+        "wamid.bad", contact_id="ct_bad", type="location", text=None, location={"latitude": 91, "longitude": 0}
+    ),
+    "location message without location": lambda: message("wamid.bad", contact_id="ct_bad", type="location"),
+    "image without media": lambda: message("wamid.bad", contact_id="ct_bad", type="image", text="caption"),
+    "text without text": lambda: message("wamid.bad", contact_id="ct_bad", text=None),
     "data not an object": lambda: event("message.upserted", "nope"),  # type: ignore[arg-type]
     "status unknown value": lambda: status("wamid.bad", "teleported"),
     "meeting without version": lambda: _broken(
@@ -407,6 +420,13 @@ def test_bad_event_is_counted_and_skipped_without_harming_the_page(database: Dat
     assert scalar(database, "SELECT count(*) FROM contacts") == 1
     assert scalar(database, "SELECT count(*) FROM messages") == 1
     assert scalar(database, "SELECT count(*) FROM funnel_stages") == 0
+
+
+def test_a_message_of_a_type_this_leaddesk_does_not_know_is_kept_as_unsupported(database: Database) -> None:
+    result = apply(database, contact(), message("wamid.new", type="poll", text=None))
+    assert (result.bad, result.applied) == (0, 2)
+    assert row(database, "SELECT type FROM messages WHERE id = 'wamid.new'") == ("unsupported",)
+    assert scalar(database, "SELECT message_count FROM contacts WHERE id = 'ct_1'") == 1
 
 
 def test_bad_event_is_logged_without_personal_data(database: Database, caplog: pytest.LogCaptureFixture) -> None:

@@ -13,6 +13,7 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import Engine
 
+from leaddesk.db.engine import READ_ONLY
 from leaddesk.paths import migrations_dir
 
 #: How many backups of one database file to keep.
@@ -39,6 +40,7 @@ def head_revision() -> str:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
+        connection.execution_options(**{READ_ONLY: True})  # only a look: no write lock
         return MigrationContext.configure(connection).get_current_revision()
 
 

@@ -77,6 +77,12 @@ AUTHOR_KINDS: frozenset[str] = frozenset(AuthorKind)
 MEETING_STATUSES: frozenset[str] = frozenset(MeetingStatus)
 CHANGED_BY_KINDS: frozenset[str] = frozenset(ChangedByKind)
 MESSAGE_TYPES: frozenset[str] = frozenset(MessageType)
+#: Message types that are nothing without their ``media`` object.
+MEDIA_MESSAGE_TYPES: frozenset[str] = frozenset(
+    str(t) for t in (MessageType.IMAGE, MessageType.AUDIO, MessageType.VIDEO, MessageType.DOCUMENT, MessageType.STICKER)
+)
+# Plain strings: comparing with an enum member costs an attribute lookup per message of a first sync.
+_TEXT, _LOCATION, _REACTION = str(MessageType.TEXT), str(MessageType.LOCATION), str(MessageType.REACTION)
 
 
 class BadEvent(ValueError):  # noqa: N818 - the protocol calls it a bad event
@@ -347,13 +353,21 @@ def parse_message(data: Mapping[str, Any]) -> ParsedMessage:
             _opt_str(media, "filename"),
             size,
         )
+    elif message_type in MEDIA_MESSAGE_TYPES:
+        raise BadEvent(f"{message_type} message without media")
     else:
         media_row = (None, None, None, None, None)
     location = message.get("location")
     if location is not None:
         location = _obj(location, "location")
-        _opt_number(location, "latitude")
-        _opt_number(location, "longitude")
+        latitude = _opt_number(location, "latitude")
+        longitude = _opt_number(location, "longitude")
+        if message_type == _LOCATION and (
+            latitude is None or longitude is None or not (-90 <= latitude <= 90 and -180 <= longitude <= 180)
+        ):
+            raise BadEvent("location message without coordinates on the globe")
+    elif message_type == _LOCATION:
+        raise BadEvent("location message without location")
     reaction = message.get("reaction")
     if reaction is not None:
         reaction = _obj(reaction, "reaction")
@@ -363,8 +377,14 @@ def parse_message(data: Mapping[str, Any]) -> ParsedMessage:
             emoji = ""
         if not isinstance(emoji, str):
             raise BadEvent("reaction emoji is not a string")
+    elif message_type == _REACTION:
+        # Stored, it would count as a message that the history can never show.
+        raise BadEvent("reaction message without reaction")
     else:
         reaction_to, emoji = None, None
+    text = _opt_str(message, "text")
+    if not text and message_type == _TEXT:
+        raise BadEvent("text message without text")
     card = message.get("card")
     card_media_id = None
     if card is not None:
@@ -384,7 +404,7 @@ def parse_message(data: Mapping[str, Any]) -> ParsedMessage:
         _opt_str(author, "name"),
         _time(message, "sent_at"),
         message_type,
-        _opt_str(message, "text"),
+        text,
         *media_row,
         _json(location),
         reaction_to,

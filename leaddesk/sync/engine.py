@@ -15,6 +15,10 @@ Rules (``relay-protocol.md``):
 - Media: the window's worker fetches ``media_per_cycle`` per cycle, ``sync --once`` (``all_media``)
   every missing one; a media that keeps failing is left ``missing`` for the next sync, never retried
   in a loop. ``SyncSummary.media_missing`` says how many are left when the cycle ends.
+- A write that cannot get the database's write lock within the busy timeout (another program held it
+  that long) ends the cycle with the outcome ``busy``: that page, or that edit's answer, was rolled
+  back whole with its cursor, so the next cycle pulls the page again and re-sends the edit with the
+  same key (the relay answers it from its idempotency memory).
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from typing import Any, TypeVar
 from sqlalchemy import text
 
 from leaddesk.db import state as sync_state
-from leaddesk.db.database import Database
+from leaddesk.db.database import Database, DatabaseBusy
 from leaddesk.db.outbox import apply_contact_changes, contact_changes, current_config
 from leaddesk.domain import CommandType, MediaState, OutboxState, format_time, status_rank, utc_now
 from leaddesk.sync.apply import (
@@ -116,7 +120,7 @@ class RetryPolicy:
 
 @dataclass
 class SyncSummary:
-    outcome: str = "running"  # ok, unauthorized, unreachable, config, cancelled
+    outcome: str = "running"  # ok, unauthorized, unreachable, config, cancelled, busy
     error: str | None = None
     events_applied: int = 0
     unknown_events: int = 0
@@ -190,13 +194,24 @@ class SyncEngine:
             summary.outcome, summary.error = "config", str(problem)
         except Cancelled:
             summary.outcome = "cancelled"
+        except DatabaseBusy as problem:
+            self._busy(summary, problem)
         else:
             summary.outcome = "ok"
-            with self.database.write() as connection:
-                sync_state.set_state(connection, sync_state.LAST_SYNC_AT, format_time(utc_now()))
+            try:
+                with self.database.write() as connection:
+                    sync_state.set_state(connection, sync_state.LAST_SYNC_AT, format_time(utc_now()))
+            except DatabaseBusy as problem:
+                self._busy(summary, problem)
         summary.edits_waiting = self.queued_count()
         summary.media_missing = missing_count(self.database)
         return summary
+
+    @staticmethod
+    def _busy(summary: SyncSummary, problem: DatabaseBusy) -> None:
+        log.warning("sync stopped, to be retried: %s", problem)
+        summary.outcome = "busy"
+        summary.error = "the database stayed busy (another program was writing to it); the next sync goes on"
 
     def queued_count(self) -> int:
         with self.database.read() as connection:

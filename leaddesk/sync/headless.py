@@ -2,7 +2,8 @@
 
 Exit codes: 0 done; 2 bad arguments or configuration; 3 the relay refused the token (401);
 4 the relay was unreachable or kept failing past the retry budget; 5 finished, but some queued edits
-were refused or conflicted. The summary line on standard output is one of::
+were refused or conflicted; 1 another program kept the database locked past the busy timeout (what was
+applied stays; the next run goes on from there). The summary line on standard output is one of::
 
     synced: 1,204 events applied, 3 edits sent, 0 refused, 0 conflicts, 12 media fetched
     synced: 10 events applied, 1 edits sent, 1 refused, 0 conflicts, 0 media fetched; set_name on ct_1 refused (invalid)
@@ -27,6 +28,8 @@ from leaddesk.sync.client import ConfigurationError, RelayClient
 from leaddesk.sync.engine import SyncEngine, SyncSummary
 
 EXIT_OK = 0
+#: The database stayed locked by another program past the busy timeout; run it again.
+EXIT_BUSY = 1
 EXIT_CONFIG = 2
 EXIT_UNAUTHORIZED = 3
 EXIT_UNREACHABLE = 4
@@ -90,6 +93,7 @@ def summary_line(summary: SyncSummary) -> str:
         "unreachable": "the relay is unreachable",
         "config": "the relay settings are not usable",
         "cancelled": "cancelled",
+        "busy": "the database stayed busy (another program was writing to it)",
     }.get(summary.outcome, summary.outcome)
     return (
         f"not synced: {reason}; {summary.events_applied:,} events applied, {summary.edits_sent:,} edits sent, "
@@ -105,6 +109,8 @@ def exit_code(summary: SyncSummary) -> int:
             return EXIT_UNAUTHORIZED
         case "config":
             return EXIT_CONFIG
+        case "busy":
+            return EXIT_BUSY
         case _:
             return EXIT_UNREACHABLE
 

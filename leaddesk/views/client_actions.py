@@ -28,7 +28,8 @@ def build_client_menu(main_window: Any, database: Database, parent: QWidget) -> 
         try:
             edit(ids)
         except edits.EditError as problem:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Edit refused", str(problem), parent=parent)
+            title = "Could not save" if isinstance(problem, edits.CouldNotSave) else "Edit refused"
+            box = QMessageBox(QMessageBox.Icon.Warning, title, str(problem), parent=parent)
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.open()
             return

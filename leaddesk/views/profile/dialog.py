@@ -79,11 +79,16 @@ class ProfileDialog(QDialog):
     def _mark_reviewed(self) -> None:
         facts = contact_facts(self._database, self.contact_id)
         if facts is not None and facts.unread > 0:
-            edits.mark_reviewed(self._database, [self.contact_id])
+            try:
+                edits.mark_reviewed(self._database, [self.contact_id])
+            except edits.CouldNotSave:
+                return  # the database is busy: marked the next time the conversation is shown
             self._on_edited()
 
     def _on_edited(self) -> None:
-        self.overview.refresh()
+        # What the user changed on the Overview and has not saved (yet, or because the database was
+        # busy) stays; everything else shows the edit just made.
+        self.overview.refresh(keep_unsaved=True)
         self.conversation.refresh_reply_state()
         self._set_title()
         self.edited.emit(self.contact_id)

@@ -409,6 +409,12 @@ class OverviewTab(QWidget):
                 flags["contractor"] = self.contractor.isChecked()
             if flags:
                 edits.set_flags(self._database, ids, **flags)
+        except edits.CouldNotSave as problem:
+            # Nothing of this field was saved: the form keeps what the user chose, to save again.
+            show_error(self, "Could not save", str(problem))
+            self.refresh(keep_unsaved=True)
+            self.edited.emit()
+            return False
         except edits.EditError as problem:
             show_error(self, "Could not save", str(problem))
             self.refresh()
