@@ -30,6 +30,7 @@ from PySide6.QtGui import QColor, QFont, QIcon
 from leaddesk.db.database import Database
 from leaddesk.db.queries import (
     DEFAULT_QUERY,
+    UNKNOWN_NAME,
     ClientQuery,
     ClientRow,
     SortKey,
@@ -177,7 +178,7 @@ def _label(enum_type: Any, value: str | None) -> str:
 
 def format_row(row: ClientRow, stages: dict[str, StageInfo], now: datetime) -> RowView:
     """The display strings, tooltips and colours of one client (pure: no Qt calls but QColor)."""
-    shown_name = row.name or "Unknown"
+    shown_name = row.name or UNKNOWN_NAME
     phone = format_phone(row.phone)
 
     if row.last_activity:
