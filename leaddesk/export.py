@@ -25,6 +25,7 @@ import phonenumbers
 
 from leaddesk.db import history
 from leaddesk.db.database import Database
+from leaddesk.db.queries import DEFAULT_QUERY, ClientQuery
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -65,11 +66,11 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
-def write_clients_json(database: Database, stream: IO[str]) -> None:
+def write_clients_json(database: Database, stream: IO[str], query: ClientQuery = DEFAULT_QUERY) -> None:
     """Exactly what ``json.dump(list_of_clients, stream, ensure_ascii=False, indent=2)`` writes, streamed."""
     with database.read() as connection:
         first = True
-        for item in history.iter_clients(connection):
+        for item in history.iter_clients(connection, query):
             stream.write("[\n  " if first else ",\n  ")
             stream.write(json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  "))
             first = False
@@ -82,24 +83,24 @@ def _csv_value(value: Any) -> Any:
     return "" if value is None else value
 
 
-def write_clients_csv(database: Database, stream: IO[str]) -> None:
+def write_clients_csv(database: Database, stream: IO[str], query: ClientQuery = DEFAULT_QUERY) -> None:
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(history.CLIENT_FIELDS)
     with database.read() as connection:
-        for item in history.iter_clients(connection):
+        for item in history.iter_clients(connection, query):
             writer.writerow([_csv_value(item[key]) for key in history.CLIENT_FIELDS])
 
 
-def export_clients(database: Database, fmt: str, out: Path | None) -> int:
-    """``leaddesk export clients --format csv|json [--out FILE]``."""
+def export_clients(database: Database, fmt: str, out: Path | None, query: ClientQuery = DEFAULT_QUERY) -> int:
+    """``leaddesk export clients --format csv|json [--out FILE]`` and the list's filters (``query``)."""
     if fmt not in ("csv", "json"):
         return _fail(f"unknown format {fmt!r} (csv or json)", EXIT_USAGE)
     try:
         with _text_output(out, bom=fmt == "csv") as stream:
             if fmt == "json":
-                write_clients_json(database, stream)
+                write_clients_json(database, stream, query)
             else:
-                write_clients_csv(database, stream)
+                write_clients_csv(database, stream, query)
     except BrokenPipeError:
         return _closed_pipe()
     except OSError as problem:

@@ -213,6 +213,16 @@ def _where(
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+def filter_sql(connection: Connection, query: ClientQuery) -> tuple[str, dict[str, Any], str]:
+    """(`` WHERE ...`` or "", its parameters, the ORDER BY) of ``query`` over ``contacts AS c``.
+
+    For other readers of the list (``export clients``), so that they keep the very clients, in the
+    very order, that the window shows.
+    """
+    where, params = _where(query, search_region(connection, query))
+    return where, params, _order_by(query)
+
+
 #: The filters whose choices the list counts (the contact column each one narrows).
 FILTER_DIMENSIONS = ("sale_status", "bot_status", "funnel_stage", "sentiment", "mystery_shopper", "contractor")
 
