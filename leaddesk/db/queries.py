@@ -401,3 +401,45 @@ def stage_ids_in_use(connection: Connection) -> list[str]:
         text("SELECT DISTINCT funnel_stage FROM contacts WHERE funnel_stage IS NOT NULL ORDER BY funnel_stage")
     )
     return [str(v) for v in result.scalars()]
+
+
+#: Columns :func:`distinct_values` may read.
+_SHARED_COLUMNS = frozenset(
+    {"sale_status", "funnel_stage", "bot_status", "bot_paused_until", "mystery_shopper", "contractor", "phone", "name"}
+)
+
+
+def distinct_values(connection: Connection, contact_ids: Sequence[str], column: str) -> set[Any]:
+    """The distinct values of ``column`` among these contacts (a bulk menu checks one shared by all)."""
+    if column not in _SHARED_COLUMNS:
+        raise ValueError(f"not a listed column: {column!r}")
+    found: set[Any] = set()
+    ids = list(contact_ids)
+    for start in range(0, len(ids), _MAX_IDS_PER_QUERY):
+        chunk = ids[start : start + _MAX_IDS_PER_QUERY]
+        marks = ",".join("?" * len(chunk))
+        result = connection.exec_driver_sql(
+            f"SELECT DISTINCT {column} FROM contacts WHERE id IN ({marks})", tuple(chunk)
+        )
+        found.update(row[0] for row in result)
+    return found
+
+
+def contact_values(
+    connection: Connection, contact_ids: Sequence[str], columns: Sequence[str]
+) -> dict[str, tuple[Any, ...]]:
+    """contact id -> the values of ``columns`` (for undoing a bulk edit: what each client had before)."""
+    unknown = set(columns) - _SHARED_COLUMNS
+    if unknown:
+        raise ValueError(f"not listed columns: {sorted(unknown)!r}")
+    values: dict[str, tuple[Any, ...]] = {}
+    ids = list(contact_ids)
+    for start in range(0, len(ids), _MAX_IDS_PER_QUERY):
+        chunk = ids[start : start + _MAX_IDS_PER_QUERY]
+        marks = ",".join("?" * len(chunk))
+        result = connection.exec_driver_sql(
+            f"SELECT id, {', '.join(columns)} FROM contacts WHERE id IN ({marks})", tuple(chunk)
+        )
+        for row in result:
+            values[str(row[0])] = tuple(row[1:])
+    return values

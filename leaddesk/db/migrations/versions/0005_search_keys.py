@@ -30,6 +30,7 @@ def upgrade() -> None:
     op.add_column("contacts", sa.Column("phone_key", sa.String(), nullable=True))
     connection = op.get_bind()
     driver = connection.connection.driver_connection
+    assert driver is not None
     cursor = driver.cursor()
     ids = [row[0] for row in cursor.execute("SELECT id FROM contacts").fetchall()]
     refresh_search_keys(cursor, ids)
