@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
@@ -128,12 +128,13 @@ class ClientListView(QTableView):
             pos = QPoint(24, 24)
         self.customContextMenuRequested.emit(pos)
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
-        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+    def event(self, event: QEvent) -> bool:
+        # Before QWidget turns it into customContextMenuRequested at a corner of the viewport.
+        if isinstance(event, QContextMenuEvent) and event.reason() == QContextMenuEvent.Reason.Keyboard:
             event.accept()
             self.request_row_menu()
-            return
-        super().contextMenuEvent(event)
+            return True
+        return super().event(event)
 
     def selected_contact_ids(self) -> list[str]:
         """The selected clients' ids, top to bottom."""
