@@ -23,7 +23,7 @@ from leaddesk.domain import fold_text
 #: The region a number typed without its country code is read in when the contacts say nothing.
 DEFAULT_REGION = "MX"
 #: How many contacts' numbers decide the region a national number is read in.
-REGION_SAMPLE = 200
+REGION_SAMPLE = 50
 
 _WORD = re.compile(r"[^\W_]+")
 #: Text that may be a phone number: digits and the punctuation people write numbers with.

@@ -15,7 +15,7 @@ DEFAULT_WIDTHS = {
     Column.NAME: 240,
     Column.PHONE: 150,
     Column.LAST_ACTIVITY: 110,
-    Column.BOT_STATUS: 170,
+    Column.BOT_STATUS: 215,
     Column.SALE_STATUS: 90,
     Column.FUNNEL_STAGE: 150,
     Column.SENTIMENT: 100,
