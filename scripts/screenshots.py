@@ -3,8 +3,9 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
 
 Writes ``main-window-demo.png`` and ``main-window-empty.png``, and ``main-window-filters-1024.png`` and
-``main-window-filters-1440.png``: the demo data with three filters chosen, at 1024x700 and 1440x900. Uses scratch databases and settings
-in a temporary folder: the user's own data and window layout are never touched.
+``main-window-filters-1440.png``: the demo data with three filters chosen, at 1024x700 and 1440x900.
+Uses scratch databases and settings in a temporary folder: the user's own data and window layout are
+never touched.
 """
 
 from __future__ import annotations

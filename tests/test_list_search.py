@@ -234,3 +234,34 @@ def test_export_clients_refuses_bad_filter_values_with_exit_2(filtered_db: Path,
     assert done.returncode == 2
     assert b"usage:" in done.stderr
     assert done.stdout == b""
+
+
+def test_migration_0005_goes_back_to_0003_keeping_the_clients(tmp_path: Path) -> None:
+    from alembic import command
+
+    from leaddesk.db.engine import make_engine
+    from leaddesk.db.migrate import alembic_config, current_revision
+
+    path = tmp_path / "cache.sqlite"
+    database = open_database(path)
+    EventLog(database).apply([contact("ct_1", name="José Jiménez", phone="+5213334924018"), message("ct_1", at(-1))])
+    database.close()
+    engine = make_engine(path)
+    try:
+        command.downgrade(alembic_config(engine), "0003")
+        assert current_revision(engine) == "0003"
+    finally:
+        engine.dispose()
+    connection = sqlite3.connect(path)
+    try:
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(contacts)")]
+        assert "name_key" not in columns and "phone_key" not in columns
+        assert connection.execute("SELECT name, message_count FROM contacts").fetchall() == [("José Jiménez", 1)]
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        connection.close()
+    reopened = open_database(path)  # and up again: the keys are rebuilt
+    try:
+        assert found(reopened, "jimenez") == {"ct_1"}
+    finally:
+        reopened.close()

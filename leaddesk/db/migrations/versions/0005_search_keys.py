@@ -41,6 +41,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_contacts_phone_key", "contacts")
     op.drop_index("ix_contacts_name_key", "contacts")
-    with op.batch_alter_table("contacts") as batch:
-        batch.drop_column("phone_key")
-        batch.drop_column("name_key")
+    # SQLite 3.35+ drops a column in place; a batch copy of contacts would trip the message triggers.
+    op.execute("ALTER TABLE contacts DROP COLUMN phone_key")
+    op.execute("ALTER TABLE contacts DROP COLUMN name_key")
