@@ -114,6 +114,28 @@ def test_the_highlighted_entry_of_a_one_value_filter_is_not_white_on_white(
     combo.hidePopup()
 
 
+def test_the_highlighted_entry_of_the_sentiment_menu_is_readable(
+    qtbot: QtBot, styled: QApplication, clients: Database, settings: QSettings
+) -> None:
+    window = open_window(qtbot, clients, settings)
+    button = window.filters.sentiment
+    menu = button.menu()
+    assert menu is not None
+    menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+    qtbot.waitExposed(menu)
+    entry = next(a for a in menu.actions() if a.data() == "warm")
+    menu.setActiveAction(entry)
+    qtbot.wait(20)
+    image = menu.grab().toImage()
+    rect = menu.actionGeometry(entry)
+    found = colours(image, rect.left() + 2, rect.top() + 1, rect.right() - 2, rect.bottom() - 1)
+    background = QColor(max(found, key=lambda name: found[name]))
+    assert background.lightness() < 200, found  # a coloured highlight, not white
+    text_pixels = sum(n for name, n in found.items() if QColor(name).lightness() - background.lightness() > 60)
+    assert text_pixels >= 15, found
+    menu.close()
+
+
 # --- 9. small screens ---------------------------------------------------------------------------
 
 
