@@ -23,6 +23,8 @@ EXIT_NO_SUCH_CONTACT = 6
 SALE_STATUSES = ("none", "pending", "signed", "sold")
 BOT_STATUSES = ("active", "paused", "agent")
 YES_NO = ("yes", "no")
+#: A client's sentiment labels; "none": no sentiment yet.
+SENTIMENTS = ("hot", "warm", "neutral", "cold", "negative", "none")
 
 
 def _common_options(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
@@ -46,6 +48,44 @@ def _common_options(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> 
     group.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS if in_subcommand else False)
 
 
+def _list_filter_options(parser: argparse.ArgumentParser) -> None:
+    """The client list's search and filters; a repeated option takes several values (any of them)."""
+    group = parser.add_argument_group("the list's filters (as in the window)")
+    group.add_argument("--search", metavar="TEXT", default="", help="words starting a name, or a phone number")
+    group.add_argument(
+        "--sale-status", action="append", choices=SALE_STATUSES, default=[], metavar="S", help=", ".join(SALE_STATUSES)
+    )
+    group.add_argument("--stage", action="append", default=[], metavar="ID", help="a stage id; none: no stage")
+    group.add_argument(
+        "--bot-status", action="append", choices=BOT_STATUSES, default=[], metavar="B", help=", ".join(BOT_STATUSES)
+    )
+    group.add_argument(
+        "--sentiment", action="append", choices=SENTIMENTS, default=[], metavar="L", help=", ".join(SENTIMENTS)
+    )
+    group.add_argument("--mystery-shopper", choices=YES_NO, help="yes: only mystery shoppers; no: none of them")
+    group.add_argument("--contractor", choices=YES_NO, help="yes: only contractors; no: none of them")
+    group.add_argument("--unread", action="store_true", help="only clients with unread messages")
+
+
+def list_query(args: argparse.Namespace):  # type: ignore[no-untyped-def]  # ClientQuery, imported lazily
+    """The list's filter object for ``export clients``' options: the same query the window runs."""
+    from leaddesk.db.queries import NO_SENTIMENT, NO_STAGE, ClientQuery, FlagFilter
+
+    def flag(value: str | None) -> FlagFilter:
+        return {"yes": FlagFilter.ONLY, "no": FlagFilter.HIDE}.get(value or "", FlagFilter.ANY)
+
+    return ClientQuery(
+        search=args.search.strip(),
+        sale_statuses=frozenset(args.sale_status),
+        funnel_stages=frozenset(NO_STAGE if stage == "none" else stage for stage in args.stage),
+        bot_statuses=frozenset(args.bot_status),
+        sentiments=frozenset(NO_SENTIMENT if label == "none" else label for label in args.sentiment),
+        mystery_shopper=flag(args.mystery_shopper),
+        contractor=flag(args.contractor),
+        unread_only=args.unread,
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="leaddesk",
@@ -65,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     clients = export_sub.add_parser("clients", help="the client list, newest activity first")
     clients.add_argument("--format", choices=("csv", "json"), required=True)
     clients.add_argument("--out", type=Path, metavar="FILE", help="write here instead of standard output")
+    _list_filter_options(clients)
     _common_options(clients, in_subcommand=True)
     history = export_sub.add_parser("history", help="one client's whole record")
     history.add_argument("contact", metavar="CONTACT", help="a contact id or a phone number")
@@ -148,7 +189,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         if args.command == "export" and args.what == "clients":
             from leaddesk.export import export_clients
 
-            return export_clients(database, args.format, args.out)
+            return export_clients(database, args.format, args.out, list_query(args))
         if args.command == "export":
             from leaddesk.export import export_history
 

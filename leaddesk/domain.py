@@ -5,6 +5,7 @@ Nothing here imports from the rest of LeadDesk, so every layer may use it.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import UTC, datetime
 from enum import StrEnum
 
@@ -216,6 +217,15 @@ class MediaState(StrEnum):
 def counts_for_analytics(mystery_shopper: bool) -> bool:
     """Mystery shoppers are internal testers and are left out of every analytic."""
     return not mystery_shopper
+
+
+# --- text -------------------------------------------------------------------------------------
+
+
+def fold_text(text: str) -> str:
+    """``text`` as searches compare it: case folded, accents dropped ("JIMÉNEZ" -> "jimenez")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 # --- time -------------------------------------------------------------------------------------

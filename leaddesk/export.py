@@ -27,7 +27,7 @@ from sqlalchemy import Connection
 
 from leaddesk.db import history
 from leaddesk.db.database import Database
-from leaddesk.db.queries import ClientQuery, client_rowids
+from leaddesk.db.queries import DEFAULT_QUERY, ClientQuery, client_rowids
 from leaddesk.domain import BotStatus, MeetingStatus, SaleStatus, Sentiment, field_words
 
 EXIT_OK = 0
@@ -117,19 +117,19 @@ class ClientWriter:
             self._stream.write("[]\n" if self._first else "\n]\n")
 
 
-def write_clients_json(database: Database, stream: IO[str]) -> None:
-    _write_clients(database, stream, "json")
+def write_clients_json(database: Database, stream: IO[str], query: ClientQuery = DEFAULT_QUERY) -> None:
+    _write_clients(database, stream, "json", query)
 
 
-def write_clients_csv(database: Database, stream: IO[str]) -> None:
-    _write_clients(database, stream, "csv")
+def write_clients_csv(database: Database, stream: IO[str], query: ClientQuery = DEFAULT_QUERY) -> None:
+    _write_clients(database, stream, "csv", query)
 
 
-def _write_clients(database: Database, stream: IO[str], fmt: str) -> None:
+def _write_clients(database: Database, stream: IO[str], fmt: str, query: ClientQuery) -> None:
     writer = ClientWriter(stream, fmt)
     writer.begin()
     with database.read() as connection:
-        writer.write(history.iter_clients(connection))
+        writer.write(history.iter_clients(connection, query))
     writer.end()
 
 
@@ -169,16 +169,16 @@ def client_list_export(
             part.unlink(missing_ok=True)
 
 
-def export_clients(database: Database, fmt: str, out: Path | None) -> int:
-    """``leaddesk export clients --format csv|json [--out FILE]``."""
+def export_clients(database: Database, fmt: str, out: Path | None, query: ClientQuery = DEFAULT_QUERY) -> int:
+    """``leaddesk export clients --format csv|json [--out FILE]`` and the list's filters (``query``)."""
     if fmt not in ("csv", "json"):
         return _fail(f"unknown format {fmt!r} (csv or json)", EXIT_USAGE)
     try:
         with _text_output(out, bom=fmt == "csv") as stream:
             if fmt == "json":
-                write_clients_json(database, stream)
+                write_clients_json(database, stream, query)
             else:
-                write_clients_csv(database, stream)
+                write_clients_csv(database, stream, query)
     except BrokenPipeError:
         return _closed_pipe()
     except OSError as problem:

@@ -2,8 +2,10 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
 
-Writes ``main-window-demo.png`` and ``main-window-empty.png``. Uses scratch databases and settings
-in a temporary folder: the user's own data and window layout are never touched.
+Writes ``main-window-demo.png`` and ``main-window-empty.png``, and ``main-window-filters-1024.png`` and
+``main-window-filters-1440.png``: the demo data with three filters chosen, at 1024x700 and 1440x900.
+Uses scratch databases and settings in a temporary folder: the user's own data and window layout are
+never touched.
 """
 
 from __future__ import annotations
@@ -26,11 +28,28 @@ from leaddesk.views.main_window import MainWindow
 SIZE = (1280, 760)
 
 
-def shoot(database: Database, out: Path, *, demo: bool, settings_path: Path) -> None:
+def choose_three_filters(window: MainWindow) -> None:
+    """Sale status Pending or Signed, a warm sentiment, mystery shoppers hidden."""
+    window.filters.sale.set_chosen(["pending", "signed"])
+    window.filters.sentiment.set_chosen(["hot", "warm"])
+    window.filters.mystery.setCurrentIndex(window.filters.mystery.findData("hide"))
+
+
+def shoot(
+    database: Database,
+    out: Path,
+    *,
+    demo: bool,
+    settings_path: Path,
+    size: tuple[int, int] = SIZE,
+    filtered: bool = False,
+) -> None:
     app = make_application([sys.argv[0]])
     window = MainWindow(database, demo=demo, settings=QSettings(str(settings_path), QSettings.Format.IniFormat))
-    window.resize(*SIZE)
+    window.resize(*size)
     window.show()
+    if filtered:
+        choose_three_filters(window)
     for _ in range(5):
         app.processEvents()
     if not window.grab().save(str(out)):
@@ -49,6 +68,15 @@ def main() -> int:
         demo = ensure_demo_database(folder / "demo.sqlite")
         try:
             shoot(demo, args.out / "main-window-demo.png", demo=True, settings_path=folder / "demo.ini")
+            for width, height in ((1024, 700), (1440, 900)):
+                shoot(
+                    demo,
+                    args.out / f"main-window-filters-{width}.png",
+                    demo=True,
+                    settings_path=folder / f"filters-{width}.ini",
+                    size=(width, height),
+                    filtered=True,
+                )
         finally:
             demo.close()
         empty = open_database(folder / "empty.sqlite")

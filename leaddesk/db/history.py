@@ -14,6 +14,7 @@ from typing import Any
 import phonenumbers
 from sqlalchemy import Connection, text
 
+from leaddesk.db.queries import DEFAULT_QUERY, ClientQuery, filter_sql
 from leaddesk.db.state import AGENT_ID, AGENT_NAME
 from leaddesk.domain import MessageType, OutboxState
 
@@ -43,8 +44,6 @@ SELECT c.id, c.phone, c.name, c.last_activity, c.bot_status, c.bot_paused_until,
        (SELECT count(*) FROM outbox AS o WHERE o.contact_id = c.id AND o.state = :queued) AS pending_edits
   FROM contacts AS c
 """
-#: The list's default order: newest activity first, contacts without messages last, then by id.
-CLIENT_ORDER = " ORDER BY c.last_activity IS NULL, c.last_activity DESC, c.id"
 
 
 def _client(row: Any) -> dict[str, Any]:
@@ -55,9 +54,12 @@ def _client(row: Any) -> dict[str, Any]:
     return client
 
 
-def iter_clients(connection: Connection) -> Iterator[dict[str, Any]]:
-    """Every contact as an ``export clients`` object, in the list's default order, streamed."""
-    result = connection.execute(text(_CLIENT_SELECT + CLIENT_ORDER), {"queued": OutboxState.QUEUED})
+def iter_clients(connection: Connection, query: ClientQuery = DEFAULT_QUERY) -> Iterator[dict[str, Any]]:
+    """The contacts the list shows for ``query`` (its filters, search and order) as ``export clients``
+    objects, streamed. The default: every contact, newest activity first, as the list opens."""
+    where, params, order = filter_sql(connection, query)
+    params["queued"] = OutboxState.QUEUED
+    result = connection.execute(text(f"{_CLIENT_SELECT}{where} ORDER BY {order}"), params)
     for row in result:
         yield _client(row)
 

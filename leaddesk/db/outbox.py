@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from leaddesk.db.search_keys import refresh_search_keys
 from leaddesk.domain import CommandType, OutboxState
 
 
@@ -46,6 +47,8 @@ def apply_contact_changes(cursor: sqlite3.Cursor, contact_id: str, changes: Mapp
         return
     assignments = ", ".join(f"{column} = ?" for column in changes)
     cursor.execute(f"UPDATE contacts SET {assignments} WHERE id = ?", [*changes.values(), contact_id])
+    if "name" in changes or "phone" in changes:
+        refresh_search_keys(cursor, [contact_id])
 
 
 def current_config(cursor: sqlite3.Cursor, contact_id: str) -> dict[str, Any]:

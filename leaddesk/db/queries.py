@@ -12,7 +12,6 @@ knows about Qt.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -21,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from leaddesk.db.search_keys import DEFAULT_REGION, contacts_region, search_words, typed_phone
 from leaddesk.domain import SENTIMENT_ORDER, BotStatus, CommandType, SaleStatus
 
 
@@ -44,6 +44,8 @@ class FlagFilter(StrEnum):
     ONLY = "only"
 
 
+#: The word the list shows for a client without a name; the search finds such clients by it.
+UNKNOWN_NAME = "Unknown"
 #: A value in :attr:`ClientQuery.sentiments` that stands for "no sentiment yet".
 NO_SENTIMENT = ""
 #: A value in :attr:`ClientQuery.funnel_stages` that stands for "no stage".
@@ -137,46 +139,116 @@ def _in(column: str, values: frozenset[str], none_marker: str, params: dict[str,
     return "(" + " OR ".join(parts) + ")"
 
 
-def _where(query: ClientQuery) -> tuple[str, dict[str, Any]]:
+def _search_clause(search: str, params: dict[str, Any], region: str) -> str | None:
+    """The clients ``search`` keeps ("The list's search" in the CLI contract), or None for "all".
+
+    A name matches when each word of the search starts a word of it (``name_key`` holds the folded
+    words, each after a space); a client without a name matches the word the list shows instead. A
+    phone matches when the search is the same number (``phone_key``), or when the search's digits, at
+    least four, appear in it. SQLite scans the narrow stored keys; nothing is filtered in Python.
+    """
+    words = search_words(search)
+    phone = typed_phone(search, region)
+    matches = []
+    if words:
+        parts = []
+        for i, word in enumerate(words):
+            params[f"word{i}"] = f"% {word}%"
+            parts.append(f"c.name_key LIKE :word{i}")
+        matches.append("(" + " AND ".join(parts) + ")")
+        unknown = search_words(UNKNOWN_NAME)
+        if all(any(shown.startswith(word) for shown in unknown) for word in words):
+            matches.append("(c.name IS NULL OR c.name = '')")
+    if phone.key:
+        params["phone_key"] = phone.key
+        matches.append("c.phone_key = :phone_key")
+    if phone.digit_run:
+        params["digit_run"] = f"%{phone.digit_run}%"
+        matches.append("c.phone_key LIKE :digit_run OR c.phone LIKE :digit_run")
+    if not matches:
+        return None
+    return "(" + " OR ".join(matches) + ")"
+
+
+def search_region(connection: Connection, query: ClientQuery) -> str:
+    """The region a national number in ``query``'s search is read in (only looked up when it matters)."""
+    typed = typed_phone(query.search)
+    if not typed.key and not typed.digit_run:
+        return DEFAULT_REGION
+    cursor = dbapi_cursor(connection)
+    try:
+        return contacts_region(cursor)
+    finally:
+        cursor.close()
+
+
+def _where(
+    query: ClientQuery, region: str = DEFAULT_REGION, *, leave_out: str | None = None
+) -> tuple[str, dict[str, Any]]:
+    """The WHERE of ``query``; ``leave_out`` names one filter (a :data:`FILTER_DIMENSIONS` key) to ignore."""
     clauses: list[str] = []
     params: dict[str, Any] = {}
     search = query.search.strip()
     if search:
-        params["name_like"] = f"%{_escape_like(search)}%"
-        matches = ["c.name LIKE :name_like ESCAPE '\\'"]
-        digits = re.sub(r"\D", "", search)
-        # Only a query that looks like a number searches phones ("Ana 2" should not match every 2).
-        if digits and not re.search(r"[^\d\s()+\-./]", search):
-            params["phone_like"] = f"%{digits}%"
-            matches.append("c.phone LIKE :phone_like")
-        clauses.append("(" + " OR ".join(matches) + ")")
-    if query.sale_statuses:
+        clause = _search_clause(search, params, region)
+        if clause:
+            clauses.append(clause)
+    if query.sale_statuses and leave_out != "sale_status":
         clauses.append(_in("c.sale_status", query.sale_statuses, "\0", params, "sale"))
-    if query.bot_statuses:
+    if query.bot_statuses and leave_out != "bot_status":
         clauses.append(_in("c.bot_status", query.bot_statuses, "\0", params, "bot"))
-    if query.funnel_stages:
+    if query.funnel_stages and leave_out != "funnel_stage":
         clauses.append(_in("c.funnel_stage", query.funnel_stages, NO_STAGE, params, "stage"))
-    if query.sentiments:
+    if query.sentiments and leave_out != "sentiment":
         clauses.append(_in("c.sentiment", query.sentiments, NO_SENTIMENT, params, "sentiment"))
-    for column, mode in (("c.mystery_shopper", query.mystery_shopper), ("c.contractor", query.contractor)):
+    for column, mode in (("mystery_shopper", query.mystery_shopper), ("contractor", query.contractor)):
+        if leave_out == column:
+            continue
         if mode == FlagFilter.HIDE:
-            clauses.append(f"{column} = 0")
+            clauses.append(f"c.{column} = 0")
         elif mode == FlagFilter.ONLY:
-            clauses.append(f"{column} = 1")
-    if query.unread_only:
+            clauses.append(f"c.{column} = 1")
+    if query.unread_only and leave_out != "unread":
         clauses.append("c.unread > 0")
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def client_rowids_sql(query: ClientQuery) -> tuple[str, dict[str, Any]]:
+def filter_sql(connection: Connection, query: ClientQuery) -> tuple[str, dict[str, Any], str]:
+    """(`` WHERE ...`` or "", its parameters, the ORDER BY) of ``query`` over ``contacts AS c``.
+
+    For other readers of the list (``export clients``), so that they keep the very clients, in the
+    very order, that the window shows.
+    """
+    where, params = _where(query, search_region(connection, query))
+    return where, params, _order_by(query)
+
+
+#: The filters whose choices the list counts (the contact column each one narrows).
+FILTER_DIMENSIONS = ("sale_status", "bot_status", "funnel_stage", "sentiment", "mystery_shopper", "contractor")
+
+
+def choice_counts(connection: Connection, query: ClientQuery, dimension: str) -> dict[str | None, int]:
+    """How many clients each value of ``dimension`` would show, the other filters and the search applied.
+
+    One ``GROUP BY``, run when a filter's menu opens. Keys are the column's values (None for no
+    stage or no sentiment; 0 and 1 for the yes/no flags).
+    """
+    if dimension not in FILTER_DIMENSIONS:
+        raise ValueError(f"unknown filter {dimension!r}")
+    where, params = _where(query, search_region(connection, query), leave_out=dimension)
+    sql = f"SELECT c.{dimension}, count(*) FROM contacts c{where} GROUP BY c.{dimension}"
+    return {value: int(count) for value, count in connection.execute(text(sql), params)}
+
+
+def client_rowids_sql(query: ClientQuery, region: str = DEFAULT_REGION) -> tuple[str, dict[str, Any]]:
     """The SQL (and its parameters) that lists the matching contacts' rowids in order."""
-    where, params = _where(query)
+    where, params = _where(query, region)
     return f"SELECT c.rowid FROM contacts c{where} ORDER BY {_order_by(query)}", params
 
 
 def client_rowids(connection: Connection, query: ClientQuery) -> list[int]:
     """The rowids of the contacts that match ``query``, in its order: all of them, one int each."""
-    sql, params = client_rowids_sql(query)
+    sql, params = client_rowids_sql(query, search_region(connection, query))
     # The raw cursor: 250,000 ints through SQLAlchemy's Result cost twice as much.
     cursor = dbapi_cursor(connection)
     try:
@@ -194,7 +266,7 @@ def dbapi_cursor(connection: Connection) -> sqlite3.Cursor:
 
 def count_matching(connection: Connection, query: ClientQuery) -> int:
     """How many clients ``query`` matches (its order aside)."""
-    where, params = _where(query)
+    where, params = _where(query, search_region(connection, query))
     return int(connection.execute(text(f"SELECT count(*) FROM contacts c{where}"), params).scalar_one())
 
 
@@ -295,7 +367,7 @@ def fetch_client_rows(connection: Connection, rowids: Sequence[int]) -> dict[int
 
 def client_list_rows(connection: Connection, query: ClientQuery = DEFAULT_QUERY) -> Iterator[ClientRow]:
     """Every matching client, whole, in the query's order (the default: last activity, newest first)."""
-    where, params = _where(query)
+    where, params = _where(query, search_region(connection, query))
     sql = f"SELECT {_ROW_COLUMNS} FROM contacts c{where} ORDER BY {_order_by(query)}"
     for values in connection.execute(text(sql), params):
         yield _row(values)
@@ -329,3 +401,45 @@ def stage_ids_in_use(connection: Connection) -> list[str]:
         text("SELECT DISTINCT funnel_stage FROM contacts WHERE funnel_stage IS NOT NULL ORDER BY funnel_stage")
     )
     return [str(v) for v in result.scalars()]
+
+
+#: Columns :func:`distinct_values` may read.
+_SHARED_COLUMNS = frozenset(
+    {"sale_status", "funnel_stage", "bot_status", "bot_paused_until", "mystery_shopper", "contractor", "phone", "name"}
+)
+
+
+def distinct_values(connection: Connection, contact_ids: Sequence[str], column: str) -> set[Any]:
+    """The distinct values of ``column`` among these contacts (a bulk menu checks one shared by all)."""
+    if column not in _SHARED_COLUMNS:
+        raise ValueError(f"not a listed column: {column!r}")
+    found: set[Any] = set()
+    ids = list(contact_ids)
+    for start in range(0, len(ids), _MAX_IDS_PER_QUERY):
+        chunk = ids[start : start + _MAX_IDS_PER_QUERY]
+        marks = ",".join("?" * len(chunk))
+        result = connection.exec_driver_sql(
+            f"SELECT DISTINCT {column} FROM contacts WHERE id IN ({marks})", tuple(chunk)
+        )
+        found.update(row[0] for row in result)
+    return found
+
+
+def contact_values(
+    connection: Connection, contact_ids: Sequence[str], columns: Sequence[str]
+) -> dict[str, tuple[Any, ...]]:
+    """contact id -> the values of ``columns`` (for undoing a bulk edit: what each client had before)."""
+    unknown = set(columns) - _SHARED_COLUMNS
+    if unknown:
+        raise ValueError(f"not listed columns: {sorted(unknown)!r}")
+    values: dict[str, tuple[Any, ...]] = {}
+    ids = list(contact_ids)
+    for start in range(0, len(ids), _MAX_IDS_PER_QUERY):
+        chunk = ids[start : start + _MAX_IDS_PER_QUERY]
+        marks = ",".join("?" * len(chunk))
+        result = connection.exec_driver_sql(
+            f"SELECT id, {', '.join(columns)} FROM contacts WHERE id IN ({marks})", tuple(chunk)
+        )
+        for row in result:
+            values[str(row[0])] = tuple(row[1:])
+    return values

@@ -65,6 +65,10 @@ class Contact(Base):
     # counts without a join.
     last_activity: Mapped[str | None] = mapped_column(String)
     message_count: Mapped[int] = mapped_column(Integer, server_default="0")
+    # What the list's search compares (``leaddesk/db/search_keys.py``): the folded words of the name,
+    # each after a space, and the phone's digits (a Mexican mobile without its old "1").
+    name_key: Mapped[str | None] = mapped_column(String)
+    phone_key: Mapped[str | None] = mapped_column(String)
 
     __table_args__ = (
         Index("ix_contacts_last_activity", sql_text("last_activity DESC")),
@@ -74,6 +78,8 @@ class Contact(Base):
         Index("ix_contacts_funnel_stage", "funnel_stage"),
         Index("ix_contacts_bot_status", "bot_status"),
         Index("ix_contacts_sentiment", "sentiment"),
+        Index("ix_contacts_name_key", "name_key"),
+        Index("ix_contacts_phone_key", "phone_key"),
     )
 
 

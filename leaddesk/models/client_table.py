@@ -30,13 +30,17 @@ from PySide6.QtGui import QColor, QFont, QIcon
 from leaddesk.db.database import Database
 from leaddesk.db.queries import (
     DEFAULT_QUERY,
+    UNKNOWN_NAME,
     ClientQuery,
     ClientRow,
     SortKey,
     StageInfo,
+    choice_counts,
     client_rowids,
+    contact_values,
     count_clients,
     count_matching,
+    distinct_values,
     fetch_client_rows,
     funnel_stages,
     rowid_of,
@@ -177,7 +181,7 @@ def _label(enum_type: Any, value: str | None) -> str:
 
 def format_row(row: ClientRow, stages: dict[str, StageInfo], now: datetime) -> RowView:
     """The display strings, tooltips and colours of one client (pure: no Qt calls but QColor)."""
-    shown_name = row.name or "Unknown"
+    shown_name = row.name or UNKNOWN_NAME
     phone = format_phone(row.phone)
 
     if row.last_activity:
@@ -482,6 +486,21 @@ class ClientTableModel(QAbstractTableModel):
         self.changePersistentIndexList(persistent, new_indexes)
         self.layoutChanged.emit()
         self.counts_changed.emit(len(self._rowids), self._total)
+
+    def choice_counts(self, query: ClientQuery, dimension: str) -> dict[Any, int]:
+        """How many clients each value of one filter would show, the other filters of ``query`` applied."""
+        with self._database.read() as connection:
+            return choice_counts(connection, query, dimension)
+
+    def shared_values(self, contact_ids: Sequence[str], column: str) -> set[Any]:
+        """The distinct values of ``column`` among these clients (for the bulk menu's check marks)."""
+        with self._database.read() as connection:
+            return distinct_values(connection, contact_ids, column)
+
+    def contact_values(self, contact_ids: Sequence[str], columns: Sequence[str]) -> dict[str, tuple[Any, ...]]:
+        """contact id -> these columns' values now (what a bulk edit's Undo puts back)."""
+        with self._database.read() as connection:
+            return contact_values(connection, contact_ids, columns)
 
     def _count_matching(self, query: ClientQuery) -> int:
         with self._database.read() as connection:

@@ -33,6 +33,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from leaddesk.db.outbox import overlay_queued_edits
+from leaddesk.db.search_keys import refresh_search_keys
 from leaddesk.domain import (
     AuthorKind,
     BotStatus,
@@ -726,6 +727,9 @@ def apply_events_dbapi(connection: sqlite3.Connection, events: Sequence[Mapping[
         ]
         cursor.executemany(_MEDIA_UPSERT, media_rows)
         overlay_queued_edits(cursor, list(page.contacts))
+
+    # The search keys follow every name or phone this page wrote (new placeholders included).
+    refresh_search_keys(cursor, [*page.contacts, *missing, *(cid for cid in phoneless if phones.get(cid))])
 
     if page.messages:
         already = _existing(cursor, "messages", "id", [m.row[0] for m in page.messages])

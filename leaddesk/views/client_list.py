@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from leaddesk.models.client_table import ClientTableModel, Column, ContactIdRole
+from leaddesk.models.client_table import HEADERS, ClientTableModel, Column, ContactIdRole
 from leaddesk.views.delegates import ChipDelegate, DotDelegate, NameDelegate
 
 ROW_HEIGHT = 34
+#: The other columns' widths; the Name column takes what is left (it gives way first on a small screen).
 DEFAULT_WIDTHS = {
-    Column.NAME: 300,
-    Column.PHONE: 170,
-    Column.LAST_ACTIVITY: 120,
-    Column.BOT_STATUS: 190,
-    Column.SALE_STATUS: 100,
-    Column.FUNNEL_STAGE: 170,
-    Column.SENTIMENT: 110,
+    Column.NAME: 240,
+    Column.PHONE: 150,
+    Column.LAST_ACTIVITY: 110,
+    Column.BOT_STATUS: 215,
+    Column.SALE_STATUS: 90,
+    Column.FUNNEL_STAGE: 150,
+    Column.SENTIMENT: 100,
 }
 
 
@@ -25,6 +26,8 @@ class ClientListView(QTableView):
     """Rows of clients; Enter or a double-click asks to open one (:attr:`open_requested`)."""
 
     open_requested = Signal(str)
+    #: A column was shown or hidden from the header's menu (the window remembers it).
+    columns_changed = Signal()
 
     def __init__(self, model: ClientTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,12 +56,15 @@ class ClientListView(QTableView):
         header = self.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setMinimumSectionSize(60)
         for column, width in DEFAULT_WIDTHS.items():
             header.resizeSection(column, width)
+        self.stretch_name_column()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
         # The model sorts in SQLite; the header only shows and asks.
         query = model.query
         order = Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
@@ -75,6 +81,60 @@ class ClientListView(QTableView):
         self.setItemDelegateForColumn(Column.SENTIMENT, self._dot_delegate)
 
         self.doubleClicked.connect(self._open_index)
+
+    def stretch_name_column(self) -> None:
+        """The Name column takes the width the others leave, so the columns fit the window."""
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+
+    def column_menu(self) -> QMenu:
+        """One checkable entry per column (the Name column always stays)."""
+        header = self.horizontalHeader()
+        menu = QMenu(self)
+        menu.setObjectName("columnsMenu")
+        title = menu.addAction("Columns")
+        title.setEnabled(False)
+        for column in Column:
+            action = menu.addAction(HEADERS[column])
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setData(int(column))
+            action.setEnabled(column != Column.NAME)
+            action.toggled.connect(lambda shown, c=column: self.set_column_shown(c, shown))
+        return menu
+
+    def set_column_shown(self, column: Column, shown: bool) -> None:
+        self.horizontalHeader().setSectionHidden(column, not shown)
+        self.columns_changed.emit()
+
+    def _header_menu(self, pos: QPoint) -> None:
+        header = self.horizontalHeader()
+        self.column_menu().popup(header.mapToGlobal(pos))
+
+    def request_row_menu(self) -> None:
+        """Ask for the row menu at the current row (Shift+F10, the Menu key), not at the mouse pointer."""
+        index = self.currentIndex()
+        if not index.isValid() and self.model().rowCount() > 0:
+            index = self.model().index(0, 0)
+            self.setCurrentIndex(index)
+        if index.isValid():
+            self.scrollTo(index)
+            if not self.selectionModel().isSelected(index):
+                self.selectRow(index.row())
+            rect = self.visualRect(self.model().index(index.row(), self.horizontalHeader().logicalIndexAt(0)))
+            pos = QPoint(max(rect.left(), 0) + 24, rect.bottom())
+        else:
+            pos = QPoint(24, 24)
+        self.customContextMenuRequested.emit(pos)
+
+    def event(self, event: QEvent) -> bool:
+        # Before QWidget turns it into customContextMenuRequested at a corner of the viewport.
+        if isinstance(event, QContextMenuEvent) and event.reason() == QContextMenuEvent.Reason.Keyboard:
+            event.accept()
+            self.request_row_menu()
+            return True
+        return super().event(event)
 
     def selected_contact_ids(self) -> list[str]:
         """The selected clients' ids, top to bottom."""
@@ -110,6 +170,11 @@ class ClientListView(QTableView):
             self.verticalScrollBar().setValue(top_row * ROW_HEIGHT + top_offset)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        shift_f10 = event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+        if shift_f10 or event.key() == Qt.Key.Key_Menu:
+            event.accept()
+            self.request_row_menu()
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self._open_index(self.currentIndex())
             event.accept()

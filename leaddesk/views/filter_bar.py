@@ -2,31 +2,107 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QMouseEvent
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QToolButton, QWidget
+from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QStyledItemDelegate,
+    QToolButton,
+    QWidget,
+)
 
 from leaddesk.db.queries import NO_SENTIMENT, NO_STAGE, FlagFilter, StageInfo
 from leaddesk.domain import BotStatus, SaleStatus, Sentiment
 from leaddesk.models.client_table import ClientFilter
 from leaddesk.models.icons import icon
+from leaddesk.views.flow_layout import FlowLayout
 
 SEARCH_DEBOUNCE_MS = 200
 SEARCH_PLACEHOLDER = "Search name or phone  (Ctrl+F)"
 
+#: Asked when a filter's menu opens: the contact column it narrows -> {value: clients it would show}.
+CountProvider = Callable[[str], dict[Any, int]]
 
-def _combo(object_name: str, tooltip: str, items: list[tuple[str, Any]]) -> QComboBox:
-    combo = QComboBox()
-    combo.setObjectName(object_name)
-    combo.setToolTip(tooltip)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-    for label, value in items:
-        combo.addItem(label, value)
-    return combo
+
+def with_count(label: str, count: int | None) -> str:
+    """ "Pending (13)"; the bare label when the count is not known."""
+    return label if count is None else f"{label} ({count:,})"
+
+
+class SearchBox(QLineEdit):
+    """The search box: Esc clears it, Enter asks to go to the results (:attr:`submitted`)."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submitted.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class ChoiceCombo(QComboBox):
+    """A filter that takes one value; its open list shows how many clients each choice would show."""
+
+    def __init__(self, object_name: str, tooltip: str, dimension: str, items: list[tuple[str, Any]]) -> None:
+        super().__init__()
+        self.setObjectName(object_name)
+        self.setToolTip(tooltip)
+        # As wide as its longest entry, whichever is chosen: choosing never changes its width.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Qt draws a styled combo's list with a menu-item delegate that paints the highlighted entry
+        # white on white; a styled-item delegate follows the style sheet's ::item:selected instead.
+        self.setItemDelegate(QStyledItemDelegate(self))
+        self.dimension = dimension
+        self.count_provider: CountProvider | None = None
+        self._labels = [label for label, _ in items]
+        for label, value in items:
+            self.addItem(label, value)
+
+    def counts(self) -> dict[Any, int] | None:
+        return self.count_provider(self.dimension) if self.count_provider is not None else None
+
+    def showPopup(self) -> None:  # noqa: N802
+        counts = self.counts()
+        if counts is not None:
+            # The counts go in the open list only; the box keeps its width meanwhile.
+            self.setFixedWidth(self.width())
+            total = sum(counts.values())
+            for index, label in enumerate(self._labels):
+                self.setItemText(index, with_count(label, self._count_of(self.itemData(index), counts, total)))
+        view = self.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 24)
+        super().showPopup()
+
+    def hidePopup(self) -> None:  # noqa: N802
+        super().hidePopup()
+        for index, label in enumerate(self._labels):
+            self.setItemText(index, label)
+        self.setMinimumWidth(0)
+        self.setMaximumWidth(16_777_215)
+
+    @staticmethod
+    def _count_of(value: Any, counts: dict[Any, int], total: int) -> int:
+        if value is None or value == FlagFilter.ANY:
+            return total
+        if value == FlagFilter.HIDE:
+            return counts.get(0, 0)
+        if value == FlagFilter.ONLY:
+            return counts.get(1, 0)
+        return counts.get(value, 0)
 
 
 class _StayOpenMenu(QMenu):
@@ -45,6 +121,7 @@ class MultiChoiceButton(QToolButton):
     """A filter that takes several values: a button whose menu has one checkable entry per value.
 
     The button reads "Any sale status" when nothing is ticked, else the ticked labels ("Pending, Signed").
+    When its menu opens, each entry shows how many clients it would show ("Pending (13)").
     """
 
     #: The ticked values changed (by the user, or by :meth:`set_chosen` unless told not to).
@@ -53,17 +130,29 @@ class MultiChoiceButton(QToolButton):
     #: Labels shown on the button before the rest are summed up as "+N".
     SHOWN = 2
 
-    def __init__(self, object_name: str, any_label: str, tooltip: str, items: Iterable[tuple[str, str]] = ()) -> None:
+    def __init__(
+        self,
+        object_name: str,
+        any_label: str,
+        tooltip: str,
+        items: Iterable[tuple[str, str]] = (),
+        dimension: str = "",
+    ) -> None:
         super().__init__()
         self.setObjectName(object_name)
         self.setToolTip(tooltip)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.dimension = dimension
+        self.count_provider: CountProvider | None = None
         self._any_label = any_label
         self._menu = _StayOpenMenu(self)
+        self._menu.aboutToShow.connect(self._show_counts)
         self.setMenu(self._menu)
         self._any = QAction(any_label, self)  # not the menu's: its clear() deletes the actions it owns
         self._any.triggered.connect(lambda: self.set_chosen(()))
         self._actions: list[QAction] = []
+        self._labels: dict[int, str] = {}
         self.set_items(list(items))
 
     def set_items(self, items: list[tuple[str, str]]) -> None:
@@ -73,6 +162,7 @@ class MultiChoiceButton(QToolButton):
         self._menu.addAction(self._any)
         self._menu.addSeparator()
         self._actions = []
+        self._labels = {}
         for label, value in items:
             action = QAction(label, self._menu)
             action.setCheckable(True)
@@ -81,10 +171,15 @@ class MultiChoiceButton(QToolButton):
             action.toggled.connect(self._toggled)
             self._menu.addAction(action)
             self._actions.append(action)
+            self._labels[id(action)] = label
         self._update_text()
 
     def values(self) -> list[str]:
         return [str(action.data()) for action in self._actions]
+
+    def label_of(self, action: QAction) -> str:
+        """The entry's label without its count."""
+        return self._labels.get(id(action), action.text())
 
     def chosen(self) -> frozenset[str]:
         return frozenset(str(a.data()) for a in getattr(self, "_actions", []) if a.isChecked())
@@ -100,12 +195,21 @@ class MultiChoiceButton(QToolButton):
         if notify and self.chosen() != before:
             self.changed.emit()
 
+    def _show_counts(self) -> None:
+        counts = self.count_provider(self.dimension) if self.count_provider is not None else None
+        total = sum(counts.values()) if counts is not None else None
+        self._any.setText(with_count(self._any_label, total))
+        for action in self._actions:
+            value = str(action.data())
+            key: Any = None if value in (NO_STAGE, NO_SENTIMENT) else value
+            action.setText(with_count(self.label_of(action), None if counts is None else counts.get(key, 0)))
+
     def _toggled(self) -> None:
         self._update_text()
         self.changed.emit()
 
     def _update_text(self) -> None:
-        labels = [a.text() for a in self._actions if a.isChecked()]
+        labels = [self.label_of(a) for a in self._actions if a.isChecked()]
         self._any.setCheckable(True)
         self._any.setChecked(not labels)
         if not labels:
@@ -117,59 +221,76 @@ class MultiChoiceButton(QToolButton):
 
 
 class FilterBar(QWidget):
-    """The filters row; :attr:`search` is a separate widget the window puts in its toolbar."""
+    """The filters row (it wraps onto a second line in a narrow window); :attr:`search` is a separate
+    widget the window puts in its toolbar."""
 
     #: The search or a filter changed (the search after a short pause in typing).
     changed = Signal()
+    #: Enter in the search box: show the results and go to them.
+    results_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("filterBar")
-        self.search = QLineEdit()
+        self.search = SearchBox()
         self.search.setObjectName("searchBox")
         self.search.setPlaceholderText(SEARCH_PLACEHOLDER)
         self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(
+            "Words that start a client's name, or a phone number. Esc clears; Enter goes to the list"
+        )
         self.search.addAction(QAction(icon("search"), "", self.search), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setMinimumWidth(300)
+        self.search.setMinimumWidth(240)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.changed)
         self.search.textChanged.connect(self._debounce.start)
-        # Enter runs the search at once.
-        self.search.returnPressed.connect(self._search_now)
+        self.search.textChanged.connect(self._update_clear_button)
+        # Enter runs the search at once, then the window moves to the results.
+        self.search.submitted.connect(self._search_now)
 
         self.sale = MultiChoiceButton(
             "saleFilter",
             "Any sale status",
             "Show only clients with one of the ticked sale statuses",
             [(s.label, s.value) for s in SaleStatus],
+            dimension="sale_status",
         )
-        self.bot = _combo(
+        self.bot = ChoiceCombo(
             "botFilter",
             "Show only clients whose bot is active, paused, or handed to an agent",
+            "bot_status",
             [("Any bot status", None)] + [(s.label, s.value) for s in BotStatus],
         )
         self.stage = MultiChoiceButton(
-            "stageFilter", "Any stage", "Show only clients in one of the ticked funnel stages", [("No stage", NO_STAGE)]
+            "stageFilter",
+            "Any stage",
+            "Show only clients in one of the ticked funnel stages",
+            [("No stage", NO_STAGE)],
+            dimension="funnel_stage",
         )
-        self.sentiment = _combo(
+        self.sentiment = MultiChoiceButton(
             "sentimentFilter",
-            "Show only clients with this sentiment",
-            [("Any sentiment", None)] + [(s.label, s.value) for s in Sentiment] + [("No sentiment yet", NO_SENTIMENT)],
+            "Any sentiment",
+            "Show only clients with one of the ticked sentiments",
+            [(s.label, s.value) for s in Sentiment] + [("No sentiment yet", NO_SENTIMENT)],
+            dimension="sentiment",
         )
-        self.mystery = _combo(
+        self.mystery = ChoiceCombo(
             "mysteryFilter",
             "Mystery shoppers are internal testers",
+            "mystery_shopper",
             [
                 ("With mystery shoppers", FlagFilter.ANY),
                 ("Hide mystery shoppers", FlagFilter.HIDE),
                 ("Only mystery shoppers", FlagFilter.ONLY),
             ],
         )
-        self.contractor = _combo(
+        self.contractor = ChoiceCombo(
             "contractorFilter",
             "Contractors are suppliers and third parties",
+            "contractor",
             [
                 ("With contractors", FlagFilter.ANY),
                 ("Hide contractors", FlagFilter.HIDE),
@@ -183,13 +304,13 @@ class FilterBar(QWidget):
         self.clear_button.setObjectName("clearFilters")
         self.clear_button.setText("Clear filters")
         self.clear_button.setIcon(icon("filter-clear"))
+        self.clear_button.setToolTip("Remove the search and every filter (Ctrl+Shift+L)")
         self.clear_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.clear_button.setAutoRaise(True)
         self.clear_button.clicked.connect(self.clear)
 
-        layout = QHBoxLayout(self)
+        layout = FlowLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
-        layout.setSpacing(8)
         caption = QLabel("Filter:")
         caption.setObjectName("filterCaption")
         layout.addWidget(caption)
@@ -201,17 +322,23 @@ class FilterBar(QWidget):
             layout.addWidget(widget)
         self.unread.toggled.connect(self._filters_changed)
         layout.addWidget(self.unread)
-        layout.addStretch(1)
         layout.addWidget(self.clear_button)
         self._update_clear_button()
 
-    def combos(self) -> list[QComboBox]:
+    def combos(self) -> list[ChoiceCombo]:
         """The filters that take one value."""
-        return [self.bot, self.sentiment, self.mystery, self.contractor]
+        return [self.bot, self.mystery, self.contractor]
 
     def choices(self) -> list[MultiChoiceButton]:
-        """The filters that take several values (sale status, funnel stage)."""
-        return [self.sale, self.stage]
+        """The filters that take several values (sale status, funnel stage, sentiment)."""
+        return [self.sale, self.stage, self.sentiment]
+
+    def set_count_provider(self, provider: CountProvider | None) -> None:
+        """Who counts the clients each choice would show, when a filter's menu opens."""
+        for choice in self.choices():
+            choice.count_provider = provider
+        for combo in self.combos():
+            combo.count_provider = provider
 
     def set_stages(self, stages: list[StageInfo], other_ids: list[str]) -> None:
         """Offer the account's stages in order, then ids some client carries that the account lacks."""
@@ -237,7 +364,7 @@ class FilterBar(QWidget):
             sale_statuses=self.sale.chosen(),
             bot_statuses=chosen(self.bot),
             funnel_stages=self.stage.chosen(),
-            sentiments=chosen(self.sentiment),
+            sentiments=self.sentiment.chosen(),
             mystery_shopper=FlagFilter(self.mystery.currentData()),
             contractor=FlagFilter(self.contractor.currentData()),
             unread_only=self.unread.isChecked(),
@@ -264,6 +391,7 @@ class FilterBar(QWidget):
     def _search_now(self) -> None:
         self._debounce.stop()
         self.changed.emit()
+        self.results_requested.emit()
 
     def _filters_changed(self) -> None:
         self._update_clear_button()
@@ -272,4 +400,4 @@ class FilterBar(QWidget):
     def _update_clear_button(self) -> None:
         busy = any(c.currentIndex() > 0 for c in self.combos()) or any(c.chosen() for c in self.choices())
         busy = busy or self.unread.isChecked()
-        self.clear_button.setEnabled(busy or bool(self.search.text()))
+        self.clear_button.setEnabled(busy or bool(self.search.text().strip()))

@@ -10,6 +10,9 @@ Public API for the rest of LeadDesk:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -23,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaddesk import __version__
+from leaddesk import __version__, refusals
 from leaddesk.db.database import Database
 from leaddesk.db.queries import stage_ids_in_use
 from leaddesk.models.client_table import ClientTableModel
@@ -33,12 +36,17 @@ from leaddesk.views.client_list import DEFAULT_WIDTHS, ClientListView
 from leaddesk.views.empty_state import no_clients_state, no_matches_state
 from leaddesk.views.export_actions import ClientListExport
 from leaddesk.views.filter_bar import FilterBar
+from leaddesk.views.notice_bar import NoticeBar
+from leaddesk.views.refused_dialog import RefusedEditsDialog
 
 HEADER_STATE_KEY = "clientList/headerState"
 HEADER_STATE_VERSION_KEY = "clientList/headerStateVersion"
 GEOMETRY_KEY = "mainWindow/geometry"
 #: Bump when the columns change, so an old saved header state is not applied to new columns.
-HEADER_STATE_VERSION = 1
+#: 2: the Name column stretches (it gives way first in a narrow window).
+HEADER_STATE_VERSION = 2
+#: How long "Set 12 clients to Pending — Undo" stays offered.
+UNDO_NOTICE_MS = 20_000
 
 PAGE_LIST, PAGE_NO_CLIENTS, PAGE_NO_MATCHES = range(3)
 
@@ -75,7 +83,11 @@ class MainWindow(QMainWindow):
         self.model = ClientTableModel(database, parent=self)
         self.table = ClientListView(self.model)
         self.filters = FilterBar()
+        self.filters.set_count_provider(self._choice_counts)
         self.search = self.filters.search
+        self.refusal_notice = NoticeBar("refusalNotice")
+        self.undo_notice = NoticeBar("undoNotice")
+        self._refusal_dialog: RefusedEditsDialog | None = None
 
         self.no_clients = no_clients_state()
         self.no_matches = no_matches_state()
@@ -90,6 +102,8 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.filters)
+        column.addWidget(self.refusal_notice)
+        column.addWidget(self.undo_notice)
         column.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
@@ -104,6 +118,7 @@ class MainWindow(QMainWindow):
         self.statusBar().setSizeGripEnabled(True)
 
         self.filters.changed.connect(self._filters_changed)
+        self.filters.results_requested.connect(self.go_to_results)
         self.model.counts_changed.connect(self._show_counts)
         self.model.modelReset.connect(self._update_page)
         self.table.open_requested.connect(self.open_profile_requested)
@@ -116,7 +131,9 @@ class MainWindow(QMainWindow):
         header.sortIndicatorChanged.connect(self._save_header)
         header.sectionMoved.connect(self._save_header)
         header.sectionResized.connect(self._save_header)
+        self.table.columns_changed.connect(self._save_header)
         self._load_stages()
+        self.show_refusals()
         self._show_counts(self.model.rowCount(), self.model.total_count)
         self._update_page()
         self.table.setFocus()
@@ -128,9 +145,57 @@ class MainWindow(QMainWindow):
         self._load_stages()
         self.table.refresh()
         self._update_page()
+        self.show_refusals()
 
     def selected_contact_ids(self) -> list[str]:
         return self.table.selected_contact_ids()
+
+    def go_to_results(self) -> None:
+        """From the search box to the list, the first client selected (Enter in the search box)."""
+        if self.model.rowCount() == 0:
+            return
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        index = self.model.index(0, 0)
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(0)
+        self.table.scrollTo(index)
+
+    def show_notice(self, text: str, undo: Callable[[], None] | None = None) -> None:
+        """Confirm what an action did above the list, with "Undo" when it can be taken back."""
+        buttons = [("Undo", undo)] if undo is not None else []
+        self.undo_notice.show_notice(text, buttons, hide_after_ms=UNDO_NOTICE_MS)
+
+    def show_refusals(self) -> None:
+        """Tell, above the list, the newest edit the relay refused that the user has not dismissed."""
+        refused = refusals.refused_edits(self._database)
+        if not refused:
+            self.refusal_notice.hide()
+            return
+        text = refused[0].sentence
+        if len(refused) > 1:
+            others = len(refused) - 1
+            text += f" ({others} more refused edit{'s' if others > 1 else ''})"
+        ids = [r.outbox_id for r in refused]
+        self.refusal_notice.show_notice(
+            text, [("Show all…", self._show_refused_edits), ("Dismiss", lambda: self._dismiss_refusals(ids))]
+        )
+
+    def open_refused_edits(self) -> RefusedEditsDialog:
+        """The "Refused edits" dialog: every refused edit, each dismissable."""
+        if self._refusal_dialog is None:
+            self._refusal_dialog = RefusedEditsDialog(self._database, self)
+            self._refusal_dialog.dismissed.connect(self.show_refusals)
+        self._refusal_dialog.reload()
+        self._refusal_dialog.show()
+        self._refusal_dialog.raise_()
+        return self._refusal_dialog
+
+    def _show_refused_edits(self) -> None:
+        self.open_refused_edits()
+
+    def _dismiss_refusals(self, ids: list[int]) -> None:
+        refusals.dismiss(self._database, ids)
+        self.show_refusals()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -157,6 +222,11 @@ class MainWindow(QMainWindow):
         self.clear_filters_action = QAction("Clear filters", self)
         self.clear_filters_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.clear_filters_action.triggered.connect(self.filters.clear)
+
+        self.refused_action = QAction("Refused edits…", self)
+        self.refused_action.setObjectName("refusedEditsAction")
+        self.refused_action.setToolTip("Edits the relay did not accept, and why")
+        self.refused_action.triggered.connect(self.open_refused_edits)
 
         self.reset_columns_action = QAction("Reset columns", self)
         self.reset_columns_action.triggered.connect(self._reset_columns)
@@ -194,12 +264,24 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.clear_filters_action)
+        view_menu.addAction(self.refused_action)
         view_menu.addSeparator()
+        self.columns_menu = view_menu.addMenu("Columns")
+        self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
         view_menu.addAction(self.reset_columns_action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
     # --- behaviour -----------------------------------------------------------------------------
+
+    def _fill_columns_menu(self) -> None:
+        self.columns_menu.clear()
+        for action in self.table.column_menu().actions()[1:]:
+            action.setParent(self.columns_menu)
+            self.columns_menu.addAction(action)
+
+    def _choice_counts(self, dimension: str) -> dict[Any, int]:
+        return self.model.choice_counts(self.filters.apply_to(self.model.query), dimension)
 
     def _filters_changed(self) -> None:
         self.model.set_query(self.filters.apply_to(self.model.query))
@@ -240,6 +322,7 @@ class MainWindow(QMainWindow):
         version = self._settings.value(HEADER_STATE_VERSION_KEY)
         if isinstance(state, QByteArray) and str(version) == str(HEADER_STATE_VERSION):
             self.table.horizontalHeader().restoreState(state)
+            self.table.stretch_name_column()
 
     def _save_header(self) -> None:
         self._settings.setValue(HEADER_STATE_KEY, self.table.horizontalHeader().saveState())
@@ -251,7 +334,9 @@ class MainWindow(QMainWindow):
         for logical in range(header.count()):
             header.moveSection(header.visualIndex(logical), logical)
         for column, width in DEFAULT_WIDTHS.items():
+            header.showSection(column)
             header.resizeSection(column, width)
+        self.table.stretch_name_column()
         self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         self._save_header()
 
