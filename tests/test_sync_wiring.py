@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -32,7 +33,7 @@ def test_window_shows_sync_state_and_new_clients(qtbot: QtBot, database: Databas
         window.show()
         with qtbot.waitSignal(worker.cycle_finished, timeout=20_000):
             worker.start()
-        assert status.state_label.text() == "Synced just now"
+        assert re.fullmatch(r"Synced just now \(\d\d:\d\d\)", status.state_label.text())
         sim.add_message(make_message("wamid.N1", "ct_new", phone="+5215577778888", sent_at="2026-11-26T15:59:00Z"))
         with qtbot.waitSignal(worker.cycle_finished, timeout=20_000):
             window.sync_requested.emit()

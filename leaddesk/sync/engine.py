@@ -45,6 +45,7 @@ from leaddesk.sync.apply import (
     replace_funnel_stages,
 )
 from leaddesk.sync.client import (
+    Cancelled,
     ConfigurationError,
     Conflict,
     CursorExpired,
@@ -72,10 +73,6 @@ DEFAULT_BACKOFF_CAP = 20.0
 
 class Unreachable(RelayError):  # noqa: N818 - a state of the relay
     """The relay kept failing (or could not be reached) for longer than the retry budget."""
-
-
-class Cancelled(Exception):  # noqa: N818 - a state, not a failure
-    """The cycle was asked to stop; everything done so far is committed."""
 
 
 @dataclass
@@ -113,6 +110,7 @@ class SyncSummary:
     media_fetched: int = 0
     media_expired: int = 0
     media_bad: int = 0
+    media_missing: int = 0  # media still to fetch when the cycle ended
     retries: int = 0
     new_contacts: set[str] = field(default_factory=set)
     touched_contacts: set[str] = field(default_factory=set)
@@ -455,6 +453,10 @@ class SyncEngine:
         summary.media_fetched += result.fetched
         summary.media_expired += result.expired
         summary.media_bad += result.bad
+        with self.database.read() as connection:
+            summary.media_missing = int(
+                connection.execute(text("SELECT count(*) FROM media WHERE state = 'missing'")).scalar_one()
+            )
         self.progress("media", result.fetched, result.fetched)
 
 

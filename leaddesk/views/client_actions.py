@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 from leaddesk import edits
 from leaddesk.db.database import Database
 from leaddesk.domain import SaleStatus
+from leaddesk.views.menus import menu_label, popup_once
 
 
 def build_client_menu(main_window: Any, database: Database, parent: QWidget) -> QMenu:
@@ -30,6 +31,7 @@ def build_client_menu(main_window: Any, database: Database, parent: QWidget) -> 
         except edits.EditError as problem:
             box = QMessageBox(QMessageBox.Icon.Warning, "Edit refused", str(problem), parent=parent)
             box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
             return
         main_window.refresh_clients()
@@ -44,7 +46,7 @@ def build_client_menu(main_window: Any, database: Database, parent: QWidget) -> 
         action.triggered.connect(lambda _=False, s=str(status): run(lambda c: edits.set_sale_status(database, c, s)))
     stage_menu = menu.addMenu("Set funnel stage")
     for stage_id, name in edits.manual_stages(database):
-        action = stage_menu.addAction(name)
+        action = stage_menu.addAction(menu_label(name))
         action.triggered.connect(lambda _=False, s=stage_id: run(lambda c: edits.set_funnel_stage(database, c, s)))
     flags = menu.addMenu("Flags")
     for text, kwargs in (
@@ -75,6 +77,6 @@ def install_client_actions(main_window: Any, database: Database) -> None:
 
     def show(pos: QPoint) -> None:
         menu = build_client_menu(main_window, database, table)
-        menu.popup(table.viewport().mapToGlobal(pos))
+        popup_once(menu, table.viewport().mapToGlobal(pos))
 
     table.customContextMenuRequested.connect(show)

@@ -14,6 +14,7 @@ from leaddesk.db.queries import NO_SENTIMENT, NO_STAGE, FlagFilter, StageInfo
 from leaddesk.domain import BotStatus, SaleStatus, Sentiment
 from leaddesk.models.client_table import ClientFilter
 from leaddesk.models.icons import icon
+from leaddesk.views.menus import menu_label
 
 SEARCH_DEBOUNCE_MS = 200
 SEARCH_PLACEHOLDER = "Search name or phone  (Ctrl+F)"
@@ -74,7 +75,7 @@ class MultiChoiceButton(QToolButton):
         self._menu.addSeparator()
         self._actions = []
         for label, value in items:
-            action = QAction(label, self._menu)
+            action = QAction(menu_label(label), self._menu)  # a stage "Visit & sign" keeps its "&"
             action.setCheckable(True)
             action.setData(value)
             action.setChecked(value in kept)
