@@ -31,8 +31,15 @@ def test_the_window_says_so_in_a_dialog_and_exits_cleanly(
         seen.append((box.text(), box.informativeText()))
         box.button(QMessageBox.StandardButton.Close).click()
 
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    style, sheet = app.style().name(), app.styleSheet()
     QTimer.singleShot(50, answer_the_dialog)
-    status = run_window(db_path)  # the function `leaddesk` (no subcommand) runs
+    try:
+        status = run_window(db_path)  # the function `leaddesk` (no subcommand) runs
+    finally:  # run_window styles the one QApplication; later tests get it back as it was
+        app.setStyle(style)
+        app.setStyleSheet(sheet)
 
     assert status == 2
     assert len(seen) == 1
