@@ -50,7 +50,7 @@ MEDIA_PAUSE_MS = 2_000
 STOP_TIMEOUT_S = 2.5
 #: The window gives up on an unreachable relay quickly (a few quick retries) and says "Offline";
 #: the worker then tries again in the background. ``sync --once`` keeps its long budget.
-WINDOW_RETRY = RetryPolicy(max_seconds=3.0, base=0.5, cap=1.5)
+WINDOW_RETRY = RetryPolicy(max_seconds=1.5, base=0.3, cap=1.0)
 WINDOW_READ_TIMEOUT = 15.0
 REASON_MAX = 120
 
@@ -298,17 +298,16 @@ class SyncWorker(QObject):
             case _:
                 self._failures += 1
                 self._set_state("failed", summary.error or "the sync stopped unexpectedly")
+        again = self._again and not self._stopped
+        self._again = False
+        if self._scheduled and not again and not self._stopped:
+            self._plan_next(summary)  # before the signals, so their slots can say when the next try comes
         changed = summary.changed_contacts()
         if changed or summary.edits_sent or summary.edits_refused or summary.edits_conflicted:
             self.contacts_changed.emit(changed)
         self.cycle_finished.emit(summary)
-        if self._stopped:
-            return
-        if self._again:
-            self._again = False
+        if again:
             self.request_sync()
-        elif self._scheduled:
-            self._plan_next(summary)
 
     def _plan_next(self, summary: SyncSummary) -> None:
         if summary.outcome == "config":
