@@ -9,6 +9,7 @@ answers again the status says "Synced" and the edit that waited is sent.
 
 from __future__ import annotations
 
+import itertools
 import time
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -107,7 +108,7 @@ def test_offline_is_said_within_seconds_retried_in_the_background_and_synced_whe
         starts = record.starts(went_offline)
         ends = [t for t in record.ends if t >= went_offline]
         gaps = [start - end for end, start in zip(ends, starts, strict=False)]
-        assert all(b > a * 1.4 for a, b in zip(gaps, gaps[1:], strict=False)), gaps
+        assert all(b > a * 1.4 for a, b in itertools.pairwise(gaps)), gaps
         assert "Syncing…" not in record.texts[-8:]
         assert label.text() == offline_text
 
