@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,11 +13,12 @@ from sqlalchemy import Engine, event, text
 
 from leaddesk import edits
 from leaddesk.db.database import Database, open_database
+from leaddesk.sync.engine import SyncSummary
 from leaddesk.sync.worker import SyncWorker
 from tests.relay_simulator.generate import generated_log, scripted_log
 from tests.relay_simulator.server import RelaySimulator, make_message
 from tests.support.sync import fast_retry, sqlite
-from tests.support.sync_gui import Desk
+from tests.support.sync_gui import Desk, rows
 
 TOKEN = "worker-token"
 
@@ -151,3 +153,26 @@ def test_a_failure_inside_the_cycle_is_logged_and_shown(
     assert "no such table: sync_state" in records[0].getMessage()
     assert secret not in caplog.text
     desk.close()
+
+
+def test_missing_media_bring_the_next_cycle_after_a_short_pause(qtbot: QtBot, db_path: Path) -> None:
+    with RelaySimulator(token=TOKEN) as sim:
+        for n in range(12):
+            sha = sim.add_media(f"md_{n}", f"picture {n}".encode() * 100)
+            media = {"media_id": f"md_{n}", "mime_type": "image/jpeg", "sha256": sha, "filename": None, "size": 1000}
+            sim.add_message(make_message(f"wamid.P{n}", "ct_pics", text=None, type="image", media=media))
+        worker = make_worker(db_path, sim.url)  # the 30 s interval
+        worker.media_per_cycle = 5
+        summaries: list[SyncSummary] = []
+        worker.cycle_finished.connect(summaries.append)
+        started = time.monotonic()
+        worker.start()
+        qtbot.waitUntil(lambda: len(summaries) >= 3, timeout=15_000)
+        took = time.monotonic() - started
+        assert [s.media_fetched for s in summaries] == [5, 5, 2]
+        assert [s.media_missing for s in summaries] == [7, 2, 0]
+        assert took < 10.0  # two 2 s pauses, not two 30 s intervals
+        assert worker.next_cycle_ms == 30_000  # nothing missing any more: back to the interval
+        worker.stop()
+    missing = rows(db_path, "SELECT count(*) FROM media WHERE state != 'ok'")
+    assert missing == [(0,)]
