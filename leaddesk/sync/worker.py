@@ -23,6 +23,7 @@ short reason), ``stopped``.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sqlite3
 import threading
@@ -237,7 +238,8 @@ class SyncWorker(QObject):
             log.error("sync cycle failed: %s\n%s", reason, details.rstrip())
             cycle.summary = SyncSummary(outcome="failed", error=reason)
         finally:
-            cycle.bridge.ended.emit(cycle)
+            with contextlib.suppress(RuntimeError):  # the window may be gone when a cycle left behind ends
+                cycle.bridge.ended.emit(cycle)
 
     def _sync(self, cycle: _Cycle) -> SyncSummary:
         try:

@@ -55,6 +55,7 @@ class SyncStatusWidget(QWidget):
         self.waiting_label.setTextFormat(Qt.TextFormat.PlainText)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(14)  # "1 edit waiting" and the state read as two things
         layout.addWidget(self.waiting_label)
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.state_label)
