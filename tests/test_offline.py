@@ -36,7 +36,7 @@ class Recorder:
 
     def __init__(self, worker: SyncWorker, status: SyncStatusWidget) -> None:
         self.states: list[tuple[float, str]] = []
-        self.texts: list[str] = []
+        self.texts: list[tuple[float, str]] = []
         self.ends: list[float] = []
         worker.state_changed.connect(self._state)
         worker.cycle_finished.connect(lambda _summary: self.ends.append(time.monotonic()))
@@ -44,7 +44,7 @@ class Recorder:
 
     def _state(self, state: str, _detail: str) -> None:
         self.states.append((time.monotonic(), state))
-        self.texts.append(self.status.state_label.text())
+        self.texts.append((time.monotonic(), self.status.state_label.text()))
 
     def starts(self, since: float = 0.0) -> list[float]:
         return [t for t, s in self.states if s in ("syncing", "retrying") and t >= since]
@@ -109,7 +109,7 @@ def test_offline_is_said_within_seconds_retried_in_the_background_and_synced_whe
         ends = [t for t in record.ends if t >= went_offline]
         gaps = [start - end for end, start in zip(ends, starts, strict=False)]
         assert all(b > a * 1.4 for a, b in itertools.pairwise(gaps)), gaps
-        assert "Syncing…" not in record.texts[-8:]
+        assert {text for at, text in record.texts if at >= went_offline} == {offline_text}  # never "Syncing…"
         assert label.text() == offline_text
 
         # The pauses stop growing at the 30 s interval; "Sync now" does not wait for them.
