@@ -7,10 +7,12 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from leaddesk import __version__
 from leaddesk.db.database import Database
+from leaddesk.db.migrate import NewerDatabaseError
 from leaddesk.paths import APP_AUTHOR, APP_NAME, resource
 from leaddesk.sync.settings import get_token, load_settings
 from leaddesk.sync.worker import SyncWorker
@@ -57,6 +59,7 @@ class WindowSession:
         dialog = self.profiles.get(contact_id)
         if dialog is None:
             dialog = ProfileDialog(self.database, contact_id, self.window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed profiles do not pile up
             dialog.edited.connect(lambda _id: self.window.refresh_clients())
             dialog.finished.connect(lambda _result, cid=contact_id: self.profiles.pop(cid, None))
             self.profiles[contact_id] = dialog
@@ -95,7 +98,7 @@ def build_window(
     """The main window wired to the sync worker, the profile dialogs and the list's actions."""
     window = MainWindow(database, demo=demo)
     url, token, ca_bundle = relay_configuration(demo=demo, relay_url=relay_url)
-    worker = SyncWorker(database.path, url, token, ca_bundle=ca_bundle, parent=window)
+    worker = SyncWorker(database, url, token, ca_bundle=ca_bundle, parent=window)  # one database for every cycle
     session = WindowSession(window=window, database=database, worker=worker)
     attach_sync(window, database, worker)
     install_client_actions(window, database)
@@ -106,18 +109,43 @@ def build_window(
     return session
 
 
+#: The exit status when the database was made by a newer LeadDesk (the same as the command line's).
+EXIT_NEWER_DATABASE = 2
+
+
+def refuse_newer_database(problem: NewerDatabaseError, parent: QWidget | None = None) -> int:
+    """Say in a dialog that this database needs a newer LeadDesk; returns the exit status."""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        "LeadDesk cannot open this database",
+        str(problem),
+        QMessageBox.StandardButton.Close,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText("Install the newer LeadDesk that made it, or open another file with --db.")
+    try:
+        box.exec()
+    finally:
+        box.deleteLater()
+    return EXIT_NEWER_DATABASE
+
+
 def run_window(db_path: Path, *, demo: bool = False, relay_url: str | None = None) -> int:
     """Open the database (the demo one is filled on first use), show the main window, run it."""
     app = make_application()
     database: Database
-    if demo:
-        from leaddesk.demo import ensure_demo_database
+    try:
+        if demo:
+            from leaddesk.demo import ensure_demo_database
 
-        database = ensure_demo_database(db_path)
-    else:
-        from leaddesk.db.database import open_database
+            database = ensure_demo_database(db_path)
+        else:
+            from leaddesk.db.database import open_database
 
-        database = open_database(db_path)
+            database = open_database(db_path)
+    except NewerDatabaseError as problem:
+        return refuse_newer_database(problem)
     try:
         session = build_window(database, demo=demo, relay_url=relay_url)
         session.window.show()

@@ -16,6 +16,7 @@ from sqlalchemy import text
 from leaddesk.db.database import open_database
 from leaddesk.db.migrate import NewerDatabaseError, backup, current_revision, head_revision
 from leaddesk.db.schema import Base
+from tests.support.newer import stamp_future
 
 
 def test_an_empty_file_is_upgraded_to_the_newest_schema(db_path: Path) -> None:
@@ -64,18 +65,8 @@ def test_backup_copies_the_data_and_keeps_only_the_newest_three(db_path: Path) -
     assert len(list(db_path.parent.glob(f"{db_path.stem}.backup-*"))) == 3
 
 
-def _stamp_future(db_path: Path) -> bytes:
-    open_database(db_path).close()
-    raw = sqlite3.connect(db_path)
-    raw.execute("UPDATE alembic_version SET version_num = 'ffff_future'")
-    raw.commit()
-    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    raw.close()
-    return db_path.read_bytes()
-
-
 def test_a_database_from_a_newer_leaddesk_is_refused_and_left_alone(db_path: Path) -> None:
-    before = _stamp_future(db_path)
+    before = stamp_future(db_path)
     with pytest.raises(NewerDatabaseError, match="newer version"):
         open_database(db_path)
     assert db_path.read_bytes() == before
@@ -83,7 +74,7 @@ def test_a_database_from_a_newer_leaddesk_is_refused_and_left_alone(db_path: Pat
 
 
 def test_the_cli_exits_2_with_a_clear_message_on_a_newer_database(db_path: Path) -> None:
-    before = _stamp_future(db_path)
+    before = stamp_future(db_path)
     done = subprocess.run(
         [sys.executable, "-m", "leaddesk", "--db", str(db_path), "export", "clients", "--format", "json"],
         capture_output=True,

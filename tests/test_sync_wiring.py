@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from leaddesk import edits
@@ -32,7 +34,7 @@ def test_window_shows_sync_state_and_new_clients(qtbot: QtBot, database: Databas
         window.show()
         with qtbot.waitSignal(worker.cycle_finished, timeout=20_000):
             worker.start()
-        assert status.state_label.text() == "Synced just now"
+        assert re.fullmatch(r"Synced just now \(\d\d:\d\d\)", status.state_label.text())
         sim.add_message(make_message("wamid.N1", "ct_new", phone="+5215577778888", sent_at="2026-11-26T15:59:00Z"))
         with qtbot.waitSignal(worker.cycle_finished, timeout=20_000):
             window.sync_requested.emit()
@@ -97,3 +99,36 @@ def test_settings_dialog_tests_connection_and_keeps_token_in_keyring(
         dialog.start_test()
         qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=10_000)
         assert dialog.result_label.text() == "The relay refused this token."
+
+
+def _save_settings(qtbot: QtBot, url: str, token: str) -> None:
+    """Open Settings as the user does, type the address and token over what is there, press Save."""
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    for field, value in ((dialog.url_edit, url), (dialog.token_edit, token)):
+        field.selectAll()
+        qtbot.keyClick(field, Qt.Key.Key_Delete)
+        qtbot.keyClicks(field, value)
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_a_token_leaves_the_keyring_when_blanked_or_its_relay_changes(
+    qtbot: QtBot, memory_keyring: MemoryKeyring
+) -> None:
+    first, second = "https://relay-a.example.com", "https://relay-b.example.com"
+    _save_settings(qtbot, first, "token-a")
+    assert memory_keyring.passwords == {("LeadDesk", first): "token-a"}
+
+    _save_settings(qtbot, second, "token-b")  # another relay: the old relay's token goes
+    assert memory_keyring.passwords == {("LeadDesk", second): "token-b"}
+
+    dialog = SettingsDialog()  # what the next Settings shows: the kept token for the kept address
+    qtbot.addWidget(dialog)
+    assert (dialog.url_edit.text(), dialog.token_edit.text()) == (second, "token-b")
+
+    _save_settings(qtbot, second, "")  # the token blanked: nothing stays in the keyring
+    assert memory_keyring.passwords == {}
+    assert relay_settings.get_token(second) is None
+    assert relay_settings.load_settings().relay_url == second

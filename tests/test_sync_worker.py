@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine, event, text
 
 from leaddesk import edits
-from leaddesk.db.database import open_database
+from leaddesk.db.database import Database, open_database
+from leaddesk.sync.engine import SyncSummary
 from leaddesk.sync.worker import SyncWorker
 from tests.relay_simulator.generate import generated_log, scripted_log
 from tests.relay_simulator.server import RelaySimulator, make_message
-from tests.support.sync import fast_retry
+from tests.support.sync import fast_retry, sqlite
+from tests.support.sync_gui import Desk, rows
 
 TOKEN = "worker-token"
 
@@ -87,3 +92,87 @@ def test_stop_during_a_long_sync_is_clean_and_keeps_edits(
     again.stop()
     assert finished.args is not None and finished.args[0].edits_sent == 1
     assert "QThread: Destroyed" not in capfd.readouterr().err
+
+
+def test_the_database_is_opened_once_and_reused_by_every_cycle(
+    qtbot: QtBot, sim: RelaySimulator, db_path: Path
+) -> None:
+    opened: list[object] = []
+
+    def count(_dbapi: object, _record: object) -> None:
+        opened.append(_dbapi)
+
+    event.listen(Engine, "connect", count)
+    try:
+        worker = make_worker(db_path, sim.url)
+        summaries = []
+        for _ in range(4):
+            with qtbot.waitSignal(worker.cycle_finished, timeout=20_000) as finished:
+                worker.request_sync()
+            assert finished.args is not None
+            summaries.append(finished.args[0])
+            if len(summaries) == 1:
+                first_database, after_first = worker.database, len(opened)
+        assert all(summary.ok for summary in summaries)
+        assert worker.database is first_database
+        assert len(opened) == after_first  # no cycle after the first opened a connection of its own
+        worker.stop()
+        assert worker.database is None  # the worker opened it, so the worker closed it
+    finally:
+        event.remove(Engine, "connect", count)
+
+
+def test_a_worker_given_the_windows_database_uses_it(qtbot: QtBot, sim: RelaySimulator, db_path: Path) -> None:
+    database = open_database(db_path)
+    worker = SyncWorker(database, sim.url, TOKEN)
+    with qtbot.waitSignal(worker.cycle_finished, timeout=20_000) as finished:
+        worker.request_sync()
+    assert finished.args is not None and finished.args[0].ok
+    assert worker.database is database
+    worker.stop()
+    with database.read() as connection:  # still open: the window owns it
+        assert connection.execute(text("SELECT count(*) FROM contacts")).scalar_one() > 0
+    database.close()
+
+
+def test_a_failure_inside_the_cycle_is_logged_and_shown(
+    qtbot: QtBot, sim: RelaySimulator, database: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    secret = "tok_SECRET_9c2a8b7f3e1d"
+    sim.token = secret
+    desk = Desk.open(qtbot, database, sim.url, secret)
+    with sqlite(database.path) as raw:  # a damaged cache: a table the sync writes is gone
+        raw.execute("DROP TABLE sync_state")
+    caplog.set_level(logging.ERROR, logger="leaddesk.sync.worker")
+    summary = desk.sync()
+    assert summary.outcome == "failed"
+    text_shown = desk.status_text()
+    assert text_shown == "Sync failed: database error (no such table: sync_state); will retry"
+    records = [r for r in caplog.records if r.name == "leaddesk.sync.worker"]
+    assert records and "Traceback (most recent call last)" in records[0].getMessage()
+    assert "no such table: sync_state" in records[0].getMessage()
+    assert secret not in caplog.text
+    desk.close()
+
+
+def test_missing_media_bring_the_next_cycle_after_a_short_pause(qtbot: QtBot, db_path: Path) -> None:
+    with RelaySimulator(token=TOKEN) as sim:
+        for n in range(12):
+            sha = sim.add_media(f"md_{n}", f"picture {n}".encode() * 100)
+            media = {"media_id": f"md_{n}", "mime_type": "image/jpeg", "sha256": sha, "filename": None, "size": 1000}
+            sim.add_message(make_message(f"wamid.P{n}", "ct_pics", text=None, type="image", media=media))
+        worker = make_worker(db_path, sim.url)  # the 30 s interval
+        worker.media_per_cycle = 5
+        summaries: list[SyncSummary] = []
+        worker.cycle_finished.connect(summaries.append)
+        started = time.monotonic()
+        worker.start()
+        qtbot.waitUntil(lambda: len(summaries) >= 3, timeout=15_000)
+        took = time.monotonic() - started
+        assert [s.media_fetched for s in summaries] == [5, 5, 2]
+        assert [s.media_missing for s in summaries] == [7, 2, 0]
+        assert took < 10.0  # two 2 s pauses, not two 30 s intervals
+        assert worker.next_cycle_ms == 30_000  # nothing missing any more: back to the interval
+        worker.stop()
+    missing = rows(db_path, "SELECT count(*) FROM media WHERE state != 'ok'")
+    assert missing == [(0,)]

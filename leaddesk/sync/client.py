@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import json
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,12 @@ from leaddesk.sync.tls import CABundleError, make_session
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 30.0
 MEDIA_MAX_BYTES = 16 * 1024 * 1024
+#: Media bodies are read in chunks this big; cancellation is checked between them.
+MEDIA_CHUNK = 16 * 1024
+
+
+class Cancelled(Exception):  # noqa: N818 - a state, not a failure
+    """The cycle was asked to stop; everything done so far is committed."""
 
 
 class RelayError(Exception):
@@ -125,8 +132,11 @@ class RelayClient:
         ca_bundle: str | Path | None = None,
         connect_timeout: float = CONNECT_TIMEOUT,
         read_timeout: float = READ_TIMEOUT,
+        cancel: threading.Event | None = None,
     ) -> None:
         self.base_url = check_relay_url(base_url)
+        #: Set from another thread to stop a media download between two chunks (``Cancelled``).
+        self.cancel = cancel or threading.Event()
         if ca_bundle is not None and not Path(ca_bundle).is_file():
             raise ConfigurationError("the extra CA bundle file does not exist")
         self.timeout = (connect_timeout, read_timeout)
@@ -247,7 +257,7 @@ class RelayClient:
         )
 
     def media(self, media_id: str, out: IO[bytes], *, max_bytes: int = MEDIA_MAX_BYTES) -> MediaDownload:
-        """Stream a media body into ``out``; ``MediaTooLarge`` past ``max_bytes``."""
+        """Stream a media body into ``out``; ``MediaTooLarge`` past ``max_bytes``, ``Cancelled`` when asked."""
         # The id is the relay's data: one percent-encoded path segment, never a path of its own.
         response = self._request("GET", f"/v1/media/{quote(media_id, safe='')}", stream=True)
         with response:
@@ -258,7 +268,9 @@ class RelayClient:
             digest = hashlib.sha256()
             size = 0
             try:
-                for chunk in response.iter_content(chunk_size=65536):
+                for chunk in response.iter_content(chunk_size=MEDIA_CHUNK):
+                    if self.cancel.is_set():
+                        raise Cancelled
                     size += len(chunk)
                     if size > max_bytes:
                         raise MediaTooLarge("media: larger than the cap")

@@ -52,6 +52,7 @@ from leaddesk.sync.apply import (
     replace_funnel_stages,
 )
 from leaddesk.sync.client import (
+    Cancelled,
     ConfigurationError,
     Conflict,
     CursorExpired,
@@ -92,10 +93,6 @@ _MEDIA_BATCH = 500
 
 class Unreachable(RelayError):  # noqa: N818 - a state of the relay
     """The relay kept failing (or could not be reached) for longer than the retry budget."""
-
-
-class Cancelled(Exception):  # noqa: N818 - a state, not a failure
-    """The cycle was asked to stop; everything done so far is committed."""
 
 
 @dataclass

@@ -5,7 +5,6 @@ folder; the token only in the system keyring (service ``LeadDesk``, user name = 
 from __future__ import annotations
 
 import configparser
-import contextlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,5 +71,10 @@ def set_token(relay_url: str, token: str) -> None:
 
 
 def delete_token(relay_url: str) -> None:
-    with contextlib.suppress(keyring.errors.PasswordDeleteError):
+    """Forget the token kept for ``relay_url`` (nothing happens if none is kept or there is no keyring)."""
+    try:
         keyring.delete_password(KEYRING_SERVICE, _user(relay_url))
+    except keyring.errors.PasswordDeleteError:
+        pass
+    except keyring.errors.KeyringError as problem:
+        log.warning("the system keyring could not be changed: %s", type(problem).__name__)

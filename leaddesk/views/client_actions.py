@@ -30,6 +30,7 @@ from leaddesk import edits
 from leaddesk.db.database import Database
 from leaddesk.domain import BotStatus, SaleStatus, parse_time, utc_now
 from leaddesk.models.client_table import format_phone
+from leaddesk.views.menus import menu_label
 
 #: An edit of the selected clients: (their ids) -> outbox ids.
 Edit = Callable[[list[str]], list[int]]
@@ -129,7 +130,7 @@ class ClientMenu:
         stage_menu = menu.addMenu("Set funnel stage")
         current_stage = self._shared("funnel_stage")
         for stage_id, name in edits.manual_stages(self.database):
-            action = stage_menu.addAction(name)
+            action = stage_menu.addAction(menu_label(name))  # a stage 'Visit & sign' keeps its '&'
             action.setCheckable(True)
             action.setChecked(current_stage == stage_id)
             action.triggered.connect(lambda _=False, s=stage_id, n=name: self.set_stage(s, n))
@@ -178,6 +179,7 @@ class ClientMenu:
             title = "Could not save" if isinstance(problem, edits.CouldNotSave) else "Edit refused"
             box = QMessageBox(QMessageBox.Icon.Warning, title, str(problem), parent=self.parent)
             box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
             return False
         self.window.refresh_clients()

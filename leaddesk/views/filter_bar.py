@@ -24,6 +24,7 @@ from leaddesk.domain import BotStatus, SaleStatus, Sentiment
 from leaddesk.models.client_table import ClientFilter
 from leaddesk.models.icons import icon
 from leaddesk.views.flow_layout import FlowLayout
+from leaddesk.views.menus import menu_label
 
 SEARCH_DEBOUNCE_MS = 200
 SEARCH_PLACEHOLDER = "Search name or phone  (Ctrl+F)"
@@ -164,7 +165,7 @@ class MultiChoiceButton(QToolButton):
         self._actions = []
         self._labels = {}
         for label, value in items:
-            action = QAction(label, self._menu)
+            action = QAction(menu_label(label), self._menu)  # a stage "Visit & sign" keeps its "&"
             action.setCheckable(True)
             action.setData(value)
             action.setChecked(value in kept)
@@ -202,7 +203,9 @@ class MultiChoiceButton(QToolButton):
         for action in self._actions:
             value = str(action.data())
             key: Any = None if value in (NO_STAGE, NO_SENTIMENT) else value
-            action.setText(with_count(self.label_of(action), None if counts is None else counts.get(key, 0)))
+            action.setText(
+                menu_label(with_count(self.label_of(action), None if counts is None else counts.get(key, 0)))
+            )
 
     def _toggled(self) -> None:
         self._update_text()
@@ -215,9 +218,9 @@ class MultiChoiceButton(QToolButton):
         if not labels:
             self.setText(self._any_label)
         elif len(labels) <= self.SHOWN + 1:
-            self.setText(", ".join(labels))
+            self.setText(menu_label(", ".join(labels)))
         else:
-            self.setText(", ".join(labels[: self.SHOWN]) + f" +{len(labels) - self.SHOWN}")
+            self.setText(menu_label(", ".join(labels[: self.SHOWN]) + f" +{len(labels) - self.SHOWN}"))
 
 
 class FilterBar(QWidget):

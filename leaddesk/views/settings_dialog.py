@@ -150,7 +150,13 @@ class SettingsDialog(QDialog):
         except ConfigurationError as problem:
             self.result_label.setText(str(problem))
             return
+        previous_url = relay_settings.load_settings().relay_url
         relay_settings.save_settings(relay_settings.RelaySettings(relay_url=url, ca_bundle=ca))
+        # A token belongs to its relay: it goes when the address changes or the field is blanked.
+        if previous_url and previous_url.strip().rstrip("/") != url:
+            relay_settings.delete_token(previous_url)
+        if url and not token:
+            relay_settings.delete_token(url)
         if url and token:
             try:
                 relay_settings.set_token(url, token)

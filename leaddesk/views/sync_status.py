@@ -1,5 +1,6 @@
-"""The status-bar sync indicator: "Synced 2 min ago" / "Syncing…" / "Offline since 10:42" /
-"Token refused — open Settings", a progress bar during a long first sync, and "3 edits waiting"."""
+"""The status-bar sync indicator: "Synced 2 min ago (10:40)" / "Syncing…" / "Offline since 10:42 — showing
+what was synced; edits wait" / "Token refused — open Settings" / "Sync failed: …; will retry", a progress
+bar during a long first sync, and "3 edits waiting"."""
 
 from __future__ import annotations
 
@@ -12,14 +13,24 @@ from leaddesk.domain import humanize_age, parse_time
 LONG_SYNC_EVENTS = 2000
 
 
+OFFLINE_TAIL = "showing what was synced; edits wait"
+
+
 def state_text(state: str, detail: str) -> str:
     match state:
         case "syncing":
             return "Syncing…"
         case "synced":
-            return f"Synced {humanize_age(parse_time(detail))}" if detail else "Synced"
-        case "offline":
-            return f"Offline since {parse_time(detail).astimezone():%H:%M}" if detail else "Offline"
+            if not detail:
+                return "Synced"
+            moment = parse_time(detail)
+            return f"Synced {humanize_age(moment)} ({moment.astimezone():%H:%M})"
+        case "offline" | "retrying":
+            # A retry while offline keeps saying offline: "Syncing…" would hide that nothing gets through.
+            since = f" since {parse_time(detail).astimezone():%H:%M}" if detail else ""
+            return f"Offline{since} — {OFFLINE_TAIL}"
+        case "failed":
+            return f"Sync failed: {detail}; will retry" if detail else "Sync failed; will retry"
         case "unauthorized":
             return "Token refused — open Settings"
         case "not_configured":
@@ -44,6 +55,7 @@ class SyncStatusWidget(QWidget):
         self.waiting_label.setTextFormat(Qt.TextFormat.PlainText)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(14)  # "1 edit waiting" and the state read as two things
         layout.addWidget(self.waiting_label)
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.state_label)
@@ -54,9 +66,13 @@ class SyncStatusWidget(QWidget):
 
     def set_state(self, state: str, detail: str) -> None:
         self.state, self.detail = state, detail
-        if state != "syncing":
+        if state not in ("syncing", "retrying"):
             self.progress_bar.hide()
         self._render()
+
+    def set_hint(self, text: str) -> None:
+        """A line for the state's tooltip (when the next try comes, what F5 does)."""
+        self.state_label.setToolTip(text)
 
     def set_progress(self, done: int, total: int) -> None:
         if done < LONG_SYNC_EVENTS and self.progress_bar.isHidden():

@@ -26,6 +26,11 @@ def attach_sync(window: Any, database: Database, worker: SyncWorker) -> SyncStat
 
     def finished(summary: SyncSummary) -> None:
         status.set_waiting(summary.edits_waiting)
+        wait_ms = worker.next_cycle_ms
+        if worker.state in ("offline", "failed") and wait_ms is not None:
+            status.set_hint(f"Trying again in {max(1, round(wait_ms / 1000))} s; press F5 to try now.")
+        else:
+            status.set_hint("")
 
     worker.cycle_finished.connect(finished)
     # An edit made in the window re-reads the list; the count of edits waiting follows it.
@@ -35,8 +40,12 @@ def attach_sync(window: Any, database: Database, worker: SyncWorker) -> SyncStat
 
     def open_settings() -> None:
         dialog = SettingsDialog(window)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
             url, _token, ca = dialog.values()
+        finally:
+            dialog.deleteLater()
+        if accepted:
             worker.configure(url, get_token(url) if url else None, ca)
             worker.request_sync()
 

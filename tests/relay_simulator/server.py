@@ -137,7 +137,8 @@ class Fault:
     ``status``: answer with it (and ``retry_after`` for 429). ``delay``: sleep first (then behave, or
     apply the rest of the fault). ``cut_after``: send the real answer's headers but only that many body
     bytes, then close. ``apply_then``: for commands, apply it, then answer ``"500"`` or ``"drop"`` the
-    connection without an answer.
+    connection without an answer. ``trickle``: send the real body at that many bytes per second (a slow
+    download).
     """
 
     status: int | None = None
@@ -145,6 +146,7 @@ class Fault:
     delay: float = 0.0
     cut_after: int | None = None
     apply_then: str | None = None
+    trickle: float | None = None
 
 
 class RelaySimulator:
@@ -525,7 +527,25 @@ def _make_handler(sim: RelaySimulator) -> type[BaseHTTPRequestHandler]:
                 self.wfile.flush()
                 self.close_connection = True
                 return
+            if fault is not None and fault.trickle:
+                self._trickle(status, body, content_type, fault.trickle)
+                return
             self._send(status, body, content_type=content_type)
+
+        def _trickle(self, status: int, body: bytes, content_type: str, per_second: float) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            step = 4096
+            self.close_connection = True
+            try:
+                for start in range(0, len(body), step):
+                    self.wfile.write(body[start : start + step])
+                    self.wfile.flush()
+                    time.sleep(step / per_second)
+            except OSError:
+                pass  # the client went away
 
         def _answer(self, method: str, path: str, query: str, raw: bytes) -> tuple[int, bytes, str]:
             if method == "GET" and path == "/v1/account":

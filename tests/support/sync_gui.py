@@ -18,6 +18,7 @@ from leaddesk.app import WindowSession, build_window
 from leaddesk.db.database import Database
 from leaddesk.models.client_table import Column, ContactIdRole
 from leaddesk.sync.engine import SyncSummary
+from leaddesk.views.sync_status import SyncStatusWidget
 from tests.support.sync import fast_retry
 
 
@@ -69,6 +70,12 @@ class Desk:
         summary = finished.args[0]
         assert isinstance(summary, SyncSummary)
         return summary
+
+    def status_text(self) -> str:
+        """What the status bar says about the sync."""
+        status = self.window.findChild(SyncStatusWidget)
+        assert isinstance(status, SyncStatusWidget)
+        return str(status.state_label.text())
 
     def list_row(self, contact_id: str) -> int:
         model = self.window.model

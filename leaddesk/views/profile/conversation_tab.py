@@ -26,6 +26,7 @@ from leaddesk.db.database import Database
 from leaddesk.media_paths import safe_file_name
 from leaddesk.models.conversation import ChatItem, ConversationModel, ItemRole
 from leaddesk.models.profile import contact_facts
+from leaddesk.views.menus import popup_once
 from leaddesk.views.profile.bubble_delegate import BubbleDelegate
 from leaddesk.views.profile.common import plain_label, show_error
 
@@ -246,7 +247,7 @@ class ConversationTab(QWidget):
             save = menu.addAction("Save as…")
             save.setEnabled(cached)
             save.triggered.connect(lambda: self.save_media(item))
-        menu.popup(self.view.viewport().mapToGlobal(pos))
+        popup_once(menu, self.view.viewport().mapToGlobal(pos))
 
     def _item(self, message_id: str) -> ChatItem | None:
         row = self.model.row_of(message_id)
