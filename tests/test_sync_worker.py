@@ -174,5 +174,5 @@ def test_missing_media_bring_the_next_cycle_after_a_short_pause(qtbot: QtBot, db
         assert took < 10.0  # two 2 s pauses, not two 30 s intervals
         assert worker.next_cycle_ms == 30_000  # nothing missing any more: back to the interval
         worker.stop()
-    missing = rows(db_path, "SELECT count(*) FROM media WHERE state != 'ok'")
+    missing = rows(db_path, "SELECT count(*) FROM media WHERE state != 'cached'")
     assert missing == [(0,)]
