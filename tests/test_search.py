@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,25 @@ from tests.relay_simulator.server import RelaySimulator, make_contact, make_mess
 from tests.support.events import EventLog, at, contact, erased, message
 from tests.support.sync import run_sync, sqlite
 
-ODD_QUERIES = ['"', "*", "NEAR(", "-", "'; DROP TABLE messages; --", "(", ")", "AND", "OR NOT", "", "   ", "^", ":", "+"]
+ODD_QUERIES = [
+    '"',
+    "*",
+    "NEAR(",
+    "-",
+    "'; DROP TABLE messages; --",
+    "(",
+    ")",
+    "AND",
+    "OR NOT",
+    "",
+    "   ",
+    "^",
+    ":",
+    "+",
+]
+
+
+RECAMARAS = "¿Sigue disponible el depto de 2 recámaras en Torre B?"
 
 
 def search(database: Database, text: str, **kwargs: int) -> list[SearchHit]:
@@ -43,7 +60,9 @@ def log(database: Database) -> EventLog:
         [
             contact("ct_ana", name="Ana López"),
             contact("ct_jose", name="José Pérez"),
-            message("ct_ana", at(1), message_id="m_recamaras", text="¿Sigue disponible el depto de 2 recámaras en Torre B?"),
+            message(
+                "ct_ana", at(1), message_id="m_recamaras", text="¿Sigue disponible el depto de 2 recámaras en Torre B?"
+            ),
             message("ct_ana", at(2), message_id="m_torre", text="La torre A tiene vista; la B no"),
             message("ct_jose", at(3), message_id="m_jose", text="Soy JOSÉ, busco casa con jardín"),
             message(

@@ -14,6 +14,10 @@ from leaddesk.db.database import open_database
 from tests.support.events import EventLog, at, contact, contact_state, message
 
 
+#: Brackets of the message's own are plain text in a snippet, like everything else in it.
+BRACKETS = "Su [cita] es el sábado"
+
+
 def search_cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "leaddesk", "--db", str(db), "search", *args],
@@ -34,7 +38,11 @@ def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     log.apply(
         [contact("ct_ana", name="Ana López"), contact("ct_beto", name=None)]
         + [message("ct_ana", at(n), message_id=f"m_{n:02d}", text=f"Oferta número {n} en Torre B") for n in range(60)]
-        + [message("ct_beto", at(100), message_id="m_beto", direction="out", status="sent", text="Su [cita] es el sábado")]
+        + [
+            message(
+                "ct_beto", at(100), message_id="m_beto", direction="out", status="sent", text="Su [cita] es el sábado"
+            )
+        ]
     )
     database.close()
     return path
