@@ -13,7 +13,6 @@ import pytest
 from leaddesk.db.database import open_database
 from tests.support.events import EventLog, at, contact, contact_state, message
 
-
 #: Brackets of the message's own are plain text in a snippet, like everything else in it.
 BRACKETS = "Su [cita] es el sábado"
 
