@@ -68,6 +68,13 @@ class ProfileDialog(QDialog):
     def show_conversation(self) -> None:
         self.tabs.setCurrentWidget(self.conversation)
 
+    def show_message(self, message_id: str) -> None:
+        """Open the conversation at one message, marked (a search hit), instead of at the newest."""
+        self.show_conversation()
+        self.conversation.show_message(message_id)
+        # The tab's own scroll to the newest message may still be queued (first show): come back after it.
+        QTimer.singleShot(0, lambda: self.conversation.show_message(message_id))
+
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.conversation:
             self.conversation.scroll_to_newest()
