@@ -15,7 +15,6 @@ run. A ``LIKE`` finds a common word fast (the first 50 rows it reads match) and 
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sqlite3
 import statistics
@@ -23,7 +22,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -120,7 +119,7 @@ def _rows(messages: int) -> Iterator[tuple[object, ...]]:
 
 
 def _size(path: Path) -> int:
-    return sum(os.path.getsize(p) for p in (path, Path(f"{path}-wal")) if p.exists())
+    return sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
 
 
 def build(path: Path, messages: int) -> tuple[int, int, float]:
