@@ -240,6 +240,22 @@ def test_a_message_is_found_right_after_the_sync_that_brings_it(database: Databa
     assert_index_whole(database)
 
 
+def test_a_sent_reply_is_found_once_after_the_relay_confirms_it(database: Database) -> None:
+    with RelaySimulator(token="t") as sim:
+        sim.add_contact(make_contact("ct_1", "+5215500000001", name="Lucía Gómez"))
+        sim.add_message(make_message("wamid.1", "ct_1", text="¿Hay visitas el domingo?", phone="+5215500000001"))
+        assert run_sync(database, sim.url, "t", media_per_cycle=0).ok
+        edits.send_message(database, "ct_1", "Sí, el domingo abrimos de 10 a 14")
+        (local_id,) = found(database, "domingo abrimos")
+        assert local_id.startswith("local:")  # the stand-in, before the relay answers
+        assert run_sync(database, sim.url, "t", media_per_cycle=0).ok
+        # The stand-in left the index with its row; the relay's own message took its place.
+        (relay_id,) = found(database, "abrimos")
+        assert not relay_id.startswith("local:")
+        assert found(database, "domingo") == [relay_id, "wamid.1"]
+    assert_index_whole(database)
+
+
 def test_migration_0006_indexes_the_messages_already_in_a_cache(db_path: Path) -> None:
     engine = make_engine(db_path)
     try:
