@@ -14,11 +14,13 @@ from leaddesk import __version__
 from leaddesk.db.database import Database
 from leaddesk.db.migrate import NewerDatabaseError
 from leaddesk.paths import APP_AUTHOR, APP_NAME, resource
+from leaddesk.sync.engine import SyncSummary
 from leaddesk.sync.settings import get_token, load_settings
 from leaddesk.sync.worker import SyncWorker
 from leaddesk.views.client_actions import install_client_actions
 from leaddesk.views.main_window import MainWindow
 from leaddesk.views.profile.dialog import ProfileDialog
+from leaddesk.views.search_dialog import SearchDialog
 from leaddesk.views.sync_wiring import attach_sync
 
 
@@ -53,6 +55,7 @@ class WindowSession:
     database: Database
     worker: SyncWorker
     profiles: dict[str, ProfileDialog] = field(default_factory=dict)
+    search: SearchDialog | None = None
 
     def open_profile(self, contact_id: str) -> ProfileDialog:
         """Show the client's profile; a second request raises the dialog already open for them."""
@@ -67,6 +70,25 @@ class WindowSession:
         dialog.raise_()
         dialog.activateWindow()
         return dialog
+
+    def open_message(self, contact_id: str, message_id: str) -> ProfileDialog:
+        """Show the client's profile at one message of the conversation (a search hit)."""
+        dialog = self.open_profile(contact_id)
+        dialog.show_message(message_id)
+        return dialog
+
+    def open_search(self) -> SearchDialog:
+        """Show "Search all conversations" (one dialog, kept with its query while the window lives)."""
+        if self.search is None:
+            self.search = SearchDialog(self.database, self.window)
+            self.search.open_requested.connect(self.open_message)
+        self.search.open_with()
+        return self.search
+
+    def forget_erased_hits(self, summary: SyncSummary) -> None:
+        """Search again after a sync that erased clients: their messages must not stay on screen."""
+        if self.search is not None and summary.erased_contacts:
+            self.search.model.refresh()
 
     def refresh_profiles(self) -> None:
         for dialog in self.profiles.values():
@@ -103,7 +125,9 @@ def build_window(
     attach_sync(window, database, worker)
     install_client_actions(window, database)
     window.open_profile_requested.connect(session.open_profile)
+    window.search_all_requested.connect(session.open_search)
     worker.cycle_finished.connect(lambda _summary: session.refresh_profiles())
+    worker.cycle_finished.connect(session.forget_erased_hits)
     if start_sync:
         worker.start()
     return session

@@ -125,9 +125,25 @@ def build_parser() -> argparse.ArgumentParser:
     set_.add_argument("--name", metavar="TEXT")
     _common_options(set_, in_subcommand=True)
 
+    search = sub.add_parser("search", help="find messages in every client's history, newest first")
+    search.add_argument("query", metavar="QUERY", help='words (each the start of a word); "quoted words" in order')
+    search.add_argument("--limit", type=_positive_int, default=50, metavar="N", help="at most N hits (default 50)")
+    search.add_argument("--format", choices=("json", "text"), required=True)
+    _common_options(search, in_subcommand=True)
+
     self_test = sub.add_parser("self-test", help="check that this install is whole")
     _common_options(self_test, in_subcommand=True)
     return parser
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
 
 
 def resolve_db_path(args: argparse.Namespace) -> Path:
@@ -202,6 +218,10 @@ def run(argv: Sequence[str] | None = None) -> int:
             from leaddesk.set_command import run_set
 
             return run_set(database, args)
+        if args.command == "search":
+            from leaddesk.search_command import run_search
+
+            return run_search(database, args.query, args.limit, args.format)
     finally:
         database.close()
     parser.error(f"unknown command {args.command!r}")  # exits with status 2

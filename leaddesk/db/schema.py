@@ -128,6 +128,16 @@ class Message(Base):
     )
 
 
+#: The full-text index of message text and transcripts (migration 0006, ``leaddesk/db/search.py``):
+#: an FTS5 virtual table keyed by the rowid of ``messages``, with shadow tables named after it.
+#: SQLAlchemy's metadata cannot describe a virtual table, so it is left out of the comparison.
+SEARCH_INDEX_TABLE = "messages_fts"
+
+
+def is_search_index_table(name: str | None) -> bool:
+    return name is not None and (name == SEARCH_INDEX_TABLE or name.startswith(SEARCH_INDEX_TABLE + "_"))
+
+
 class PendingStatus(Base):
     """A ``message.status`` for a message that has not arrived yet, kept until it does."""
 

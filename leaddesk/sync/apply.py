@@ -33,6 +33,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from leaddesk.db.outbox import overlay_queued_edits
+from leaddesk.db.search import index_new_messages, newest_message_rowid
 from leaddesk.db.search_keys import refresh_search_keys
 from leaddesk.domain import (
     AuthorKind,
@@ -733,7 +734,13 @@ def apply_events_dbapi(connection: sqlite3.Connection, events: Sequence[Mapping[
 
     if page.messages:
         already = _existing(cursor, "messages", "id", [m.row[0] for m in page.messages])
-        cursor.executemany(_MESSAGE_UPSERT, [m.row for m in page.messages])
+        # New rows go into the search index in one statement; a message that comes again within
+        # the page is upserted after that, so its triggers find it indexed.
+        first, again = _first_and_repeated(page.messages)
+        newest = newest_message_rowid(cursor)
+        cursor.executemany(_MESSAGE_UPSERT, first)
+        index_new_messages(cursor, newest)
+        cursor.executemany(_MESSAGE_UPSERT, again)
         _add_activity(cursor, page.messages, already)
         media_rows = [
             (
@@ -794,6 +801,17 @@ def apply_events_dbapi(connection: sqlite3.Connection, events: Sequence[Mapping[
     if page.erasures:
         _erase(cursor, page.erasures, result)
     return result
+
+
+def _first_and_repeated(messages: Sequence[ParsedMessage]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """The page's message rows split into each id's first occurrence and the ones that come again."""
+    seen: set[str] = set()
+    first: list[tuple[Any, ...]] = []
+    again: list[tuple[Any, ...]] = []
+    for message in messages:
+        (again if message.row[0] in seen else first).append(message.row)
+        seen.add(message.row[0])
+    return first, again
 
 
 def _add_activity(cursor: sqlite3.Cursor, messages: Sequence[ParsedMessage], already: set[str]) -> None:

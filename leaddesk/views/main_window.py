@@ -70,6 +70,8 @@ class MainWindow(QMainWindow):
     sync_requested = Signal()
     #: "Settings…" (menu, Ctrl+, the empty state's button).
     settings_requested = Signal()
+    #: "Search all conversations…" (menu, Ctrl+Shift+F).
+    search_all_requested = Signal()
 
     def __init__(self, database: Database, *, demo: bool = False, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -219,6 +221,11 @@ class MainWindow(QMainWindow):
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.triggered.connect(self.focus_search)
 
+        self.search_all_action = QAction("Search all conversations…", self)
+        self.search_all_action.setObjectName("searchAllAction")
+        self.search_all_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.search_all_action.triggered.connect(self.search_all_requested)
+
         self.clear_filters_action = QAction("Clear filters", self)
         self.clear_filters_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.clear_filters_action.triggered.connect(self.filters.clear)
@@ -263,6 +270,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.find_action)
+        view_menu.addAction(self.search_all_action)
         view_menu.addAction(self.clear_filters_action)
         view_menu.addAction(self.refused_action)
         view_menu.addSeparator()

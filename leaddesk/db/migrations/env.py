@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from leaddesk.db.schema import Base
+from leaddesk.db.schema import Base, is_search_index_table
 
 config = context.config
 engine = config.attributes.get("engine")
@@ -19,6 +19,8 @@ with engine.connect() as connection:
         connection=connection,
         target_metadata=Base.metadata,
         render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
+        # The FTS5 search index (a virtual table and its shadow tables) is made by hand.
+        include_name=lambda name, kind, _parents: kind != "table" or not is_search_index_table(name),
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -222,6 +222,18 @@ class ConversationTab(QWidget):
             self.view.doItemsLayout()
             self.view.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
 
+    def show_message(self, message_id: str) -> bool:
+        """Scroll to one message (loading older pages down to it) and mark it; False if it is not here."""
+        row = self.model.row_of(message_id)
+        if row is None:
+            return False
+        self.model.set_current_match(message_id)
+        index = self.model.index(row, 0)
+        self.view.setCurrentIndex(index)
+        self.view.doItemsLayout()
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
     def current_match(self) -> str | None:
         return self.model.current_match
 

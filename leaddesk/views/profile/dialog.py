@@ -35,6 +35,7 @@ class ProfileDialog(QDialog):
         self.setSizeGripEnabled(True)
         self._database = database
         self.contact_id = contact_id
+        self._shown_message: str | None = None
         self.tabs = QTabWidget()
         self.overview = OverviewTab(database, contact_id)
         self.conversation = ConversationTab(database, contact_id)
@@ -70,6 +71,19 @@ class ProfileDialog(QDialog):
 
     def show_conversation(self) -> None:
         self.tabs.setCurrentWidget(self.conversation)
+
+    def show_message(self, message_id: str) -> None:
+        """Open the conversation at one message, marked (a search hit), instead of at the newest."""
+        self._shown_message = message_id
+        self.show_conversation()
+        self.conversation.show_message(message_id)
+        # The tab's own scroll to the newest message may still be queued (first show): come back after it.
+        QTimer.singleShot(0, self._show_message_again)
+
+    def _show_message_again(self) -> None:
+        if self._shown_message is not None:
+            self.conversation.show_message(self._shown_message)
+            self._shown_message = None
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.conversation:
