@@ -11,6 +11,9 @@ the same ``LEADDESK_DEMO_NOW``) are identical.
 
 Phones are valid by ``phonenumbers`` (Mexican mobiles in today's ``+52`` + 10 digits form, US
 numbers in the fictional 555-01XX range). The demo has no relay, so media stays "missing".
+
+The words (names, agents, the office and its units, and what leads, bot and agents write) live in
+``resources/demo/*.json``, read through :func:`leaddesk.paths.resource`; this module holds the story.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ import phonenumbers
 from leaddesk.db.database import Database, open_database
 from leaddesk.db.state import ACCOUNT_ID, ACCOUNT_NAME, AGENT_ID, AGENT_NAME, AGENT_ROLE, CURSOR, set_state
 from leaddesk.domain import format_time, parse_time, utc_now
+from leaddesk.paths import resource
 from leaddesk.sync.apply import apply_events
 
 #: Every demo time is placed relative to this moment, never to the clock.
@@ -54,328 +58,27 @@ FUNNEL_STAGES: list[dict[str, Any]] = [
 STAGES = [s["id"] for s in FUNNEL_STAGES]
 STAGE_WEIGHTS = [24, 25, 15, 10, 10, 9, 7]
 
-AGENTS_ES = [("ag_19", "Laura Pérez"), ("ag_23", "Diego Martín"), ("ag_31", "Sofía Ramírez")]
-AGENTS_EN = [("ag_19", "Laura Pérez"), ("ag_42", "Michael Brooks")]
 
-OFFICE = {
-    "latitude": 19.4326,
-    "longitude": -99.1677,
-    "name": "Torres del Parque — Sales office",
-    "address": "Av. Paseo de la Reforma 250, Juárez, 06600 Ciudad de México",
-}
+def _demo_data(name: str) -> dict[str, Any]:
+    """One of the demo's data files (``resources/demo/``); keys starting with ``_`` are notes for people."""
+    loaded = json.loads(resource(f"demo/{name}").read_text(encoding="utf-8"))
+    return {key: value for key, value in loaded.items() if not key.startswith("_")}
 
-FEMALE_ES = [
-    "Ana",
-    "María",
-    "Lucía",
-    "Sofía",
-    "Valeria",
-    "Camila",
-    "Fernanda",
-    "Daniela",
-    "Gabriela",
-    "Paola",
-    "Mariana",
-    "Andrea",
-    "Carmen",
-    "Elena",
-    "Rocío",
-    "Ximena",
-    "Regina",
-    "Isabel",
-    "Patricia",
-    "Alejandra",
-]
-MALE_ES = [
-    "Carlos",
-    "José",
-    "Luis",
-    "Jorge",
-    "Miguel",
-    "Alejandro",
-    "Javier",
-    "Fernando",
-    "Ricardo",
-    "Eduardo",
-    "Raúl",
-    "Sergio",
-    "Andrés",
-    "Pablo",
-    "Diego",
-    "Manuel",
-    "Roberto",
-    "Héctor",
-    "Iván",
-    "Tomás",
-]
-SURNAMES_ES = [
-    "López",
-    "García",
-    "Hernández",
-    "Martínez",
-    "González",
-    "Rodríguez",
-    "Sánchez",
-    "Ramírez",
-    "Torres",
-    "Flores",
-    "Rivera",
-    "Gómez",
-    "Díaz",
-    "Morales",
-    "Ortiz",
-    "Castillo",
-    "Jiménez",
-    "Ruiz",
-    "Navarro",
-    "Romero",
-    "Vargas",
-    "Mendoza",
-    "Aguilar",
-    "Delgado",
-    "Herrera",
-]
-FIRST_EN = [
-    "Emily",
-    "Michael",
-    "Sarah",
-    "David",
-    "Jessica",
-    "James",
-    "Ashley",
-    "Robert",
-    "Jennifer",
-    "John",
-    "Megan",
-    "Daniel",
-    "Olivia",
-    "Matthew",
-    "Hannah",
-    "Chris",
-    "Lauren",
-    "Kevin",
-    "Rachel",
-    "Brian",
-]
-SURNAMES_EN = [
-    "Smith",
-    "Johnson",
-    "Williams",
-    "Brown",
-    "Jones",
-    "Miller",
-    "Davis",
-    "Wilson",
-    "Anderson",
-    "Taylor",
-    "Thomas",
-    "Moore",
-    "Martin",
-    "Clark",
-    "Lewis",
-    "Walker",
-    "Hall",
-    "Young",
-    "King",
-    "Wright",
-]
 
+_PEOPLE = _demo_data("people.json")
+_OFFICE = _demo_data("office.json")
+AGENTS_ES: list[tuple[str, str]] = [(agent_id, name) for agent_id, name in _PEOPLE["agents"]["es"]]
+AGENTS_EN: list[tuple[str, str]] = [(agent_id, name) for agent_id, name in _PEOPLE["agents"]["en"]]
+FEMALE_ES: list[str] = _PEOPLE["first_names"]["es_female"]
+MALE_ES: list[str] = _PEOPLE["first_names"]["es_male"]
+FIRST_EN: list[str] = _PEOPLE["first_names"]["en"]
+SURNAMES_ES: list[str] = _PEOPLE["surnames"]["es"]
+SURNAMES_EN: list[str] = _PEOPLE["surnames"]["en"]
+OFFICE: dict[str, Any] = _OFFICE["office"]
 #: (bedrooms, tower, square metres, price in MXN, USD, EUR)
-UNITS = [
-    (1, "A", 58, 3_450_000, 189_000, 172_000),
-    (2, "B", 84, 4_980_000, 265_000, 239_000),
-    (2, "C", 92, 5_640_000, 299_000, 271_000),
-    (3, "C", 128, 7_900_000, 425_000, 389_000),
-    (3, "PH", 142, 9_750_000, 498_000, 455_000),
-]
-
-T: dict[str, dict[str, list[str]]] = {
-    "es": {
-        "hello": [
-            "Hola, vi su anuncio en Facebook. ¿Siguen disponibles los departamentos?",
-            "Buenas tardes, me interesa información de Torres del Parque",
-            "Hola! Quisiera saber precios de los deptos",
-            "Buen día, ¿tienen departamentos de {br} recámaras?",
-            "Hola, me pasaron este número para preguntar por los departamentos en Reforma",
-        ],
-        "bot_hello": [
-            "¡Hola{name}! 👋 Soy el asistente virtual de Torres del Parque. Con gusto te ayudo. "
-            "¿Cuántas recámaras estás buscando?",
-        ],
-        "bedrooms": ["1 recámara", "2 recámaras", "3 recámaras"],
-        "card_intro": ["Te comparto una opción que te puede interesar:", "Mira esta unidad disponible:"],
-        "card_title": ["Torre {tower} · {br} recámara{s}, {m2} m²"],
-        "card_desc": [
-            "Balcón con vista al parque, cocina integral, 1 cajón de estacionamiento.",
-            "Piso alto, acabados de lujo, bodega incluida y 2 cajones.",
-            "Terraza privada, doble altura, amenidades: alberca, gimnasio y roof garden.",
-        ],
-        "question": [
-            "¿Cuánto es el enganche?",
-            "¿Aceptan crédito Infonavit o bancario?",
-            "¿Tiene estacionamiento?",
-            "¿Se permiten mascotas? Tengo un perrito",
-            "¿Para cuándo es la entrega?",
-            "¿Cuál es el costo de mantenimiento?",
-            "¿El precio incluye IVA?",
-        ],
-        "answer": [
-            "El enganche es del 20% y el resto puede ser con crédito bancario o Infonavit. 🏦",
-            "Sí, aceptamos crédito bancario, Infonavit y Fovissste, también contado con descuento.",
-            "Todas las unidades incluyen al menos un cajón de estacionamiento techado. 🚗",
-            "¡Claro! Somos pet friendly y tenemos un pet park en el nivel 3. 🐶",
-            "La entrega de la Torre B es en junio de 2027; la Torre A ya está lista para habitar.",
-            "El mantenimiento es de aproximadamente $2,800 MXN al mes e incluye seguridad 24/7.",
-        ],
-        "thanks": ["Gracias!", "Muy bien, gracias por la info", "Ok, lo voy a platicar con mi esposa", "Perfecto 👍"],
-        "agent_intro": [
-            "Hola {first}, soy {agent}, asesora de ventas de Torres del Parque. Vi que te interesa el departamento "
-            "de {br} recámaras, ¿te gustaría conocerlo?",
-            "Buenas tardes {first}, te saluda {agent} del equipo de ventas. Estoy a tus órdenes para cualquier duda.",
-        ],
-        "book": ["Agendar visita", "Quiero visitar"],
-        "when": ["¿Qué día y hora te acomoda para la visita?"],
-        "day": ["El sábado en la mañana", "El jueves después de las 5", "Mañana a mediodía si se puede"],
-        "confirm": ["Listo, tu visita quedó agendada. Te esperamos en la oficina de ventas: 📍"],
-        "after_visit": [
-            "Gracias por visitarnos hoy, {first}. ¿Qué te pareció el departamento?",
-            "Fue un gusto atenderte. Te envío la cotización en un momento.",
-        ],
-        "liked": [
-            "Nos gustó mucho, sobre todo la vista",
-            "Está muy bonito pero un poco caro",
-            "Sí nos gustó, queremos ver opciones de pago",
-        ],
-        "quote": ["Te comparto la cotización con el plan de pagos. Cualquier duda me dices."],
-        "negotiate": [
-            "¿Hay algún descuento si pago el enganche este mes?",
-            "¿Me pueden dejar el precio en 4.7 millones?",
-            "¿Se puede diferir el enganche a 6 meses?",
-        ],
-        "negotiate_answer": [
-            "Déjame revisarlo con la gerencia y te confirmo hoy mismo.",
-            "Podemos ofrecerte un 3% de descuento pagando el enganche antes de fin de mes.",
-        ],
-        "closed": ["¡Felicidades por tu nuevo hogar, {first}! 🎉🔑", "¡Bienvenido a Torres del Parque! 🎉"],
-        "closed_reply": ["Muchas gracias por todo!! 😊", "Gracias, muy contentos"],
-        "followup": ["Hola {first}, ¿pudiste revisar la información? Sigo a tus órdenes."],
-        "caption_in": ["Así se ve la sala de mi depa actual, ¿cabrían mis muebles?", "Este es el plano que me dieron"],
-        "caption_out": ["Vista desde el piso 12 🌇", "Render de la sala-comedor", "Amenidades: alberca y gimnasio"],
-        "video_caption": ["Recorrido virtual del departamento modelo 🎥"],
-        "transcript": [
-            "Hola, buenas tardes, le hablo para preguntar si todavía tienen departamentos de dos recámaras y si "
-            "aceptan crédito, gracias.",
-            "Oiga, ¿y el estacionamiento es techado? Porque mi esposo tiene camioneta grande.",
-        ],
-        "contact_card": ["Te paso el contacto de mi esposo"],
-        "failed": ["Hola {first}, ¿sigues interesado en el departamento? Tenemos nuevas promociones este mes. 🏢"],
-        "meeting_title": ["Visita: Torre {tower}, departamento modelo {br} rec."],
-        "survey_q": [
-            "¿Cómo calificarías la visita?",
-            "¿Qué te ayudaría a decidir?",
-            "¿Qué tan probable es que nos recomiendes?",
-        ],
-        "survey_a": ["Un mejor plan de pagos", "Cajón de estacionamiento extra", "Conocer la fecha de entrega exacta"],
-        "contractor": [
-            "Buenas tardes, soy {first} de Impermeabilizaciones del Norte. Queremos ofrecer nuestros servicios "
-            "para la obra.",
-            "Hola, le escribo de Elevadores Atlas para dar seguimiento al mantenimiento de la Torre A",
-        ],
-        "contractor_bot": ["Gracias por escribir. Te comunico con una persona del equipo. 🙌"],
-        "contractor_agent": ["Hola {first}, por favor mándame su catálogo y una cotización al correo."],
-        "notes_proposal": ["Envió cotización Torre {tower}", "Cotización con 20% de enganche"],
-        "notes_negotiating": ["Pide descuento por pago de contado", "Revisando crédito bancario"],
-        "notes_closed": ["Contrato firmado", "Apartado pagado, firma la próxima semana"],
-        "notes_back": ["Canceló la visita, retomar en enero"],
-    },
-    "en": {
-        "hello": [
-            "Hi, I saw your ad on Instagram. Are the apartments still available?",
-            "Hello, I'd like information about Torres del Parque",
-            "Hi! Do you have {br} bedroom units?",
-            "Good morning, a friend gave me this number. We're relocating to Mexico City next year.",
-        ],
-        "bot_hello": [
-            "Hi{name}! 👋 I'm the virtual assistant of Torres del Parque. Happy to help. "
-            "How many bedrooms are you looking for?",
-        ],
-        "bedrooms": ["1 bedroom", "2 bedrooms", "3 bedrooms"],
-        "card_intro": ["Here's an option you might like:", "Take a look at this available unit:"],
-        "card_title": ["Tower {tower} · {br}BR, {m2} m²"],
-        "card_desc": [
-            "Balcony overlooking the park, fitted kitchen, 1 parking space.",
-            "High floor, luxury finishes, storage room and 2 parking spaces.",
-            "Private terrace, double height, pool, gym and roof garden.",
-        ],
-        "question": [
-            "What's the down payment?",
-            "Can foreigners buy? I'm a US citizen",
-            "Is parking included?",
-            "Are pets allowed? We have two cats",
-            "When is the delivery date?",
-            "What are the HOA fees?",
-        ],
-        "answer": [
-            "The down payment is 20%; the rest can be paid in installments during construction.",
-            "Yes! Foreigners can buy through a bank trust (fideicomiso); we guide you through the process.",
-            "Every unit includes at least one covered parking space. 🚗",
-            "Of course, we're pet friendly. 🐱",
-            "Tower B will be delivered in June 2027; Tower A is ready to move in.",
-            "HOA fees are about 150 USD a month, including 24/7 security.",
-        ],
-        "thanks": ["Thanks!", "Great, thank you", "Ok, I'll talk it over with my wife", "Perfect 👍"],
-        "agent_intro": [
-            "Hi {first}, this is {agent} from the Torres del Parque sales team. I saw you're interested in the "
-            "{br} bedroom unit. Would you like to see it?",
-        ],
-        "book": ["Book a visit", "Schedule a tour"],
-        "when": ["What day and time works for you?"],
-        "day": ["Saturday morning", "Thursday after 5pm", "Tomorrow around noon if possible"],
-        "confirm": ["All set, your visit is booked. See you at our sales office: 📍"],
-        "after_visit": [
-            "Thanks for visiting us today, {first}. What did you think of the apartment?",
-            "It was a pleasure meeting you. I'll send the quote shortly.",
-        ],
-        "liked": ["We loved it, especially the view", "Very nice but a bit over our budget", "Yes! Let's talk payment"],
-        "quote": ["Here's the quote with the payment plan. Let me know if you have questions."],
-        "negotiate": [
-            "Is there a discount if we pay the down payment this month?",
-            "Could you do 250k USD?",
-        ],
-        "negotiate_answer": [
-            "Let me check with management and I'll get back to you today.",
-            "We can offer a 3% discount if the down payment is made before month end.",
-        ],
-        "closed": ["Congratulations on your new home, {first}! 🎉🔑"],
-        "closed_reply": ["Thank you so much for everything!! 😊"],
-        "followup": ["Hi {first}, did you get a chance to review the information? I'm here to help."],
-        "caption_in": ["This is our current living room, would our furniture fit?", "Floor plan they sent me"],
-        "caption_out": ["View from the 12th floor 🌇", "Living room render", "Amenities: pool and gym"],
-        "video_caption": ["Virtual tour of the model apartment 🎥"],
-        "transcript": [
-            "Hi, this is about the two bedroom apartment, we'd like to know if there's a unit with a park view, "
-            "thanks.",
-        ],
-        "contact_card": ["Here's my husband's contact"],
-        "failed": ["Hi {first}, are you still interested in the apartment? We have new offers this month. 🏢"],
-        "meeting_title": ["Visit: Tower {tower}, {br}BR model"],
-        "survey_q": [
-            "How would you rate the visit?",
-            "What would make you decide?",
-            "How likely are you to recommend us?",
-        ],
-        "survey_a": ["A better payment plan", "An extra parking space", "Knowing the exact delivery date"],
-        "contractor": [
-            "Hello, this is {first} from BrightGlass Windows. We'd like to offer our services for the towers.",
-        ],
-        "contractor_bot": ["Thanks for writing. I'm passing you to someone on the team. 🙌"],
-        "contractor_agent": ["Hi {first}, please email me your catalogue and a quote."],
-        "notes_proposal": ["Sent quote for Tower {tower}"],
-        "notes_negotiating": ["Asking for a cash discount", "Waiting on mortgage pre-approval"],
-        "notes_closed": ["Contract signed", "Reservation paid, signing next week"],
-        "notes_back": ["Cancelled the visit, follow up in January"],
-    },
-}
+UNITS: list[tuple[int, str, int, int, int, int]] = [tuple(unit) for unit in _OFFICE["units"]]
+#: What leads, the bot and agents write, by language and moment (``str.format`` templates).
+T: dict[str, dict[str, list[str]]] = _demo_data("templates.json")
 
 
 @dataclass

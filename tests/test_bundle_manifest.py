@@ -7,6 +7,8 @@ import json
 import os
 import subprocess
 import sys
+import tomllib
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
@@ -147,3 +149,17 @@ def test_a_frozen_windowed_program_without_streams_can_still_print() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+def test_every_resource_file_is_in_the_wheels_package_data() -> None:
+    """A file under resources/ that no package-data pattern names is missing from an installed wheel."""
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "package-data"
+    ]["leaddesk.resources"]
+    left_out = [
+        name
+        for name in source_manifest(ROOT)["resources"]
+        if not any(fnmatch(name, pattern) or fnmatch(name, pattern.removeprefix("**/")) for pattern in patterns)
+    ]
+    assert {"demo/people.json", "demo/office.json", "demo/templates.json"} <= set(source_manifest(ROOT)["resources"])
+    assert left_out == [], f"pyproject's package-data leaves out {left_out}"

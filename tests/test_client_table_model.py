@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
 from leaddesk.db.database import Database
-from leaddesk.db.queries import ClientQuery, FlagFilter, SortKey, client_list_rows, client_rowids_sql
+from leaddesk.db.queries import ClientQuery, FlagFilter, SortKey, client_rowids_sql
 from leaddesk.models.client_table import (
     BLOCK_SIZE,
     BadgesRole,
@@ -115,8 +115,64 @@ def test_sort_runs_in_sql(database: Database, key: SortKey, descending: bool, ex
     model = ClientTableModel(database)
     model.sort(int(key), Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
     assert ids(model) == expected
+    assert reference_order(database, key, descending) == expected
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("key", list(SortKey))
+def test_every_sort_matches_the_reference(database: Database, key: SortKey, descending: bool) -> None:
+    fill(database)
+    log = EventLog(database)
+    log.apply([contact("ct_f", name="ANA LÓPEZ", phone="+5215512345000", sentiment="cold", funnel_stage="new")])
+    model = ClientTableModel(database)
+    model.sort(int(key), Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+    assert ids(model) == reference_order(database, key, descending)
+
+
+#: The list's orders as the design describes them, written out here rather than taken from the SQL.
+_RANKS: dict[SortKey, list[str]] = {
+    SortKey.SALE_STATUS: ["none", "pending", "signed", "sold"],
+    SortKey.BOT_STATUS: ["active", "paused", "agent"],
+    SortKey.SENTIMENT: ["hot", "warm", "neutral", "cold", "negative"],
+}
+
+#: SQLite's NOCASE folds only A-Z.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def reference_order(database: Database, key: SortKey, descending: bool) -> list[str]:
+    """The ids in the order the list should show them, sorted in Python from the raw ``contacts`` rows:
+    nulls last whichever the direction, unknown stages after the account's ones (by id), ties by rowid."""
     with database.read() as connection:
-        assert [r.id for r in client_list_rows(connection, model.query)] == expected
+        rows = connection.exec_driver_sql(
+            "SELECT rowid, id, name, phone, last_activity, bot_status, bot_paused_until, sale_status, "
+            "funnel_stage, sentiment FROM contacts"
+        ).all()
+        positions = dict(connection.exec_driver_sql("SELECT id, position FROM funnel_stages").all())
+    sign = -1 if descending else 1
+
+    def text_key(value: str | None) -> tuple[int, list[int]]:
+        return (value is None, [sign * ord(ch) for ch in (value or "")] + [sign * -1])
+
+    def sort_key(row: Any) -> tuple[Any, ...]:
+        rowid, _id, name, phone, last_activity, bot, paused_until, sale, stage, sentiment = row
+        if key == SortKey.NAME:
+            return (*text_key(name.translate(_ASCII_LOWER) if name is not None else None), rowid)
+        if key == SortKey.PHONE:
+            return (*text_key(phone), rowid)
+        if key == SortKey.LAST_ACTIVITY:
+            return (*text_key(last_activity), rowid)
+        if key == SortKey.SENTIMENT:
+            rank = _RANKS[key].index(sentiment) if sentiment is not None else None
+            return (rank is None, sign * (rank or 0), rowid)
+        if key == SortKey.FUNNEL_STAGE:
+            known = positions.get(stage)
+            return (stage is None, known is None, sign * (known or 0), *text_key(stage)[1:], rowid)
+        if key == SortKey.BOT_STATUS:
+            return (sign * _RANKS[key].index(bot), paused_until is None, paused_until or "", rowid)
+        return (sign * _RANKS[key].index(sale), rowid)
+
+    return [row[1] for row in sorted(rows, key=sort_key)]
 
 
 @pytest.mark.parametrize(

@@ -58,12 +58,25 @@ def test_find_loads_down_to_an_old_match(database: Database) -> None:
 
 
 def test_refresh_shows_a_sent_message_without_reset(qtbot: Any, database: Database) -> None:
+    """The new message is inserted at the end: no reset, no row removed, the rows shown stay as they were."""
     seed_rich_contact(database)
     model = ConversationModel(database, "ct_8812")
     before = model.rowCount()
+    shown = _items(model)
+    resets: list[None] = []
+    removed: list[tuple[int, int]] = []
+    inserted: list[tuple[int, int]] = []
+    model.modelReset.connect(lambda: resets.append(None))
+    model.rowsRemoved.connect(lambda _parent, first, last: removed.append((first, last)))
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
     edits.send_message(database, "ct_8812", "Nuevo")
     with qtbot.waitSignal(model.rowsInserted):
         model.refresh()
-    assert model.rowCount() >= before + 1
+    assert resets == [] and removed == []
+    assert inserted and inserted[0][0] == before  # appended after every row already shown
+    assert sum(last - first + 1 for first, last in inserted) == model.rowCount() - before
+    assert _items(model)[:before] == shown
     last = model.item(model.rowCount() - 1)
     assert (last.text, last.status, last.author_kind) == ("Nuevo", "pending", "agent")
+    model.refresh()  # nothing changed: nothing emitted
+    assert resets == [] and removed == [] and len(inserted) == 1

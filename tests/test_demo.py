@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from collections import Counter
 from pathlib import Path
@@ -11,10 +13,12 @@ import phonenumbers
 import pytest
 from sqlalchemy import text
 
+from leaddesk import demo as demo_module
 from leaddesk.db.database import Database
 from leaddesk.db.state import ACCOUNT_NAME, AGENT_NAME, CURSOR, get_state
 from leaddesk.demo import DEMO_CONTACTS, demo_events, ensure_demo_database
 from leaddesk.domain import MessageType
+from leaddesk.paths import resource
 
 
 @pytest.fixture(scope="module")
@@ -157,3 +161,23 @@ def test_making_the_demo_is_fast(tmp_path: Path) -> None:
     ensure_demo_database(tmp_path / "demo.sqlite").close()
     elapsed = time.perf_counter() - started
     assert elapsed < 6, f"the demo took {elapsed:.1f} s"  # ~1.5 s here; generous for a busy 2-core CI
+
+
+#: The hash of ``demo_events()`` (JSON, sorted keys) measured before the word lists and templates
+#: moved from demo.py into resources/demo/*.json; the move must not change a single event.
+DEMO_EVENTS_SHA256 = "6e0e7377b0820b00647028e490911fd7a02b540b8b732d5216da4b1e21bb11ea"
+
+
+def test_the_demo_read_from_its_data_files_is_unchanged(events: list[dict[str, Any]]) -> None:
+    dumped = json.dumps(events, sort_keys=True, ensure_ascii=False).encode()
+    assert hashlib.sha256(dumped).hexdigest() == DEMO_EVENTS_SHA256
+
+
+def test_the_demo_words_come_from_the_resource_files() -> None:
+    templates = json.loads(resource("demo/templates.json").read_text(encoding="utf-8"))
+    people = json.loads(resource("demo/people.json").read_text(encoding="utf-8"))
+    assert demo_module.T["es"]["hello"] == templates["es"]["hello"]
+    assert people["first_names"]["es_female"] == demo_module.FEMALE_ES
+    assert all(not key.startswith("_") for key in demo_module.T)
+    source = Path(demo_module.__file__).read_text(encoding="utf-8")
+    assert templates["es"]["hello"][0] not in source  # the words live in the data files only

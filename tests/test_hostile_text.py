@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextDocument, QTextLayout
 from PySide6.QtWidgets import QLabel
 
 from leaddesk.db.database import Database
 from leaddesk.models.conversation import ItemRole
-from leaddesk.views.profile import ProfileDialog
+from leaddesk.views.profile import ProfileDialog, bubble_delegate
 from tests.support.profile import seed, seed_rich_contact
 
 HOSTILE = '<b>bold</b><img src="file:///etc/passwd"><a href="file:///etc/passwd">click</a> \u202egpj.exe'
@@ -24,7 +25,7 @@ def _plain_in_tooltip(tip: str, raw: str) -> bool:
     return raw in document.toPlainText()
 
 
-def test_hostile_text_is_plain_everywhere(qtbot: Any, database: Database) -> None:
+def test_hostile_text_is_plain_everywhere(qtbot: Any, database: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     seed_rich_contact(database, hostile=HOSTILE)
     seed(
         database,
@@ -57,6 +58,14 @@ def test_hostile_text_is_plain_everywhere(qtbot: Any, database: Database) -> Non
     for label in labels:
         if "<" in label.text():
             assert label.textFormat() == Qt.TextFormat.PlainText, label.text()
+    # What the user sees is the markup itself: read as HTML, the same label would paint differently.
+    name_label = next(label for label in labels if HOSTILE in label.text())
+    shown_plain = name_label.grab().toImage()
+    name_label.setTextFormat(Qt.TextFormat.RichText)
+    shown_as_html = name_label.grab().toImage()
+    name_label.setTextFormat(Qt.TextFormat.PlainText)
+    assert shown_plain != shown_as_html
+    assert name_label.grab().toImage() == shown_plain
     # Table tabs: display is the literal text, tooltips are escaped.
     models = [dialog.meetings.past, dialog.funnel.model, *dialog.survey.models]
     seen = 0
@@ -79,7 +88,26 @@ def test_hostile_text_is_plain_everywhere(qtbot: Any, database: Database) -> Non
     assert any(i.text == BIG for i in items)
     assert any(i.transcript == HOSTILE for i in items)
     assert any((i.card or {}).get("title") == HOSTILE for i in items)
-    tab.view.viewport().grab()
+    # Paint each hostile bubble and record what the delegate lays out: the literal text, tags and all.
+    laid_out: list[str] = []
+
+    class RecordingLayout(QTextLayout):
+        def __init__(self, text: str, *args: Any) -> None:
+            super().__init__(text, *args)
+            laid_out.append(text)
+
+    monkeypatch.setattr(bubble_delegate, "QTextLayout", RecordingLayout)
+    hostile_keys = [i.key for i in items if HOSTILE in (i.text, i.transcript, (i.card or {}).get("title"))]
+    assert hostile_keys
+    for key in hostile_keys:
+        row = model.row_of(key)
+        assert row is not None
+        index = model.index(row, 0)
+        tab.view.scrollTo(index)
+        laid_out.clear()
+        image = tab.view.viewport().grab(tab.view.visualRect(index)).toImage()
+        assert not image.isNull()
+        assert any(HOSTILE in text for text in laid_out), (key, laid_out)
     # The window title keeps the text literally, with the bidi override isolated.
     assert HOSTILE in dialog.windowTitle() and "\u2068" in dialog.windowTitle()
 

@@ -9,13 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from leaddesk.db.database import open_database
 from leaddesk.db.migrate import NewerDatabaseError, backup, current_revision, head_revision
-from leaddesk.db.schema import Base, is_search_index_table
 from tests.support.newer import stamp_future
 
 
@@ -98,25 +95,3 @@ def test_every_connection_uses_wal_foreign_keys_and_a_busy_timeout(db_path: Path
             assert connection.execute(text("PRAGMA busy_timeout")).scalar() >= 1000
     finally:
         database.close()
-
-
-def test_the_schema_classes_match_the_migrated_database(db_path: Path) -> None:
-    database = open_database(db_path)
-    try:
-        with database.engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True})
-            diffs = compare_metadata(context, Base.metadata)
-    finally:
-        database.close()
-
-    def is_expression_index(diff: object) -> bool:
-        # ix_contacts_last_activity (DESC) and ix_contacts_name (COLLATE NOCASE) are expressions,
-        # which SQLite's reflection cannot describe; the migration makes them by hand.
-        if isinstance(diff, tuple) and diff and diff[0] in ("add_index", "remove_index"):
-            return diff[1].name in ("ix_contacts_last_activity", "ix_contacts_name")
-        # The FTS5 search index and its shadow tables are made by hand too (migration 0006).
-        if isinstance(diff, tuple) and diff and diff[0] == "remove_table":
-            return is_search_index_table(diff[1].name)
-        return False
-
-    assert [d for d in diffs if not is_expression_index(d)] == []

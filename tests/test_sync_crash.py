@@ -1,5 +1,6 @@
-"""``leaddesk sync --once`` killed with SIGKILL at random moments, then run to the end: the exact state
-of one clean run, no duplicated message, and every command applied exactly once on the relay."""
+"""``leaddesk sync --once`` killed with SIGKILL at random moments, then run to the end: the state the protocol
+says (an independent reduction of what the relay served, tests/support/reference.py), the exact state of one
+clean run, no duplicated message, and every command applied exactly once on the relay."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from leaddesk import edits
 from leaddesk.db.database import open_database
 from tests.relay_simulator.generate import generated_log, scripted_log
 from tests.relay_simulator.server import RelaySimulator, make_contact, make_message
+from tests.support.reference import ServedLog, differences, reduce_events
 from tests.support.sync import run_sync, snapshot
 
 TOKEN = "crash-token"
@@ -48,6 +50,7 @@ def test_sigkill_at_random_moments_loses_and_doubles_nothing(tmp_path: Path) -> 
     template = tmp_path / "template.sqlite"
     with RelaySimulator(token=TOKEN) as first:
         base_log(first)
+        served_first = ServedLog(first)  # the template's sync; the crashed runs go on from its cursor
         database = open_database(template)
         assert run_sync(database, first.url, TOKEN).ok
         edits.set_sale_status(database, ["ct_beto"], "sold")
@@ -82,6 +85,7 @@ def test_sigkill_at_random_moments_loses_and_doubles_nothing(tmp_path: Path) -> 
     rng = random.Random(20261124)
     with RelaySimulator(token=TOKEN) as sim:
         base_log(sim)
+        served = ServedLog(sim)
         later_log(sim)
         sim.latency = 0.3  # every request takes a while, so each run gets only a few steps before its kill
         kills = 0
@@ -104,4 +108,5 @@ def test_sigkill_at_random_moments_loses_and_doubles_nothing(tmp_path: Path) -> 
 
     assert set(applications.values()) == {1}, applications
     assert len(applications) == 5  # five edits applied; the sixth conflicted
+    assert differences(crashed_path, reduce_events(served_first.events + served.events)) == []
     assert snapshot(crashed_path) == expected

@@ -1,4 +1,6 @@
-"""Passing faults end in the same state; applied-then-failed commands are applied once; 401 keeps all."""
+"""Passing faults end in the state the protocol says (an independent reduction of what the relay served,
+tests/support/reference.py) and in that of a clean run; applied-then-failed commands are applied once;
+401 keeps all."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from leaddesk import edits
 from leaddesk.db.database import Database, open_database
 from tests.relay_simulator.generate import scripted_log
 from tests.relay_simulator.server import Fault, RelaySimulator, make_contact, make_message
+from tests.support.reference import ServedLog, differences
 from tests.support.sync import fast_retry, run_sync, snapshot, sqlite
 
 TOKEN = "fault-token"
@@ -39,6 +42,7 @@ def test_passing_faults_on_every_path_end_in_the_same_state(
     sim: RelaySimulator, database: Database, tmp_path: Path
 ) -> None:
     expected = clean_state(sim, tmp_path)
+    served = ServedLog(sim)
     sim.plan("/v1/account", Fault(status=502), Fault(status=429, retry_after=0.1))
     sim.plan(
         "/v1/events",
@@ -54,6 +58,7 @@ def test_passing_faults_on_every_path_end_in_the_same_state(
     assert summary.ok and summary.retries >= 7
     if summary.media_fetched < 3:  # a media fault only waits for the next cycle
         assert run_sync(database, sim.url, TOKEN).ok
+    assert differences(database.path, served.reference()) == []
     assert snapshot(database.path) == expected
 
 
@@ -66,6 +71,7 @@ def test_retry_after_is_honoured(sim: RelaySimulator, database: Database) -> Non
 
 @pytest.mark.parametrize("how", ["500", "drop"])
 def test_command_applied_then_failed_is_applied_once(sim: RelaySimulator, database: Database, how: str) -> None:
+    served = ServedLog(sim)
     assert run_sync(database, sim.url, TOKEN).ok
     edits.set_sale_status(database, ["ct_e"], "signed")
     edits.send_message(database, "ct_e", "Buenas tardes")
@@ -73,6 +79,7 @@ def test_command_applied_then_failed_is_applied_once(sim: RelaySimulator, databa
     summary = run_sync(database, sim.url, TOKEN)
     assert summary.ok and summary.edits_sent == 2
     assert sorted(sim.applications.values()) == [1, 1]
+    assert differences(database.path, served.reference()) == []
     with sqlite(database.path) as connection:
         assert connection.execute("SELECT sale_status FROM contacts WHERE id = 'ct_e'").fetchone() == ("signed",)
         assert connection.execute(

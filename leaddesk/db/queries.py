@@ -3,8 +3,7 @@
 SQLite does the sorting, filtering and searching so the list stays quick with hundreds of
 thousands of clients (design.md, "Speed at scale"). A caller first asks for the ordered row ids
 (:func:`client_rowids`, one small integer per client), then fetches whole rows only for the ids it
-shows (:func:`fetch_client_rows`, a block at a time). :func:`client_list_rows` streams every
-matching row in order, for exports.
+shows (:func:`fetch_client_rows`, a block at a time).
 
 Every function takes a SQLAlchemy ``Connection`` and returns plain Python values; nothing here
 knows about Qt.
@@ -13,7 +12,7 @@ knows about Qt.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import IntEnum, StrEnum
 from typing import Any
@@ -363,14 +362,6 @@ def fetch_client_rows(connection: Connection, rowids: Sequence[int]) -> dict[int
             row = _row(values)
             rows[row.rowid] = row
     return rows
-
-
-def client_list_rows(connection: Connection, query: ClientQuery = DEFAULT_QUERY) -> Iterator[ClientRow]:
-    """Every matching client, whole, in the query's order (the default: last activity, newest first)."""
-    where, params = _where(query, search_region(connection, query))
-    sql = f"SELECT {_ROW_COLUMNS} FROM contacts c{where} ORDER BY {_order_by(query)}"
-    for values in connection.execute(text(sql), params):
-        yield _row(values)
 
 
 def rowid_of(connection: Connection, contact_id: str) -> int | None:
