@@ -272,11 +272,12 @@ def bot_state_words(status: str, paused_until: str | None, now: datetime | None 
         if until <= (now or utc_now()):
             return f"Active (pause ended {local:%b} {local.day})"
         return f"Paused until {local:%b} {local.day}, {local:%H:%M}: then the bot answers again"
-    return {
+    words: dict[str, str] = {
         BotStatus.ACTIVE: "Active: the bot answers",
         BotStatus.PAUSED: "Paused: nobody answers automatically",
         BotStatus.AGENT: "An agent handles the conversation",
-    }.get(status, status)  # type: ignore[call-overload]
+    }
+    return words.get(status, status)
 
 
 def pause_has_ended(status: str, paused_until: str | None, now: datetime | None = None) -> bool:

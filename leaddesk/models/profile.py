@@ -157,10 +157,7 @@ def glance(database: Database, contact_id: str, now: datetime | None = None) -> 
         sentiment = f"{words}, as of {local_time(label_at, with_weekday=False)}" if label_at else words
     else:
         sentiment = "Not judged yet"
-    if meeting is not None:
-        next_meeting = f"{local_time(meeting[1])} — {meeting[0] or 'Meeting'}"
-    else:
-        next_meeting = "None scheduled"
+    next_meeting = f"{local_time(meeting[1])} — {meeting[0] or 'Meeting'}" if meeting else "None scheduled"
     count = int(message_count or 0)
     unread_count = int(unread or 0)
     return Glance(

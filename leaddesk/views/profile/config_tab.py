@@ -24,7 +24,6 @@ from leaddesk.models.client_table import plain_tooltip
 from leaddesk.models.profile import config_items, parse_config_value
 from leaddesk.views.profile.common import plain_label
 
-
 #: Typed text that starts like JSON is meant as JSON: a list, an object or quoted text.
 JSON_STARTS = ("[", "{", '"')
 PROBLEM_BACKGROUND = QColor("#FBE3E3")
@@ -45,7 +44,7 @@ def parse_typed_value(text: str) -> Any:
     if stripped.startswith(JSON_STARTS):
         try:
             return json.loads(stripped)
-        except ValueError as problem:
+        except json.JSONDecodeError as problem:
             raise edits.EditError(f"This looks like JSON but is not valid JSON ({problem.msg}).") from None
     return parse_config_value(text)
 

@@ -129,7 +129,8 @@ class ConversationTab(QWidget):
         # A visible way to find, for those who do not know Ctrl+F.
         self.find_button = QPushButton("Find")
         self.find_button.setObjectName("conversationFind")
-        self.find_button.setToolTip(f"Find in this conversation ({QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)})")
+        find_keys = QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)
+        self.find_button.setToolTip(f"Find in this conversation ({find_keys})")
         self.find_button.clicked.connect(self.open_find)
         top_row = QHBoxLayout()
         top_row.setContentsMargins(0, 0, 0, 0)

@@ -9,7 +9,6 @@ from leaddesk.models.profile import SURVEY_HEADERS, Cell, RecordTableModel, ques
 from leaddesk.views.profile.common import plain_label
 from leaddesk.views.profile.meetings_tab import record_table
 
-
 AVERAGE_HEADERS = ("Question", "Average", "Answers")
 
 
