@@ -132,6 +132,7 @@ class ProfileDialog(QDialog):
     def _on_edited(self) -> None:
         self.overview.refresh()
         self.conversation.refresh_reply_state()
+        self.funnel.refresh()  # a stage change shows at once, waiting to be sent
         self._set_title()
         self.edited.emit(self.contact_id)
 
