@@ -340,6 +340,9 @@ def find_folded(text: str, needle: str, limit: int = 200) -> list[tuple[int, int
     start = folded.find(target)
     while start >= 0 and len(spans) < limit:
         end = start + len(target)
-        spans.append((origins[start], origins[end - 1] + 1))
+        last = origins[end - 1] + 1
+        while last < len(text) and not _FOLD_TABLE[ord(text[last])]:
+            last += 1  # a combining accent after the match belongs to its last letter
+        spans.append((origins[start], last))
         start = folded.find(target, end)
     return spans
