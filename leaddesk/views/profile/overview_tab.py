@@ -246,8 +246,11 @@ class OverviewTab(QWidget):
         self.save.setEnabled(False)
         self.revert.setEnabled(False)
         self._dirty = False
+        self.unsaved_note = plain_label("• Unsaved changes", muted=True)
+        self.unsaved_note.hide()
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.unsaved_note)
         buttons.addWidget(self.revert)
         buttons.addWidget(self.save)
 
@@ -322,6 +325,7 @@ class OverviewTab(QWidget):
         dirty = self.is_dirty()
         self.save.setEnabled(dirty)
         self.revert.setEnabled(dirty)
+        self.unsaved_note.setVisible(dirty)
         if dirty != self._dirty:
             self._dirty = dirty
             self.dirty_changed.emit(dirty)
