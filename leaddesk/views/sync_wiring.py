@@ -67,6 +67,6 @@ def attach_sync(
     window.sync_requested.connect(sync_now)
     window.settings_requested.connect(open_settings)
     if demo:
-        status.state_label.setText("Demo: never syncs")
+        status.set_state("demo", "")
     refresh_waiting()
     return status
