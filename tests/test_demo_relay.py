@@ -17,6 +17,7 @@ from leaddesk.app import build_window
 from leaddesk.db.database import Database
 from leaddesk.paths import demo_db_path
 from leaddesk.sync.settings import settings_path
+from leaddesk.views.sync_status import SyncStatusWidget
 from leaddesk.views.settings_dialog import DEMO_TEXT
 from tests.relay_simulator.server import RelaySimulator, make_contact
 from tests.support.events import EventLog, account_updated, contact
@@ -81,6 +82,9 @@ def test_the_demo_window_never_syncs_and_settings_cannot_save_a_relay(
     session.window.show()
     qtbot.waitExposed(session.window)
     assert not session.worker.is_running() and session.worker.relay_url == ""
+    status = session.window.statusBar().findChild(SyncStatusWidget)
+    status._ticker.timeout.emit()  # as 30 seconds later
+    assert status.state_label.text() == "Demo: never syncs"
 
     # "Sync now" (F5) in the demo opens Settings, which only says why there is no relay.
     seen = answer_modal(qtbot, lambda dialog: click(qtbot, dialog, "Close"))
