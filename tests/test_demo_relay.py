@@ -17,8 +17,8 @@ from leaddesk.app import build_window
 from leaddesk.db.database import Database
 from leaddesk.paths import demo_db_path
 from leaddesk.sync.settings import settings_path
-from leaddesk.views.sync_status import SyncStatusWidget
 from leaddesk.views.settings_dialog import DEMO_TEXT
+from leaddesk.views.sync_status import SyncStatusWidget
 from tests.relay_simulator.server import RelaySimulator, make_contact
 from tests.support.events import EventLog, account_updated, contact
 

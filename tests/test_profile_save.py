@@ -8,6 +8,7 @@ import json
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QDateTime, QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
@@ -418,3 +419,27 @@ def test_the_overview_says_what_matters_at_a_glance(qtbot: QtBot, database: Data
     assert values["messages"] == "12 messages"  # eleven bubbles and a reaction
     assert values["unread"] == "2 not reviewed yet"
     assert values["bot"] == "Active: the bot answers"
+
+
+def test_apply_edits_makes_several_edits_in_one_go_each_on_the_last(database: Database) -> None:
+    from leaddesk import edits
+
+    seed_rich_contact(database)
+    planned = [
+        edits.plan_sale_status("pending"),
+        edits.plan_config(set={"tone": "formal"}),
+        edits.plan_config(unset=["note"]),
+    ]
+    ids = edits.apply_edits(database, [ANA], planned)
+    assert len(ids) == 3
+    with sqlite(database.path) as connection:
+        rows = connection.execute("SELECT type, base_version, previous FROM outbox ORDER BY id").fetchall()
+        config = json.loads(connection.execute("SELECT config FROM contacts WHERE id = ?", (ANA,)).fetchone()[0])
+    assert [r[0] for r in rows] == ["set_sale_status", "set_config", "set_config"]
+    assert {r[1] for r in rows} == {7}  # every command carries the version the user saw
+    # The second config edit's "previous" is the config after the first (a refusal puts back the right one).
+    assert json.loads(json.loads(rows[2][2])["config"]) == {"language": "es", "note": "vip", "tone": "formal"}
+    assert config == {"language": "es", "tone": "formal"}
+    with pytest.raises(edits.NoSuchContactError):
+        edits.apply_edits(database, [ANA, "ct_nobody"], [edits.plan_sale_status("sold")])
+    assert _contact(database)[1] == "pending"  # a missing client refuses the whole edit, for every client
