@@ -223,6 +223,7 @@ def test_closing_with_unsaved_configuration_asks_too(qtbot: QtBot, database: Dat
     qtbot.keyClicks(_focused(), "tone")
     _press(qtbot, Qt.Key.Key_Return)
     assert dialog.windowTitle().startswith("• ")
+    assert config.save.isEnabled() and config.revert.isEnabled()
     dialog.close()
     _answer(qtbot, dialog, "keepEditing")
     assert dialog.isVisible()

@@ -78,12 +78,17 @@ class ConfigTab(QWidget):
         self.remove.clicked.connect(self.remove_selected)
         self.save.clicked.connect(self.save_changes)
         self.save.setEnabled(False)
+        self.revert = QPushButton("Undo changes")
+        self.revert.setToolTip("Put back the settings as they were loaded")
+        self.revert.clicked.connect(lambda: self.refresh())
+        self.revert.setEnabled(False)
         self.error = plain_label(wrap=True)
         self.error.setStyleSheet("color: #7B1F1F;")
         buttons = QHBoxLayout()
         buttons.addWidget(self.add)
         buttons.addWidget(self.remove)
         buttons.addStretch(1)
+        buttons.addWidget(self.revert)
         buttons.addWidget(self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(
@@ -105,6 +110,7 @@ class ConfigTab(QWidget):
     def _changed(self, *_args: object) -> None:
         dirty = self.is_dirty()
         self.save.setEnabled(dirty)
+        self.revert.setEnabled(dirty)
         if dirty != self._dirty:
             self._dirty = dirty
             self.dirty_changed.emit(dirty)
