@@ -7,7 +7,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from leaddesk import __version__
@@ -56,6 +57,12 @@ class WindowSession:
     worker: SyncWorker
     profiles: dict[str, ProfileDialog] = field(default_factory=dict)
     search: SearchDialog | None = None
+    #: Set when the user chose "Leave the demo": the window closes and the real database opens.
+    left_demo: bool = False
+
+    def leave_demo(self) -> None:
+        self.left_demo = True
+        self.window.close()
 
     def open_profile(self, contact_id: str) -> ProfileDialog:
         """Show the client's profile; a second request raises the dialog already open for them."""
@@ -104,31 +111,39 @@ class WindowSession:
 def relay_configuration(*, demo: bool, relay_url: str | None) -> tuple[str, str | None, str]:
     """(relay URL, token, extra CA bundle) for the window.
 
-    ``--relay`` / ``LEADDESK_RELAY_URL`` win over the saved settings; the demo database uses no saved
-    relay, so it is never mixed with the office's real data. The token is the keyring's, or
+    ``--relay`` / ``LEADDESK_RELAY_URL`` win over the saved settings; the demo uses no relay at all, so
+    it is never mixed with the office's real data and its practice edits are never sent. The token is the keyring's, or
     ``LEADDESK_RELAY_TOKEN`` (for trying the window against the relay simulator).
     """
+    if demo:
+        return "", None, ""  # the demo never touches a relay, not even one named by --relay
     saved = load_settings()
-    url = relay_url or ("" if demo else saved.relay_url)
+    url = relay_url or saved.relay_url
     token = (get_token(url) if url else None) or os.environ.get("LEADDESK_RELAY_TOKEN") or None
-    return url, token, "" if demo else saved.ca_bundle
+    return url, token, saved.ca_bundle
 
 
 def build_window(
     database: Database, *, demo: bool = False, relay_url: str | None = None, start_sync: bool = True
 ) -> WindowSession:
-    """The main window wired to the sync worker, the profile dialogs and the list's actions."""
+    """The main window wired to the sync worker, the profile dialogs and the list's actions.
+
+    In the demo the sync worker is never started, and the application's display name (which the window
+    system adds to every title) becomes "LeadDesk — Demo".
+    """
+    QGuiApplication.setApplicationDisplayName(f"{APP_NAME} — Demo" if demo else APP_NAME)
     window = MainWindow(database, demo=demo)
     url, token, ca_bundle = relay_configuration(demo=demo, relay_url=relay_url)
     worker = SyncWorker(database, url, token, ca_bundle=ca_bundle, parent=window)  # one database for every cycle
     session = WindowSession(window=window, database=database, worker=worker)
-    attach_sync(window, database, worker)
+    attach_sync(window, database, worker, demo=demo, leave_demo=session.leave_demo)
     install_client_actions(window, database)
     window.open_profile_requested.connect(session.open_profile)
     window.search_all_requested.connect(session.open_search)
     worker.cycle_finished.connect(lambda _summary: session.refresh_profiles())
     worker.cycle_finished.connect(session.forget_erased_hits)
-    if start_sync:
+    window.installEventFilter(_UnsavedProfilesGuard(session, window))
+    if start_sync and not demo:
         worker.start()
     return session
 
@@ -155,6 +170,24 @@ def refuse_newer_database(problem: NewerDatabaseError, parent: QWidget | None = 
     return EXIT_NEWER_DATABASE
 
 
+class _UnsavedProfilesGuard(QObject):
+    """Closing the main window first asks about each open profile with unsaved changes."""
+
+    def __init__(self, session: WindowSession, parent: QObject) -> None:
+        super().__init__(parent)
+        self._session = session
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Close:
+            for dialog in list(self._session.profiles.values()):
+                if not dialog.ask_to_discard(self._session.window.close):
+                    dialog.show()
+                    dialog.raise_()
+                    event.ignore()
+                    return True
+        return False
+
+
 def run_window(db_path: Path, *, demo: bool = False, relay_url: str | None = None) -> int:
     """Open the database (the demo one is filled on first use), show the main window, run it."""
     app = make_application()
@@ -174,8 +207,14 @@ def run_window(db_path: Path, *, demo: bool = False, relay_url: str | None = Non
         session = build_window(database, demo=demo, relay_url=relay_url)
         session.window.show()
         try:
-            return int(app.exec())
+            status = int(app.exec())
         finally:
             session.close()
     finally:
         database.close()
+    if session.left_demo:
+        from leaddesk.paths import default_db_path
+
+        real = os.environ.get("LEADDESK_DB")
+        return run_window(Path(real) if real else default_db_path(), demo=False, relay_url=relay_url)
+    return status

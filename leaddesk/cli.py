@@ -190,6 +190,15 @@ def run(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
 
+    if args.command == "sync" and args.demo:
+        # Refused before the database is opened or any request is made: the demo never touches a relay.
+        print(
+            "leaddesk: the demo never connects to a relay, so it cannot sync; run without --demo to sync "
+            "your real database",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+
     from leaddesk.db.database import DatabaseBusy
     from leaddesk.db.migrate import NewerDatabaseError
 

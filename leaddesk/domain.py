@@ -222,12 +222,6 @@ def counts_for_analytics(mystery_shopper: bool) -> bool:
 # --- text -------------------------------------------------------------------------------------
 
 
-def fold_text(text: str) -> str:
-    """``text`` as searches compare it: case folded, accents dropped ("JIMÉNEZ" -> "jimenez")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 # --- time -------------------------------------------------------------------------------------
 
 
@@ -276,3 +270,91 @@ def humanize_age(moment: datetime, now: datetime | None = None) -> str:
     if local.year == now.astimezone().year:
         return f"{local:%b} {local.day}"
     return f"{local:%b} {local.day}, {local.year}"
+
+
+def bot_state_words(status: str, paused_until: str | None, now: datetime | None = None) -> str:
+    """The bot's state as a person says it. A pause whose end has passed is over: the relay resumes
+    the bot by itself then, so it reads "Active (pause ended Nov 27)" until the relay's word arrives."""
+    if status == BotStatus.PAUSED and paused_until:
+        try:
+            until = parse_time(paused_until)
+        except ValueError:
+            return "Paused: nobody answers automatically"
+        local = until.astimezone()
+        if until <= (now or utc_now()):
+            return f"Active (pause ended {local:%b} {local.day})"
+        return f"Paused until {local:%b} {local.day}, {local:%H:%M}: then the bot answers again"
+    words: dict[str, str] = {
+        BotStatus.ACTIVE: "Active: the bot answers",
+        BotStatus.PAUSED: "Paused: nobody answers automatically",
+        BotStatus.AGENT: "An agent handles the conversation",
+    }
+    return words.get(status, status)
+
+
+def pause_has_ended(status: str, paused_until: str | None, now: datetime | None = None) -> bool:
+    """True for a pause whose end is in the past (the relay resumes the bot then)."""
+    if status != BotStatus.PAUSED or not paused_until:
+        return False
+    try:
+        return parse_time(paused_until) <= (now or utc_now())
+    except ValueError:
+        return False
+
+
+# --- text folding for find -------------------------------------------------------------------
+
+
+def _fold_char(char: str) -> str:
+    """One character, case-folded and without its accents: "Á" → "a", "ß" → "ss", a lone accent → ""."""
+    decomposed = unicodedata.normalize("NFD", char.casefold())
+    return "".join(part for part in decomposed if unicodedata.category(part) != "Mn")
+
+
+class _FoldTable(dict[int, str]):
+    """A ``str.translate`` table that works out each character's fold the first time it is met."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def fold_text(text: str) -> str:
+    """``text`` for accent- and case-blind matching: "Recámara" → "recamara", "JIMÉNEZ" → "jimenez".
+
+    Character by character (casefold, then drop the combining marks of the canonical decomposition),
+    so offsets map back to the original text (:func:`fold_with_origins`).
+    """
+    if text.isascii():
+        return text.lower()
+    return text.translate(_FOLD_TABLE)
+
+
+def fold_with_origins(text: str) -> tuple[str, list[int]]:
+    """(:func:`fold_text` of ``text``, for each folded character the index of the original one it came from)."""
+    origins: list[int] = []
+    for index, char in enumerate(text):
+        origins.extend([index] * len(_FOLD_TABLE[ord(char)]))
+    return fold_text(text), origins
+
+
+def find_folded(text: str, needle: str, limit: int = 200) -> list[tuple[int, int]]:
+    """(start, end) in ``text`` (Python indices) of each accent- and case-blind match of ``needle``."""
+    target = fold_text(needle)
+    if not target:
+        return []
+    folded, origins = fold_with_origins(text)
+    spans: list[tuple[int, int]] = []
+    start = folded.find(target)
+    while start >= 0 and len(spans) < limit:
+        end = start + len(target)
+        last = origins[end - 1] + 1
+        while last < len(text) and not _FOLD_TABLE[ord(text[last])]:
+            last += 1  # a combining accent after the match belongs to its last letter
+        spans.append((origins[start], last))
+        start = folded.find(target, end)
+    return spans

@@ -176,50 +176,85 @@ def _queue(
 
     ``also(cursor)`` runs last in the same transaction (an error from it undoes everything).
     """
+    return _queue_all(database, contact_ids, [PlannedEdit(command_type, dict(data))], also=also)
+
+
+@dataclass(frozen=True)
+class PlannedEdit:
+    """One checked edit, not yet made: what :func:`apply_edits` queues. Made by the ``plan_*`` functions."""
+
+    command_type: CommandType
+    data: dict[str, Any]
+
+
+def _queue_all(
+    database: Database,
+    contact_ids: Iterable[str],
+    planned: Sequence[PlannedEdit],
+    *,
+    also: Callable[[sqlite3.Cursor], None] | None = None,
+) -> list[int]:
+    """Every planned edit on every contact, in order, in ONE transaction: all of them are made or none."""
     ids = _unique(contact_ids)
     now = format_time(utc_now())
     outbox_ids: list[int] = []
     with _saving(database) as connection:
         cursor = _cursor(connection)
-        contacts = _load_contacts(cursor, ids)
-        missing = [cid for cid in ids if cid not in contacts]
+        seen = _load_contacts(cursor, ids)
+        missing = [cid for cid in ids if cid not in seen]
         if missing:
             raise NoSuchContactError(f"No such client: {missing[0]}")
-        body = json.dumps(dict(data), ensure_ascii=False, sort_keys=True)
-        for contact_id in ids:
-            contact = contacts[contact_id]
-            changes = contact_changes(command_type, data, _config_of(contact))
-            cursor.execute(
-                "INSERT INTO outbox (idempotency_key, contact_id, type, base_version, data, previous, state, "
-                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    str(uuid.uuid4()),
-                    contact_id,
-                    str(command_type),
-                    contact["version"],
-                    body,
-                    _previous(contact, changes),
-                    OutboxState.QUEUED,
-                    now,
-                ),
-            )
-            assert cursor.lastrowid is not None
-            outbox_ids.append(cursor.lastrowid)
-            apply_contact_changes(cursor, contact_id, changes)
+        # Every command carries the version the user saw, even the second edit of one Save.
+        seen_versions = {cid: contact["version"] for cid, contact in seen.items()}
+        for edit in planned:
+            # Read again: an earlier edit of the same Save may have changed what this one builds on.
+            contacts = seen if edit is planned[0] else _load_contacts(cursor, ids)
+            body = json.dumps(edit.data, ensure_ascii=False, sort_keys=True)
+            for contact_id in ids:
+                contact = contacts[contact_id]
+                changes = contact_changes(edit.command_type, edit.data, _config_of(contact))
+                cursor.execute(
+                    "INSERT INTO outbox (idempotency_key, contact_id, type, base_version, data, previous, state, "
+                    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        str(uuid.uuid4()),
+                        contact_id,
+                        str(edit.command_type),
+                        seen_versions[contact_id],
+                        body,
+                        _previous(contact, changes),
+                        OutboxState.QUEUED,
+                        now,
+                    ),
+                )
+                assert cursor.lastrowid is not None
+                outbox_ids.append(cursor.lastrowid)
+                apply_contact_changes(cursor, contact_id, changes)
         if also is not None:
             also(cursor)
     return outbox_ids
 
 
+def apply_edits(database: Database, contact_ids: Iterable[str], planned: Sequence[PlannedEdit]) -> list[int]:
+    """Make several checked edits at once (one Save of the profile): one transaction, all or nothing."""
+    if not planned:
+        raise EditError("Nothing to change.")
+    return _queue_all(database, contact_ids, planned)
+
+
 # --- the edits ---------------------------------------------------------------------------------
 
 
-def set_sale_status(database: Database, contact_ids: Iterable[str], value: str) -> list[int]:
+def plan_sale_status(value: str) -> PlannedEdit:
     try:
         status = SaleStatus(value)
     except ValueError:
         raise EditError(f"Unknown sale status {value!r}: use none, pending, signed or sold.") from None
-    return _queue(database, contact_ids, CommandType.SET_SALE_STATUS, {"sale_status": str(status)})
+    return PlannedEdit(CommandType.SET_SALE_STATUS, {"sale_status": str(status)})
+
+
+def set_sale_status(database: Database, contact_ids: Iterable[str], value: str) -> list[int]:
+    return _queue_all(database, contact_ids, [plan_sale_status(value)])
 
 
 def manual_stages(database: Database) -> list[tuple[str, str]]:
@@ -233,7 +268,7 @@ def manual_stages(database: Database) -> list[tuple[str, str]]:
     return [(row[0], row[1]) for row in rows]
 
 
-def set_funnel_stage(database: Database, contact_ids: Iterable[str], stage: str, note: str | None = None) -> list[int]:
+def plan_funnel_stage(database: Database, stage: str, note: str | None = None) -> PlannedEdit:
     with database.read() as connection:
         row = _cursor(connection).execute("SELECT name, manual FROM funnel_stages WHERE id = ?", (stage,)).fetchone()
     if row is None:
@@ -243,7 +278,11 @@ def set_funnel_stage(database: Database, contact_ids: Iterable[str], stage: str,
     data: dict[str, Any] = {"stage": stage}
     if note is not None and note.strip():
         data["note"] = note.strip()
-    return _queue(database, contact_ids, CommandType.SET_FUNNEL_STAGE, data)
+    return PlannedEdit(CommandType.SET_FUNNEL_STAGE, data)
+
+
+def set_funnel_stage(database: Database, contact_ids: Iterable[str], stage: str, note: str | None = None) -> list[int]:
+    return _queue_all(database, contact_ids, [plan_funnel_stage(database, stage, note)])
 
 
 def parse_until(value: str) -> str:
@@ -255,9 +294,7 @@ def parse_until(value: str) -> str:
     return format_time(moment)
 
 
-def set_bot_status(
-    database: Database, contact_ids: Iterable[str], status: str, until: str | datetime | None = None
-) -> list[int]:
+def plan_bot_status(status: str, until: str | datetime | None = None) -> PlannedEdit:
     try:
         bot_status = BotStatus(status)
     except ValueError:
@@ -270,7 +307,24 @@ def set_bot_status(
         if parse_time(text) <= utc_now():
             raise EditError("The time to resume the bot must be in the future.")
         data["until"] = text
-    return _queue(database, contact_ids, CommandType.SET_BOT_STATUS, data)
+    return PlannedEdit(CommandType.SET_BOT_STATUS, data)
+
+
+def set_bot_status(
+    database: Database, contact_ids: Iterable[str], status: str, until: str | datetime | None = None
+) -> list[int]:
+    return _queue_all(database, contact_ids, [plan_bot_status(status, until)])
+
+
+def plan_flags(*, mystery_shopper: bool | None = None, contractor: bool | None = None) -> PlannedEdit:
+    data: dict[str, Any] = {}
+    if mystery_shopper is not None:
+        data["mystery_shopper"] = bool(mystery_shopper)
+    if contractor is not None:
+        data["contractor"] = bool(contractor)
+    if not data:
+        raise EditError("No flag to set.")
+    return PlannedEdit(CommandType.SET_FLAGS, data)
 
 
 def set_flags(
@@ -280,32 +334,27 @@ def set_flags(
     mystery_shopper: bool | None = None,
     contractor: bool | None = None,
 ) -> list[int]:
-    data: dict[str, Any] = {}
-    if mystery_shopper is not None:
-        data["mystery_shopper"] = bool(mystery_shopper)
-    if contractor is not None:
-        data["contractor"] = bool(contractor)
-    if not data:
-        raise EditError("No flag to set.")
-    return _queue(database, contact_ids, CommandType.SET_FLAGS, data)
+    return _queue_all(database, contact_ids, [plan_flags(mystery_shopper=mystery_shopper, contractor=contractor)])
+
+
+#: What a person is told when they clear a client's name.
+EMPTY_NAME = "A name cannot be empty."
+
+
+def plan_name(name: str) -> PlannedEdit:
+    cleaned = name.strip()
+    if not cleaned:
+        raise EditError(EMPTY_NAME)
+    if len(cleaned) > MAX_NAME:
+        raise EditError(f"The name is longer than {MAX_NAME} characters.")
+    return PlannedEdit(CommandType.SET_NAME, {"name": cleaned})
 
 
 def set_name(database: Database, contact_ids: Iterable[str], name: str) -> list[int]:
-    cleaned = name.strip()
-    if not cleaned:
-        raise EditError("The name may not be empty.")
-    if len(cleaned) > MAX_NAME:
-        raise EditError(f"The name is longer than {MAX_NAME} characters.")
-    return _queue(database, contact_ids, CommandType.SET_NAME, {"name": cleaned})
+    return _queue_all(database, contact_ids, [plan_name(name)])
 
 
-def set_config(
-    database: Database,
-    contact_ids: Iterable[str],
-    *,
-    set: Mapping[str, Any] | None = None,
-    unset: Iterable[str] = (),
-) -> list[int]:
+def plan_config(*, set: Mapping[str, Any] | None = None, unset: Iterable[str] = ()) -> PlannedEdit:
     to_set = dict(set or {})
     to_unset = list(dict.fromkeys(unset))
     if not to_set and not to_unset:
@@ -322,8 +371,17 @@ def set_config(
         json.dumps(to_set)
     except (TypeError, ValueError):
         raise EditError("A setting's value must be text, a number, true/false, a list or an object.") from None
-    data: dict[str, Any] = {"set": to_set, "unset": to_unset}
-    return _queue(database, contact_ids, CommandType.SET_CONFIG, data)
+    return PlannedEdit(CommandType.SET_CONFIG, {"set": to_set, "unset": to_unset})
+
+
+def set_config(
+    database: Database,
+    contact_ids: Iterable[str],
+    *,
+    set: Mapping[str, Any] | None = None,
+    unset: Iterable[str] = (),
+) -> list[int]:
+    return _queue_all(database, contact_ids, [plan_config(set=set, unset=unset)])
 
 
 def mark_reviewed(database: Database, contact_ids: Iterable[str]) -> list[int]:

@@ -1,4 +1,5 @@
-"""Render every tab of the profile dialog on the demo data to ``docs/screenshots/profile-*.png``.
+"""Render every tab of the profile dialog on the demo data to ``docs/screenshots/profile-*.png``, and the
+Overview with unsaved changes (one of them refused by the check before saving) at 1024x700 and 1440x900.
 
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/profile_screenshots.py [OUT_DIR]``
 """
@@ -9,12 +10,32 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QApplication
 
 from leaddesk.demo import ensure_demo_database
 from leaddesk.views.profile import ProfileDialog
 
 TABS = ["overview", "conversation", "meetings", "survey", "funnel", "configuration"]
+
+
+def unsaved(app: QApplication, dialog: ProfileDialog, out: Path) -> None:
+    """The Overview with changes not saved yet: a new sale status and stage, and a pause that already ended."""
+    overview = dialog.overview
+    dialog.tabs.setCurrentWidget(overview)
+    overview.sale_status.setCurrentIndex(overview.sale_status.findData("signed"))
+    overview.stage.setCurrentIndex(1 if overview.stage.currentIndex() == 0 else 0)
+    overview.stage_note.setText("Signed at the sales office")
+    overview.bot_paused.setChecked(True)
+    overview.pause_until_on.setChecked(True)
+    overview.pause_until.setDateTime(QDateTime.currentDateTime().addSecs(-2 * 3600))
+    overview.save_changes()  # refused before saving: the pause is marked, nothing is saved
+    for width, height in ((1024, 700), (1440, 900)):
+        dialog.resize(width, height)
+        app.processEvents()
+        path = out / f"profile-unsaved-{width}.png"
+        dialog.grab().save(str(path))
+        print(path, dialog.windowTitle())
 
 
 def main() -> int:
@@ -45,6 +66,8 @@ def main() -> int:
                 app.processEvents()
             dialog.grab().save(str(out / f"profile-{name}.png"))
             print(out / f"profile-{name}.png")
+        unsaved(app, dialog, out)
+        dialog.overview.refresh()
         dialog.close()
         database.close()
     return 0

@@ -50,7 +50,7 @@ def test_enter_on_a_client_opens_one_profile_per_client(qtbot: QtBot, database: 
 
 
 def test_without_a_relay_the_window_says_so_instead_of_syncing(qtbot: QtBot, database: Database) -> None:
-    session = build_window(database, demo=True)
+    session = build_window(database)
     qtbot.addWidget(session.window)
     assert session.worker.state == "not_configured"
     assert not session.worker.is_running()

@@ -153,13 +153,16 @@ def test_a_frozen_windowed_program_without_streams_can_still_print() -> None:
 
 def test_every_resource_file_is_in_the_wheels_package_data() -> None:
     """A file under resources/ that no package-data pattern names is missing from an installed wheel."""
-    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+    package_data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
         "package-data"
-    ]["leaddesk.resources"]
-    left_out = [
-        name
-        for name in source_manifest(ROOT)["resources"]
-        if not any(fnmatch(name, pattern) or fnmatch(name, pattern.removeprefix("**/")) for pattern in patterns)
     ]
+    # A file is shipped when its own folder's package (leaddesk.resources.icons for icons/x.svg) names it.
+    patterns = [
+        f"{package.removeprefix('leaddesk.resources').lstrip('.').replace('.', '/')}/{pattern}".lstrip("/")
+        for package, package_patterns in package_data.items()
+        if package.startswith("leaddesk.resources")
+        for pattern in package_patterns
+    ]
+    left_out = [name for name in source_manifest(ROOT)["resources"] if not any(fnmatch(name, p) for p in patterns)]
     assert {"demo/people.json", "demo/office.json", "demo/templates.json"} <= set(source_manifest(ROOT)["resources"])
     assert left_out == [], f"pyproject's package-data leaves out {left_out}"

@@ -220,7 +220,8 @@ def test_cells_are_formatted_once_and_plain(database: Database) -> None:
     assert cell(1, Column.NAME, Qt.ItemDataRole.FontRole).bold()
     assert cell(1, Column.SALE_STATUS) == "Signed"
     assert cell(1, Column.FUNNEL_STAGE) == "Closed"
-    assert cell(2, Column.BOT_STATUS).startswith("Paused until Nov 26")
+    # Its pause ended on Nov 26 (the relay resumes the bot then): it no longer reads "Paused until Nov 26".
+    assert cell(2, Column.BOT_STATUS).startswith("Active (pause ended Nov 2")
     assert cell(3, Column.FUNNEL_STAGE) == "mystery_stage"
     assert cell(3, Column.NAME, BadgesRole) == ["Mystery shopper"]
     assert cell(4, Column.NAME) == "Unknown"

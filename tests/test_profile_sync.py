@@ -510,6 +510,8 @@ def test_a_sync_keeps_what_the_user_has_not_saved_yet(
     assert overview.stage_note.text() == "half-typed"
     assert dialog.config.current() == {"language": "en"}
 
+    # A note goes only with a change of stage (a Save refuses a lone note rather than drop it).
+    overview.stage_note.clear()
     _save(qtbot, dialog)
     assert [r[2] for r in _outbox(database)] == ["set_sale_status"]  # the name is not sent back
     assert desk.sync().edits_sent == 1

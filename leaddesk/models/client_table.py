@@ -52,9 +52,11 @@ from leaddesk.domain import (
     BotStatus,
     SaleStatus,
     Sentiment,
+    bot_state_words,
     field_words,
     humanize_age,
     parse_time,
+    pause_has_ended,
     utc_now,
 )
 from leaddesk.models.icons import icon
@@ -197,7 +199,11 @@ def format_row(row: ClientRow, stages: dict[str, StageInfo], now: datetime) -> R
         BotStatus.PAUSED: "Paused: nobody answers automatically.",
         BotStatus.AGENT: "A person handles this conversation.",
     }.get(row.bot_status, "")  # type: ignore[call-overload]
-    if row.bot_status == BotStatus.PAUSED and row.bot_paused_until:
+    if pause_has_ended(row.bot_status, row.bot_paused_until, now):
+        # The relay resumes the bot when a pause ends; until its word arrives, say what holds now.
+        bot = bot_state_words(row.bot_status, row.bot_paused_until, now)
+        bot_tip = "The pause has ended: the bot answers again."
+    elif row.bot_status == BotStatus.PAUSED and row.bot_paused_until:
         until = format_until(parse_time(row.bot_paused_until))
         bot = f"Paused until {until}"
         bot_tip = f"Paused until {format_exact_time(parse_time(row.bot_paused_until))}; the bot then resumes."

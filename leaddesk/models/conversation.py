@@ -22,7 +22,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from leaddesk.db.database import Database
-from leaddesk.domain import parse_time
+from leaddesk.domain import fold_text, parse_time
 from leaddesk.media_paths import cached_file
 
 PAGE = 300
@@ -97,6 +97,11 @@ def _json(value: str | None) -> Any:
         return json.loads(value)
     except ValueError:
         return None
+
+
+def _fold_or_none(value: str | None) -> str | None:
+    """:func:`fold_text` for SQLite (NULL stays NULL); JSON columns are stored with ``ensure_ascii=False``."""
+    return None if value is None else fold_text(value)
 
 
 def day_label(day: date, today: date | None = None) -> str:
@@ -282,20 +287,27 @@ class ConversationModel(QAbstractListModel):
     # --- find ------------------------------------------------------------------------------
 
     def find(self, needle: str) -> list[str]:
-        """Ids of the messages whose text, transcript or file name holds ``needle``, oldest first."""
+        """Ids of the messages whose text, transcript or file name holds ``needle``, oldest first.
+
+        Accent- and case-blind ("recamara" finds "Recámara"), by :func:`leaddesk.domain.fold_text`.
+        """
         self.find_text = needle
         self.current_match = None
-        if not needle:
+        folded = fold_text(needle)
+        if not folded:
             return []
-        pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        columns = ("text", "transcript", "media_filename", "card", "location")
+        matches = " OR ".join(f"instr(leaddesk_fold({column}), :n) > 0" for column in columns)
         with self._database.read() as connection:
+            driver = connection.connection.driver_connection
+            assert isinstance(driver, sqlite3.Connection)
+            driver.create_function("leaddesk_fold", 1, _fold_or_none, deterministic=True)
             rows = (
                 self._cursor(connection)
                 .execute(
-                    "SELECT id FROM messages WHERE contact_id = :c AND type != 'reaction' AND "
-                    "(text LIKE :p ESCAPE '\\' OR transcript LIKE :p ESCAPE '\\' OR media_filename LIKE :p ESCAPE '\\' "
-                    "OR card LIKE :p ESCAPE '\\' OR location LIKE :p ESCAPE '\\') ORDER BY sent_at, id",
-                    {"c": self._contact_id, "p": pattern},
+                    f"SELECT id FROM messages WHERE contact_id = :c AND type != 'reaction' AND ({matches}) "
+                    "ORDER BY sent_at, id",
+                    {"c": self._contact_id, "n": folded},
                 )
                 .fetchall()
             )

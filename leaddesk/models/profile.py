@@ -17,7 +17,19 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from leaddesk.db import history
 from leaddesk.db.database import Database
-from leaddesk.domain import BotStatus, MeetingStatus, SaleStatus, field_words, parse_time, utc_now
+from leaddesk.domain import (
+    BotStatus,
+    CommandType,
+    MeetingStatus,
+    OutboxState,
+    SaleStatus,
+    Sentiment,
+    bot_state_words,
+    field_words,
+    format_time,
+    parse_time,
+    utc_now,
+)
 from leaddesk.media_paths import cached_file
 from leaddesk.models.client_table import format_until, plain_tooltip
 
@@ -110,6 +122,53 @@ def contact_facts(database: Database, contact_id: str) -> ContactFacts | None:
     )
 
 
+@dataclass(frozen=True)
+class Glance:
+    """What matters about a client at a glance, in words (the Overview's summary)."""
+
+    sentiment: str
+    next_meeting: str
+    messages: str
+    unread: str
+    bot: str
+
+
+def glance(database: Database, contact_id: str, now: datetime | None = None) -> Glance | None:
+    now = now or utc_now()
+    with database.read() as connection:
+        row = connection.exec_driver_sql(
+            "SELECT sentiment, sentiment_at, message_count, unread, bot_status, bot_paused_until "
+            "FROM contacts WHERE id = ?",
+            (contact_id,),
+        ).first()
+        meeting = connection.exec_driver_sql(
+            "SELECT title, starts_at FROM meetings WHERE contact_id = ? AND status = 'scheduled' AND starts_at >= ? "
+            "ORDER BY starts_at, id LIMIT 1",
+            (contact_id, format_time(now)),
+        ).first()
+    if row is None:
+        return None
+    label, label_at, message_count, unread, bot_status, paused_until = row
+    if label:
+        try:
+            words = Sentiment(label).label
+        except ValueError:
+            words = str(label)
+        sentiment = f"{words}, as of {local_time(label_at, with_weekday=False)}" if label_at else words
+    else:
+        sentiment = "Not judged yet"
+    next_meeting = f"{local_time(meeting[1])} — {meeting[0] or 'Meeting'}" if meeting else "None scheduled"
+    count = int(message_count or 0)
+    unread_count = int(unread or 0)
+    return Glance(
+        sentiment=sentiment,
+        next_meeting=next_meeting,
+        messages=f"{count:,} message" + ("" if count == 1 else "s"),
+        unread="All reviewed" if unread_count == 0 else f"{unread_count:,} not reviewed yet",
+        bot=bot_state_words(str(bot_status), paused_until, now),
+    )
+
+
 def stage_name(database: Database, stage_id: str) -> str | None:
     return _stage_names(database).get(stage_id)
 
@@ -163,7 +222,18 @@ MEETING_HEADERS = ("When", "Title", "Place", "Agent", "Status")
 class SurveyView:
     title: str
     rows: list[list[Cell]]
-    average: float | None
+
+
+@dataclass(frozen=True)
+class QuestionAverage:
+    """One question's scores over every survey of the client: a 1–5 rating and a 0–10 score are
+    different scales, so each question is averaged on its own and never mixed with another."""
+
+    question: str
+    average: float
+    answers: int
+    lowest: float
+    highest: float
 
 
 def survey_views(database: Database, contact_id: str) -> list[SurveyView]:
@@ -180,7 +250,6 @@ def survey_views(database: Database, contact_id: str) -> list[SurveyView]:
             if survey["meeting_id"]
             else "no meeting"
         )
-        scores = [a["score"] for a in survey["answers"] if a["score"] is not None]
         rows = [
             [
                 Cell(a["question"] or NO_VALUE),
@@ -193,13 +262,27 @@ def survey_views(database: Database, contact_id: str) -> list[SurveyView]:
             SurveyView(
                 title=f"Submitted {local_time(survey['submitted_at'])} — about {tied}",
                 rows=rows,
-                average=sum(scores) / len(scores) if scores else None,
             )
         )
     return views
 
 
 SURVEY_HEADERS = ("Question", "Answer", "Score")
+
+
+def question_averages(database: Database, contact_id: str) -> list[QuestionAverage]:
+    """Each scored question's average over the client's surveys, in the order first asked."""
+    with database.read() as connection:
+        surveys = history.surveys(connection, contact_id)
+    scores: dict[str, list[float]] = {}
+    for survey in sorted(surveys, key=lambda s: s["submitted_at"] or ""):
+        for answer in survey["answers"]:
+            if answer["score"] is not None and answer["question"]:
+                scores.setdefault(answer["question"], []).append(float(answer["score"]))
+    return [
+        QuestionAverage(question, sum(values) / len(values), len(values), min(values), max(values))
+        for question, values in scores.items()
+    ]
 
 
 def funnel_rows(database: Database, contact_id: str) -> list[list[Cell]]:
@@ -221,10 +304,41 @@ def funnel_rows(database: Database, contact_id: str) -> list[list[Cell]]:
                 Cell(change["note"] or ""),
             ]
         )
-    return rows
+    return rows + waiting_stage_changes(database, contact_id)
 
 
 FUNNEL_HEADERS = ("When", "From", "To", "Changed by", "Note")
+#: What the "Changed by" column says of a stage change still in the outbox.
+WAITING = "You — waiting to be sent"
+
+
+def waiting_stage_changes(database: Database, contact_id: str) -> list[list[Cell]]:
+    """Stage changes made here that the relay has not confirmed yet, oldest first, as funnel rows.
+
+    They show at once (offline, or in the demo, the relay's confirmation may never come); the relay's
+    own ``funnel.changed`` replaces them once the edit is applied.
+    """
+    names = _stage_names(database)
+    with database.read() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT created_at, data, previous FROM outbox WHERE contact_id = ? AND type = ? AND state = ? ORDER BY id",
+            (contact_id, CommandType.SET_FUNNEL_STAGE, OutboxState.QUEUED),
+        ).all()
+    waiting: list[list[Cell]] = []
+    for created_at, data, previous in rows:
+        to_stage = json.loads(data).get("stage")
+        from_stage = (json.loads(previous) if previous else {}).get("funnel_stage")
+        note = json.loads(data).get("note") or ""
+        waiting.append(
+            [
+                Cell(local_time(created_at)),
+                Cell(names.get(from_stage, from_stage) if from_stage else "(start)"),
+                Cell(names.get(to_stage, to_stage)),
+                Cell(WAITING, "Made here; the relay has not confirmed it yet."),
+                Cell(note),
+            ]
+        )
+    return waiting
 
 
 def config_items(database: Database, contact_id: str) -> list[tuple[str, str]]:

@@ -59,6 +59,61 @@ class _Bridge(QObject):
     done = Signal(str)
 
 
+#: ``exec()``'s result when the user chose "Leave the demo" (besides Accepted and Rejected).
+LEAVE_DEMO = 2
+DEMO_TEXT = "This is the demo: it never connects to a relay."
+NO_KEYRING = (
+    "No system keyring found, so the token was not saved. Install and unlock one (GNOME Keyring or KWallet "
+    "on Linux; macOS and Windows have one), or set LEADDESK_RELAY_TOKEN before starting LeadDesk. "
+    "The relay address was saved."
+)
+
+
+def keyring_usable() -> bool:
+    """False when the keyring library found no real backend (it would fail every call)."""
+    import keyring
+    import keyring.backends.fail
+
+    try:
+        backend = keyring.get_keyring()
+    except Exception:  # a broken backend configuration
+        return False
+    return not isinstance(backend, keyring.backends.fail.Keyring)
+
+
+class DemoSettingsDialog(QDialog):
+    """Settings in the demo: no relay fields, only why, and a way out to the real database."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Relay settings")
+        self.setMinimumWidth(520)
+        title = QLabel(DEMO_TEXT)
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        title.setWordWrap(True)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        explain = _hint(
+            "Its clients and conversations are made up, and what you change in it stays in the demo database "
+            "on this computer. To sync with your company's relay, leave the demo: LeadDesk opens your real "
+            "database, where Settings asks for the relay's address and token.",
+            wrap=True,
+        )
+        self.leave_button = QPushButton("Leave the demo")
+        self.leave_button.setObjectName("leaveDemo")
+        self.leave_button.clicked.connect(lambda: self.done(LEAVE_DEMO))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.leave_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        layout.addWidget(explain)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+
+
 class SettingsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,7 +150,13 @@ class SettingsDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow("Relay address", self.url_edit)
         form.addRow("Access token", self.token_edit)
-        form.addRow("", _hint("Kept in the system keyring, never in a file."))
+        self.keyring_hint = _hint(
+            "Kept in the system keyring, never in a file."
+            if keyring_usable()
+            else "No system keyring found: install one (GNOME Keyring or KWallet) or set LEADDESK_RELAY_TOKEN.",
+            wrap=True,
+        )
+        form.addRow("", self.keyring_hint)
         form.addRow("Extra certificates", ca_row)
         form.addRow("", _hint("Only needed where the office network inspects secure connections."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -161,6 +222,7 @@ class SettingsDialog(QDialog):
             try:
                 relay_settings.set_token(url, token)
             except Exception:  # any keyring backend failure
-                self.result_label.setText("The system keyring is not available: the token was not saved.")
+                # The address stays saved and in the field; the message says how to give the token.
+                self.result_label.setText(NO_KEYRING)
                 return
         self.accept()

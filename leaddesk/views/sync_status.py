@@ -37,6 +37,10 @@ def state_text(state: str, detail: str) -> str:
             return "Not connected — open Settings"
         case "stopped":
             return "Sync stopped"
+        case "demo":
+            return "Demo: never syncs"
+        case "idle":
+            return "Not synced yet"
         case _:
             return f"Sync problem: {detail}" if detail else "Sync problem"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import QDialog
@@ -10,12 +12,23 @@ from leaddesk.db.database import Database
 from leaddesk.sync.engine import SyncSummary, queued_edits
 from leaddesk.sync.settings import get_token
 from leaddesk.sync.worker import SyncWorker
-from leaddesk.views.settings_dialog import SettingsDialog
+from leaddesk.views.settings_dialog import LEAVE_DEMO, DemoSettingsDialog, SettingsDialog
 from leaddesk.views.sync_status import SyncStatusWidget
 
 
-def attach_sync(window: Any, database: Database, worker: SyncWorker) -> SyncStatusWidget:
-    """Wire ``worker`` into ``window`` (a MainWindow); the caller starts the worker and stops it on close."""
+def attach_sync(
+    window: Any,
+    database: Database,
+    worker: SyncWorker,
+    *,
+    demo: bool = False,
+    leave_demo: Callable[[], None] | None = None,
+) -> SyncStatusWidget:
+    """Wire ``worker`` into ``window`` (a MainWindow); the caller starts the worker and stops it on close.
+
+    In the demo (``demo``) Settings only says the demo never connects to a relay and offers to leave it
+    (``leave_demo``); "Sync now" opens Settings whenever no relay is set (always, in the demo).
+    """
     status = SyncStatusWidget()
     window.statusBar().addPermanentWidget(status)
     worker.state_changed.connect(status.set_state)
@@ -36,9 +49,17 @@ def attach_sync(window: Any, database: Database, worker: SyncWorker) -> SyncStat
     # An edit made in the window re-reads the list; the count of edits waiting follows it.
     window.model.modelReset.connect(refresh_waiting)
     worker.contacts_changed.connect(lambda _ids: window.refresh_clients())
-    window.sync_requested.connect(worker.request_sync)
 
     def open_settings() -> None:
+        if demo:
+            demo_dialog = DemoSettingsDialog(window)
+            try:
+                choice = demo_dialog.exec()
+            finally:
+                demo_dialog.deleteLater()
+            if choice == LEAVE_DEMO and leave_demo is not None:
+                leave_demo()
+            return
         dialog = SettingsDialog(window)
         try:
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -46,9 +67,20 @@ def attach_sync(window: Any, database: Database, worker: SyncWorker) -> SyncStat
         finally:
             dialog.deleteLater()
         if accepted:
-            worker.configure(url, get_token(url) if url else None, ca)
+            token = (get_token(url) if url else None) or os.environ.get("LEADDESK_RELAY_TOKEN") or None
+            worker.configure(url, token, ca)
             worker.request_sync()
 
+    def sync_now() -> None:
+        # Nothing to sync with: the place to set a relay is Settings (in the demo, it says why not).
+        if demo or not worker.relay_url or not worker.token:
+            open_settings()
+        else:
+            worker.request_sync()
+
+    window.sync_requested.connect(sync_now)
     window.settings_requested.connect(open_settings)
+    if demo:
+        status.set_state("demo", "")
     refresh_waiting()
     return status

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from tests.relay_simulator.generate import generated_log, load_demo_into
+from tests.relay_simulator.generate import add_generated, load_demo_into
 from tests.relay_simulator.server import RelaySimulator
 
 
@@ -27,9 +27,10 @@ def main() -> None:
     if args.demo:
         load_demo_into(sim)
     if args.generate:
-        sim.add_serialized(generated_log(args.generate, start_seq=sim.log_length + 1))
+        add_generated(sim, args.generate)  # its contacts accept commands, for trying edits by hand
     sim.start()
-    print(f"relay simulator on {sim.url} (token {args.token!r}), {sim.log_length:,} events; Ctrl+C stops it")
+    events = f"{sim.log_length:,} events"
+    print(f"relay simulator on {sim.url} (token {args.token!r}), {events}; Ctrl+C stops it", flush=True)
     try:
         while True:
             time.sleep(3600)

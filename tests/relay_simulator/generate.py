@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from tests.relay_simulator.server import RelaySimulator, make_contact, make_message
+from tests.relay_simulator.server import CONTACT_FIELDS, RelaySimulator, make_contact, make_message
 
 PHONE_BASE = 5215500000000
 
@@ -213,6 +213,23 @@ def generated_log(messages: int, *, start_seq: int = 1, per_contact: int = 20) -
             status="received" if inbound else "delivered",
         ).encode()
         seq += 1
+
+
+def add_generated(sim: RelaySimulator, messages: int, *, per_contact: int = 20) -> None:
+    """Serve ``messages`` generated messages, and know their contacts, so commands about them apply.
+
+    The log is added pre-serialised (fast), so the simulator does not see the contacts go by; they are
+    registered here as version 1, as in the log, and new events continue after the log's last seq.
+    """
+    start = sim.log_length + 1
+    contacts = max(1, messages // per_contact)
+    sim.add_serialized(generated_log(messages, start_seq=start, per_contact=per_contact))
+    with sim.lock:
+        for index in range(contacts):
+            contact = make_contact(f"ct_{index:07d}", f"+{PHONE_BASE + index}", name=f"Client {index}")
+            sim.contacts[contact["id"]] = contact
+            sim.field_versions[contact["id"]] = dict.fromkeys(CONTACT_FIELDS, 1)
+        sim.continue_after(start + contacts + messages - 1)
 
 
 def load_demo_into(sim: RelaySimulator) -> None:

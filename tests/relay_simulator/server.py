@@ -242,6 +242,11 @@ class RelaySimulator:
         with self.lock:
             self._events.extend(events)
 
+    def continue_after(self, seq: int) -> None:
+        """New events get seqs after ``seq`` (the last of a log added with :meth:`add_serialized`)."""
+        with self.lock:
+            self._next_seq = max(self._next_seq, seq + 1)
+
     def duplicate(self, position: int) -> None:
         """Deliver the event at ``position`` (0-based) again at the end of the log."""
         with self.lock:

@@ -40,6 +40,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
+from leaddesk.domain import find_folded
 from leaddesk.models.conversation import ChatItem, ItemRole
 
 #: Longer texts are cut for display (copy the message to get all of it).
@@ -66,6 +67,11 @@ STATUS_WORDS = {
     "failed": "failed",
 }
 FILE_ICONS = {"document": "\U0001f4c4", "audio": "\U0001f3b5", "video": "\U0001f3ac", "image": "\U0001f5bc"}
+
+
+def utf16_length(text: str) -> int:
+    """How many UTF-16 units ``text`` takes: Qt's text positions count these."""
+    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
 
 
 def _size_text(size: int | None) -> str:
@@ -258,19 +264,20 @@ class BubbleDelegate(QStyledItemDelegate):
         return measured, min(width, inner), height - GAP
 
     def _highlights(self, text: str, needle: str) -> list[QTextLayout.FormatRange]:
-        ranges: list[QTextLayout.FormatRange] = []
-        lowered = text.casefold()
-        target = needle.casefold()
-        start = lowered.find(target)
+        """Accent- and case-blind matches of ``needle`` in ``text``, as Qt's UTF-16 ranges.
+
+        Python counts a code point as one; Qt counts UTF-16 units, so an emoji before a match (the file
+        chip's icon) counts two. The spans are mapped through the prefix's UTF-16 length.
+        """
         fmt = QTextCharFormat()
         fmt.setBackground(QBrush(HIGHLIGHT))
-        while start >= 0 and len(ranges) < 200:
+        ranges: list[QTextLayout.FormatRange] = []
+        for start, end in find_folded(text, needle):
             found = QTextLayout.FormatRange()
-            found.start = start
-            found.length = len(needle)
+            found.start = utf16_length(text[:start])
+            found.length = utf16_length(text[start:end])
             found.format = fmt
             ranges.append(found)
-            start = lowered.find(target, start + len(target))
         return ranges
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802

@@ -31,3 +31,34 @@ def show_error(parent: QWidget, title: str, text: str) -> None:
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
+
+
+#: The red of a field that cannot be saved as it is.
+PROBLEM_RED = "#C62828"
+
+
+def mark_problem(widget: QWidget, message_label: QLabel, message: str) -> None:
+    """A red border on ``widget`` and ``message`` beside it; :func:`clear_problem` takes both away."""
+    widget.setProperty("problem", True)
+    kind = type(widget).__name__
+    widget.setStyleSheet(f"{kind} {{ border: 2px solid {PROBLEM_RED}; border-radius: 3px; }}")
+    widget.setToolTip(plain_tooltip(message))
+    message_label.setText(message)
+    message_label.show()
+
+
+def clear_problem(widget: QWidget, message_label: QLabel) -> None:
+    if widget.property("problem"):
+        widget.setProperty("problem", False)
+        widget.setStyleSheet("")
+        widget.setToolTip("")
+    message_label.clear()
+    message_label.hide()
+
+
+def problem_label() -> QLabel:
+    """The message shown beside a field that cannot be saved (hidden while there is none)."""
+    label = plain_label(wrap=True)
+    label.setStyleSheet(f"color: {PROBLEM_RED};")
+    label.hide()
+    return label

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,19 +22,48 @@ from leaddesk import edits
 from leaddesk.db.database import Database
 from leaddesk.models.client_table import plain_tooltip
 from leaddesk.models.profile import config_items, parse_config_value
-from leaddesk.views.profile.common import plain_label, show_error
+from leaddesk.views.profile.common import plain_label
+
+#: Typed text that starts like JSON is meant as JSON: a list, an object or quoted text.
+JSON_STARTS = ("[", "{", '"')
+PROBLEM_BACKGROUND = QColor("#FBE3E3")
+
+
+class ConfigProblem(edits.EditError):
+    """A row that cannot be saved as typed: ``row`` and ``column`` name the cell to mark."""
+
+    def __init__(self, message: str, row: int, column: int) -> None:
+        super().__init__(message)
+        self.row = row
+        self.column = column
+
+
+def parse_typed_value(text: str) -> Any:
+    """A value typed by a person, as :func:`parse_config_value`; text that starts like JSON must be JSON."""
+    stripped = text.strip()
+    if stripped.startswith(JSON_STARTS):
+        try:
+            return json.loads(stripped)
+        except json.JSONDecodeError as problem:
+            raise edits.EditError(f"This looks like JSON but is not valid JSON ({problem.msg}).") from None
+    return parse_config_value(text)
 
 
 class ConfigTab(QWidget):
-    """A key/value table; "Save" sends one ``set_config`` with what was set and what was removed."""
+    """A key/value table; "Save" sends one ``set_config`` with what was set and what was removed.
+
+    ``dirty_changed(bool)`` tells whether the table differs from the settings as loaded.
+    """
 
     edited = Signal()
+    dirty_changed = Signal(bool)
 
     def __init__(self, database: Database, contact_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._database = database
         self._contact_id = contact_id
         self._original: dict[str, str] = {}
+        self._dirty = False
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels(["Setting", "Value"])
         self.table.verticalHeader().hide()
@@ -44,12 +77,18 @@ class ConfigTab(QWidget):
         self.add.clicked.connect(self.add_row)
         self.remove.clicked.connect(self.remove_selected)
         self.save.clicked.connect(self.save_changes)
+        self.save.setEnabled(False)
+        self.revert = QPushButton("Undo changes")
+        self.revert.setToolTip("Put back the settings as they were loaded")
+        self.revert.clicked.connect(lambda: self.refresh())
+        self.revert.setEnabled(False)
         self.error = plain_label(wrap=True)
         self.error.setStyleSheet("color: #7B1F1F;")
         buttons = QHBoxLayout()
         buttons.addWidget(self.add)
         buttons.addWidget(self.remove)
         buttons.addStretch(1)
+        buttons.addWidget(self.revert)
         buttons.addWidget(self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(
@@ -64,6 +103,24 @@ class ConfigTab(QWidget):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.refresh()
+        self.table.itemChanged.connect(self._changed)
+        self.table.model().rowsInserted.connect(self._changed)
+        self.table.model().rowsRemoved.connect(self._changed)
+
+    def _changed(self, *_args: object) -> None:
+        dirty = self.is_dirty()
+        self.save.setEnabled(dirty)
+        self.revert.setEnabled(dirty)
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    def is_dirty(self) -> bool:
+        """True while the table's rows differ from the settings as loaded (an open editor is not counted)."""
+        try:
+            return self.current() != self._original
+        except edits.EditError:
+            return True
 
     def has_unsaved(self) -> bool:
         """True while the table differs from the settings as last read (or a cell is being edited)."""
@@ -81,9 +138,13 @@ class ConfigTab(QWidget):
         items = config_items(self._database, self._contact_id)
         self._original = dict(items)
         self.table.setRowCount(0)
+        blocked = self.table.blockSignals(True)
         for key, value in items:
             self._append(key, value)
+        self.table.blockSignals(blocked)
         self.error.clear()
+        if hasattr(self, "_dirty"):
+            self._changed()
 
     def _append(self, key: str, value: str) -> None:
         row = self.table.rowCount()
@@ -96,8 +157,13 @@ class ConfigTab(QWidget):
 
     def add_row(self) -> None:
         self._append("", "")
-        cell = self.table.item(self.table.rowCount() - 1, 0)
+        row = self.table.rowCount() - 1
+        cell = self.table.item(row, 0)
         if cell is not None:
+            # The new row must be the current one: Tab moves on from the current cell, which was the
+            # first row's, so Tab used to jump to the first value ("language") and typing replaced it.
+            self.table.setCurrentCell(row, 0)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
             self.table.editItem(cell)
 
     def remove_selected(self) -> None:
@@ -114,25 +180,60 @@ class ConfigTab(QWidget):
             if not key and not value.strip():
                 continue
             if not key:
-                raise edits.EditError(f"Row {row + 1} has a value but no setting name.")
+                raise ConfigProblem(f"Row {row + 1} has a value but no setting name.", row, 0)
             if key in found:
-                raise edits.EditError(f"The setting {key!r} appears twice.")
+                raise ConfigProblem(f"The setting {key!r} appears twice.", row, 0)
             found[key] = value
         return found
 
+    def _typed_values(self, now: dict[str, str]) -> dict[str, Any]:
+        """The changed values parsed; :class:`ConfigProblem` names the first one that cannot be."""
+        parsed: dict[str, Any] = {}
+        rows = {self._key(row): row for row in range(self.table.rowCount())}
+        for key, value in now.items():
+            if self._original.get(key) == value:
+                continue
+            try:
+                parsed[key] = parse_typed_value(value)
+            except edits.EditError as problem:
+                raise ConfigProblem(f"{key}: {problem}", rows.get(key, 0), 1) from None
+        return parsed
+
+    def _key(self, row: int) -> str:
+        item = self.table.item(row, 0)
+        return item.text().strip() if item else ""
+
+    def _mark(self, problem: ConfigProblem | None) -> None:
+        for row in range(self.table.rowCount()):
+            for column in range(2):
+                cell = self.table.item(row, column)
+                if cell is not None:
+                    marked = problem is not None and (row, column) == (problem.row, problem.column)
+                    cell.setBackground(PROBLEM_BACKGROUND if marked else QBrush())
+
     def save_changes(self) -> bool:
+        """Check every row, then send one ``set_config``; on a problem nothing is saved and the cell is marked."""
+        blocked = self.table.blockSignals(True)
         try:
+            self._mark(None)
             now = self.current()
-            to_set = {k: parse_config_value(v) for k, v in now.items() if self._original.get(k) != v}
+            to_set = self._typed_values(now)
             to_unset = [k for k in self._original if k not in now]
             if not to_set and not to_unset:
                 self.error.setText("Nothing changed.")
                 return False
-            edits.set_config(self._database, [self._contact_id], set=to_set, unset=to_unset)
+            planned = edits.plan_config(set=to_set, unset=to_unset)
+            edits.apply_edits(self._database, [self._contact_id], [planned])
+        except ConfigProblem as problem:
+            self._mark(problem)
+            self.error.setText(str(problem))
+            self.table.setCurrentCell(problem.row, problem.column)
+            return False
         except edits.EditError as problem:
             self.error.setText(str(problem))
-            show_error(self, "Settings not saved", str(problem))
             return False
+        finally:
+            self.table.blockSignals(blocked)
         self.refresh()
         self.edited.emit()
         return True

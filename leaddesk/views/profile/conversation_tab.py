@@ -128,9 +128,21 @@ class ConversationTab(QWidget):
         reply_row.addWidget(self.reply, 1)
         reply_row.addWidget(self.send, 0, Qt.AlignmentFlag.AlignBottom)
 
+        # A visible way to find, for those who do not know Ctrl+F.
+        self.find_button = QPushButton("Find")
+        self.find_button.setObjectName("conversationFind")
+        find_keys = QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)
+        self.find_button.setToolTip(f"Find in this conversation ({find_keys})")
+        self.find_button.clicked.connect(self.open_find)
+        top_row = QHBoxLayout()
+        top_row.setContentsMargins(0, 0, 0, 0)
+        top_row.addWidget(self.find_bar, 1)
+        top_row.addStretch(0)
+        top_row.addWidget(self.find_button, 0, Qt.AlignmentFlag.AlignRight)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.find_bar)
+        layout.addLayout(top_row)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.bot_warning)
         layout.addWidget(self.window_warning)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from leaddesk import edits
 from leaddesk.db.database import Database
@@ -18,13 +20,16 @@ from leaddesk.views.profile.record_actions import RecordActions
 from leaddesk.views.profile.survey_tab import SurveyTab
 
 SETTINGS_KEY = "profile_dialog/geometry"
+#: Put before the client's name in the title while the profile has unsaved changes.
+DIRTY_MARK = "•"
 
 
 class ProfileDialog(QDialog):
     """One client's profile. Several may be open at once; each remembers the last size used.
 
     ``edited(contact_id)`` is emitted after any edit made here, so the list can refresh its row.
-    Call :meth:`refresh` after a sync changed the cache.
+    Call :meth:`refresh` after a sync changed the cache. While the Overview or the Configuration has
+    unsaved changes the title starts with "•", and Esc or closing asks "Discard your changes?".
     """
 
     edited = Signal(str)
@@ -51,6 +56,10 @@ class ProfileDialog(QDialog):
         self.tabs.addTab(self.config, "Configuration")
         for tab in (self.overview, self.conversation, self.config):
             tab.edited.connect(self._on_edited)
+        self.overview.dirty_changed.connect(self._set_title)
+        self.config.dirty_changed.connect(self._set_title)
+        #: The "Discard your changes?" question while it is asked (tests answer it).
+        self.discard_question: QMessageBox | None = None
         self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -64,10 +73,51 @@ class ProfileDialog(QDialog):
         else:
             self.resize(820, 680)
 
-    def _set_title(self) -> None:
+    def _set_title(self, *_args: object) -> None:
         name = self.overview.name_title.text() or self.contact_id
-        # A window title is plain text; bidi overrides are isolated so they cannot flip the rest.
-        self.setWindowTitle(f"\u2068{name}\u2069 — LeadDesk")
+        mark = f"{DIRTY_MARK} " if self.has_unsaved_changes() else ""
+        # A window title is plain text; bidi overrides are isolated so they cannot flip the rest. The
+        # window system adds the application's name (" — LeadDesk", or " — LeadDesk — Demo").
+        self.setWindowTitle(f"{mark}\u2068{name}\u2069")
+
+    def has_unsaved_changes(self) -> bool:
+        return self.overview.is_dirty() or self.config.is_dirty()
+
+    def ask_to_discard(self, then: Callable[[], object]) -> bool:
+        """True if nothing is unsaved (go on). Otherwise ask "Discard your changes?" without blocking and
+        return False; "Discard" puts the loaded values back and runs ``then``; "Keep editing" does nothing."""
+        if not self.has_unsaved_changes():
+            return True
+        if self.discard_question is not None:
+            self.discard_question.raise_()
+            return False
+        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes", "Discard your changes?", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText("What you changed in this profile has not been saved.")
+        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+        discard.setObjectName("discardChanges")
+        keep.setObjectName("keepEditing")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def answered() -> None:
+            self.discard_question = None
+            if box.clickedButton() is discard:
+                self.overview.refresh()
+                self.config.refresh()
+                then()
+            box.deleteLater()
+
+        box.finished.connect(lambda _result: answered())
+        self.discard_question = box
+        box.open()
+        return False
+
+    def reject(self) -> None:
+        """Esc: close, unless there are unsaved changes the user wants to keep."""
+        if self.ask_to_discard(lambda: QDialog.reject(self)):
+            super().reject()
 
     def show_conversation(self) -> None:
         self.tabs.setCurrentWidget(self.conversation)
@@ -104,6 +154,7 @@ class ProfileDialog(QDialog):
         # busy) stays; everything else shows the edit just made.
         self.overview.refresh(keep_unsaved=True)
         self.conversation.refresh_reply_state()
+        self.funnel.refresh()  # a stage change shows at once, waiting to be sent
         self._set_title()
         self.edited.emit(self.contact_id)
 
@@ -123,6 +174,9 @@ class ProfileDialog(QDialog):
             QTimer.singleShot(0, self.conversation.scroll_to_newest)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.isVisible() and not self.ask_to_discard(self.close):
+            event.ignore()
+            return
         QSettings().setValue(SETTINGS_KEY, self.saveGeometry())
         super().closeEvent(event)
 

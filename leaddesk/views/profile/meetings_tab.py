@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from leaddesk.db.database import Database
@@ -56,6 +57,20 @@ class MeetingsTab(QWidget):
         self.upcoming_table.setVisible(bool(upcoming))
         self.past_table.setVisible(bool(past))
         for table in (self.upcoming_table, self.past_table):
-            table.resizeColumnsToContents()
-            for column in range(table.model().columnCount()):
-                table.setColumnWidth(column, min(table.columnWidth(column), 280))
+            fit_meeting_columns(table)
+
+
+#: The meeting columns that give way (elided) when the dialog is narrow; the others keep their text whole.
+SHRINKING_COLUMNS = (MEETING_HEADERS.index("Title"), MEETING_HEADERS.index("Place"))
+
+
+def fit_meeting_columns(table: QTableView) -> None:
+    """When, Agent and Status always show whole (Status was clipped at the right edge); Title and Place
+    share what is left and are elided, their whole text in the tooltip."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    for column in range(header.count()):
+        shrinks = column in SHRINKING_COLUMNS
+        mode = QHeaderView.ResizeMode.Stretch if shrinks else QHeaderView.ResizeMode.ResizeToContents
+        header.setSectionResizeMode(column, mode)

@@ -28,10 +28,26 @@ from PySide6.QtWidgets import (
 from leaddesk import edits
 from leaddesk.db import history
 from leaddesk.db.database import Database
-from leaddesk.domain import COMMAND_WORDS, CommandType, SaleStatus, field_words, format_time, parse_time, utc_now
+from leaddesk.domain import (
+    COMMAND_WORDS,
+    CommandType,
+    SaleStatus,
+    field_words,
+    format_time,
+    parse_time,
+    pause_has_ended,
+    utc_now,
+)
 from leaddesk.models.client_table import format_phone
-from leaddesk.models.profile import NO_VALUE, contact_facts, describe_values, local_time, stage_name
-from leaddesk.views.profile.common import plain_label, set_plain_tooltip, show_error
+from leaddesk.models.profile import NO_VALUE, contact_facts, describe_values, glance, local_time, stage_name
+from leaddesk.views.profile.common import (
+    clear_problem,
+    mark_problem,
+    plain_label,
+    problem_label,
+    set_plain_tooltip,
+    show_error,
+)
 
 AVATAR = 96
 #: The newest refusals not yet dismissed that the Overview tells.
@@ -80,8 +96,27 @@ def round_photo(path: str, size: int = AVATAR) -> QPixmap | None:
     return pixmap
 
 
+#: The glance's rows: (attribute, label).
+GLANCE_ROWS = (
+    ("bot", "Bot"),
+    ("sentiment", "Sentiment"),
+    ("next_meeting", "Next meeting"),
+    ("messages", "Messages"),
+    ("unread", "Unread"),
+)
+
+
 class OverviewTab(QWidget):
+    """Who the client is, what matters at a glance, and the fields staff edit.
+
+    One Save checks every changed field first; if one cannot be saved, nothing is saved, the form stays
+    exactly as typed and the faulty field is marked. Otherwise all the edits go to the cache and the
+    outbox in one transaction (:func:`leaddesk.edits.apply_edits`). ``dirty_changed(bool)`` tells
+    whether the form differs from what was loaded.
+    """
+
     edited = Signal()
+    dirty_changed = Signal(bool)
 
     def __init__(self, database: Database, contact_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +149,25 @@ class OverviewTab(QWidget):
         head.addWidget(self.last_activity, 3, 1, 1, 2)
         head.setColumnStretch(3, 1)
         head.setHorizontalSpacing(14)
+
+        # --- at a glance ---------------------------------------------------------------------
+        self.glance_box = QFrame()
+        self.glance_box.setObjectName("glance")
+        self.glance_box.setStyleSheet("#glance { background: #F3F6F9; border-radius: 6px; }")
+        glance_grid = QGridLayout(self.glance_box)
+        glance_grid.setContentsMargins(10, 8, 10, 8)
+        glance_grid.setHorizontalSpacing(12)
+        glance_grid.setVerticalSpacing(3)
+        self.glance_values: dict[str, QLabel] = {}
+        for row, (key, label) in enumerate(GLANCE_ROWS):
+            name = plain_label(label, muted=True)
+            value = plain_label(selectable=True)
+            value.setObjectName(f"glance_{key}")
+            glance_grid.addWidget(name, row % 3, (row // 3) * 2)
+            glance_grid.addWidget(value, row % 3, (row // 3) * 2 + 1)
+            self.glance_values[key] = value
+        glance_grid.setColumnStretch(1, 1)
+        glance_grid.setColumnStretch(3, 1)
 
         # --- conflicts and refusals --------------------------------------------------------
         self.notices = QVBoxLayout()
@@ -157,13 +211,22 @@ class OverviewTab(QWidget):
         self.contractor = QCheckBox("Contractor")
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(edits.MAX_NAME)
+        self.name_edit.setPlaceholderText("The client's name")
+        #: Each field that can be refused before saving, with the message shown beside it.
+        self.problems: dict[str, tuple[QWidget, QLabel]] = {
+            "name": (self.name_edit, problem_label()),
+            "stage": (self.stage, problem_label()),
+            "stage_note": (self.stage_note, problem_label()),
+            "bot": (self.pause_until, problem_label()),
+        }
+        bot_box.addWidget(self.problems["bot"][1])
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow("Name", self.name_edit)
+        form.addRow("Name", self._with_problem("name"))
         form.addRow("Sale status", self.sale_status)
-        form.addRow("Funnel stage", self.stage)
-        form.addRow("", self.stage_note)
+        form.addRow("Funnel stage", self._with_problem("stage"))
+        form.addRow("", self._with_problem("stage_note"))
         form.addRow("Bot", bot_box)
         flags = QVBoxLayout()
         flags.addWidget(self.mystery_shopper)
@@ -177,10 +240,17 @@ class OverviewTab(QWidget):
         self.save = QPushButton("Save changes")
         self.save.setDefault(True)
         self.revert = QPushButton("Undo changes")
+        self.revert.setToolTip("Put back the values as they were loaded")
         self.save.clicked.connect(self.save_changes)
         self.revert.clicked.connect(lambda: self.refresh())
+        self.save.setEnabled(False)
+        self.revert.setEnabled(False)
+        self._dirty = False
+        self.unsaved_note = plain_label("• Unsaved changes", muted=True)
+        self.unsaved_note.hide()
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.unsaved_note)
         buttons.addWidget(self.revert)
         buttons.addWidget(self.save)
 
@@ -189,6 +259,7 @@ class OverviewTab(QWidget):
         line.setFrameShadow(QFrame.Shadow.Sunken)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
+        layout.addWidget(self.glance_box)
         layout.addLayout(self.notices)
         layout.addWidget(self.pending)
         layout.addWidget(line)
@@ -196,6 +267,76 @@ class OverviewTab(QWidget):
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.refresh()
+        for line_edit in (self.name_edit, self.stage_note):
+            line_edit.textChanged.connect(self._form_changed)
+        for combo in (self.sale_status, self.stage):
+            combo.currentIndexChanged.connect(self._form_changed)
+        for check in (self.bot_active, self.bot_paused, self.bot_agent, self.pause_until_on):
+            check.toggled.connect(self._form_changed)
+        for flag in (self.mystery_shopper, self.contractor):
+            flag.toggled.connect(self._form_changed)
+        self.pause_until.dateTimeChanged.connect(self._form_changed)
+
+    def _with_problem(self, field: str) -> QWidget:
+        widget, message = self.problems[field]
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(message)
+        return box
+
+    # --- unsaved changes -------------------------------------------------------------------
+
+    def _comparable(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The form's values as they matter to a Save: the resume time only counts for a timed pause."""
+        bot = values["bot"]
+        paused = bot is self.bot_paused
+        timed = paused and values["until_on"]
+        return {
+            "name": values["name"].strip(),
+            "sale_status": values["sale_status"],
+            "stage": values["stage"],
+            "stage_note": values["stage_note"].strip(),
+            "bot": self._bot_word(bot),
+            "until": values["until"] if timed else None,
+            "mystery_shopper": values["mystery_shopper"],
+            "contractor": values["contractor"],
+        }
+
+    def _bot_word(self, button: object) -> str | None:
+        return {id(self.bot_active): "active", id(self.bot_paused): "paused", id(self.bot_agent): "agent"}.get(
+            id(button)
+        )
+
+    def changed_fields(self) -> dict[str, Any]:
+        """Field -> the value typed, for every field that differs from what was loaded."""
+        if not self._shown:
+            return {}
+        now = self._comparable(self._form_values())
+        before = self._comparable(self._shown)
+        return {key: value for key, value in now.items() if value != before[key]}
+
+    def is_dirty(self) -> bool:
+        return bool(self.changed_fields())
+
+    def _form_changed(self, *_args: object) -> None:
+        dirty = self.is_dirty()
+        self.save.setEnabled(dirty)
+        self.revert.setEnabled(dirty)
+        self.unsaved_note.setVisible(dirty)
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    def clear_problems(self) -> None:
+        for widget, message in self.problems.values():
+            clear_problem(widget, message)
+
+    def problem(self, field: str) -> str:
+        """The message shown beside ``field`` ("" when it is fine)."""
+        return self.problems[field][1].text()
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -240,6 +381,9 @@ class OverviewTab(QWidget):
             now = self._form_values()
             unsaved = {key: value for key, value in now.items() if value != self._shown.get(key)}
         self._fill(unsaved)
+        if not unsaved:
+            self.clear_problems()
+        self._form_changed()
 
     def _fill(self, unsaved: dict[str, Any]) -> None:
         with self._database.read() as connection:
@@ -265,10 +409,13 @@ class OverviewTab(QWidget):
         self._fill_stages(contact["funnel_stage"])
         self.stage_note.clear()
         status = contact["bot_status"]
+        until = contact["bot_paused_until"]
+        if pause_has_ended(status, until):
+            # The relay resumes the bot when a pause ends; the form shows the state that holds now.
+            status, until = "active", None
         {"active": self.bot_active, "paused": self.bot_paused, "agent": self.bot_agent}.get(
             status, self.bot_active
         ).setChecked(True)
-        until = contact["bot_paused_until"]
         self.pause_until_on.setChecked(bool(until))
         moment = parse_time(until) if until else utc_now() + timedelta(days=1)
         self.pause_until.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp())))
@@ -277,7 +424,15 @@ class OverviewTab(QWidget):
         self.contractor.setChecked(contact["contractor"])
         self._shown = self._form_values()
         self._restore_form(unsaved)
+        self._show_glance()
         self._show_notices()
+
+    def _show_glance(self) -> None:
+        summary = glance(self._database, self._contact_id)
+        if summary is None:
+            return
+        for key, label in self.glance_values.items():
+            label.setText(getattr(summary, key))
 
     def _fill_stages(self, current: str | None) -> None:
         self.stage.clear()
@@ -382,43 +537,60 @@ class OverviewTab(QWidget):
 
     # --- saving ----------------------------------------------------------------------------
 
-    def save_changes(self) -> bool:
-        """Make one edit per changed field, through the one edit path; False if one was refused."""
-        contact = self._contact
-        ids = [self._contact_id]
-        try:
-            name = self.name_edit.text().strip()
-            if name and name != (contact["name"] or ""):
-                edits.set_name(self._database, ids, name)
-            sale = self.sale_status.currentData()
-            if sale != contact["sale_status"]:
-                edits.set_sale_status(self._database, ids, sale)
-            stage = self.stage.currentData()
-            if stage is not None and stage != contact["funnel_stage"]:
-                edits.set_funnel_stage(self._database, ids, stage, self.stage_note.text())
-            bot = "active" if self.bot_active.isChecked() else "paused" if self.bot_paused.isChecked() else "agent"
+    def plan(self) -> tuple[list[edits.PlannedEdit], dict[str, str]]:
+        """(the edits one Save makes, field -> why it cannot be saved), checking every changed field."""
+        changed = self.changed_fields()
+        planned: list[edits.PlannedEdit] = []
+        problems: dict[str, str] = {}
+
+        def check(field: str, make: Callable[[], edits.PlannedEdit]) -> None:
+            try:
+                planned.append(make())
+            except edits.EditError as problem:
+                problems[field] = str(problem)
+
+        if "name" in changed:
+            check("name", lambda: edits.plan_name(self.name_edit.text()))
+        if "sale_status" in changed:
+            check("sale_status", lambda: edits.plan_sale_status(self.sale_status.currentData()))
+        stage = self.stage.currentData()
+        if "stage" in changed and stage is not None:
+            check("stage", lambda: edits.plan_funnel_stage(self._database, stage, self.stage_note.text()))
+        elif "stage_note" in changed and self.stage_note.text().strip():
+            problems["stage_note"] = "A note goes with a change of stage: pick the new stage, or clear the note."
+        if "bot" in changed or "until" in changed:
+            bot = self._bot_word(self.bot_group.checkedButton()) or "active"
             until = None
             if bot == "paused" and self.pause_until_on.isChecked():
                 until = format_time(datetime.fromtimestamp(self.pause_until.dateTime().toSecsSinceEpoch(), UTC))
-            if bot != contact["bot_status"] or until != contact["bot_paused_until"]:
-                edits.set_bot_status(self._database, ids, bot, until)
-            flags: dict[str, bool] = {}
-            if self.mystery_shopper.isChecked() != contact["mystery_shopper"]:
-                flags["mystery_shopper"] = self.mystery_shopper.isChecked()
-            if self.contractor.isChecked() != contact["contractor"]:
-                flags["contractor"] = self.contractor.isChecked()
-            if flags:
-                edits.set_flags(self._database, ids, **flags)
-        except edits.CouldNotSave as problem:
-            # Nothing of this field was saved: the form keeps what the user chose, to save again.
-            show_error(self, "Could not save", str(problem))
-            self.refresh(keep_unsaved=True)
-            self.edited.emit()
+            check("bot", lambda: edits.plan_bot_status(bot, until))
+        flags = {key: changed[key] for key in ("mystery_shopper", "contractor") if key in changed}
+        if flags:
+            check("flags", lambda: edits.plan_flags(**flags))
+        return planned, problems
+
+    def save_changes(self) -> bool:
+        """Save every changed field at once, or nothing: False (and the faulty fields marked) if one cannot be."""
+        self.clear_problems()
+        planned, problems = self.plan()
+        if problems:
+            for field, message in problems.items():
+                if field in self.problems:
+                    widget, label = self.problems[field]
+                    mark_problem(widget, label, message)
+                else:
+                    show_error(self, "Not saved", message)
+            first = next((self.problems[f][0] for f in self.problems if f in problems), None)
+            if first is not None:
+                first.setFocus()
             return False
+        if not planned:
+            return False
+        try:
+            edits.apply_edits(self._database, [self._contact_id], planned)
         except edits.EditError as problem:
+            # Nothing was saved (one transaction); the form stays as typed.
             show_error(self, "Could not save", str(problem))
-            self.refresh()
-            self.edited.emit()
             return False
         self.refresh()
         self.edited.emit()

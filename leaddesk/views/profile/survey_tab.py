@@ -5,9 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from leaddesk.db.database import Database
-from leaddesk.models.profile import SURVEY_HEADERS, RecordTableModel, survey_views
+from leaddesk.models.profile import SURVEY_HEADERS, Cell, RecordTableModel, question_averages, survey_views
 from leaddesk.views.profile.common import plain_label
 from leaddesk.views.profile.meetings_tab import record_table
+
+AVERAGE_HEADERS = ("Question", "Average", "Answers")
 
 
 class SurveyTab(QWidget):
@@ -16,6 +18,7 @@ class SurveyTab(QWidget):
         self._database = database
         self._contact_id = contact_id
         self.models: list[RecordTableModel] = []
+        self.averages: RecordTableModel | None = None
         self._area = QScrollArea()
         self._area.setWidgetResizable(True)
         layout = QVBoxLayout(self)
@@ -27,17 +30,41 @@ class SurveyTab(QWidget):
         inner = QWidget()
         layout = QVBoxLayout(inner)
         self.models = []
+        self.averages = None
         views = survey_views(self._database, self._contact_id)
         if not views:
             layout.addWidget(plain_label("No survey answered yet.", muted=True))
+        averages = [a for a in question_averages(self._database, self._contact_id) if a.answers > 1]
+        if averages:
+            # Each question on its own scale: a 1–5 rating and a 0–10 score are never averaged together.
+            title = plain_label(f"Average per question, over {len(views)} surveys")
+            font = title.font()
+            font.setBold(True)
+            title.setFont(font)
+            layout.addWidget(title)
+            self.averages = RecordTableModel(
+                AVERAGE_HEADERS,
+                [
+                    [
+                        Cell(a.question),
+                        Cell(f"{a.average:.1f}"),
+                        Cell(f"{a.answers} answers, from {a.lowest:g} to {a.highest:g}"),
+                    ]
+                    for a in averages
+                ],
+                inner,
+            )
+            table = record_table(self.averages)
+            table.resizeColumnsToContents()
+            table.setColumnWidth(0, min(max(table.columnWidth(0), 200), 360))
+            table.setMinimumHeight(36 + 30 * len(averages))
+            layout.addWidget(table)
         for view in views:
             title = plain_label(view.title, wrap=True)
             font = title.font()
             font.setBold(True)
             title.setFont(font)
             layout.addWidget(title)
-            if view.average is not None:
-                layout.addWidget(plain_label(f"Average score: {view.average:.1f}", muted=True))
             model = RecordTableModel(SURVEY_HEADERS, view.rows, inner)
             self.models.append(model)
             table = record_table(model)
