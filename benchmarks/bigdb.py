@@ -2,7 +2,7 @@
 
 ``big_database(clients, messages)`` returns the path of a migrated SQLite file holding that many
 clients and messages, with meetings, surveys and funnel history in proportion, built once and kept
-in the temporary folder (``leaddesk-bigdb-<clients>-<messages>.sqlite``) so later runs reuse it.
+in the temporary folder (``leaddesk-bigdb-<clients>-<messages>-<schema revision>.sqlite``) so later runs reuse it.
 The same arguments always give the same rows (a seeded ``random.Random``).
 
     PYTHONPATH=. .venv/bin/python benchmarks/bigdb.py 250000 5000000
@@ -23,6 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from leaddesk.db.database import open_database
+from leaddesk.db.migrate import head_revision
 from leaddesk.demo import FUNNEL_STAGES
 
 #: The generated year of activity ends here.
@@ -43,7 +44,8 @@ def _time(moment: datetime) -> str:
 
 
 def default_path(clients: int, messages: int) -> Path:
-    return Path(tempfile.gettempdir()) / f"leaddesk-bigdb-{clients}-{messages}.sqlite"
+    # Named after the schema revision too: a cache of an older schema would be migrated (and backed up) on open.
+    return Path(tempfile.gettempdir()) / f"leaddesk-bigdb-{clients}-{messages}-{head_revision()}.sqlite"
 
 
 def big_database(clients: int = 250_000, messages: int = 5_000_000, path: Path | None = None) -> Path:

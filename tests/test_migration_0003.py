@@ -45,8 +45,11 @@ def _outbox_columns(db_path: Path) -> list[str]:
         return [row[1] for row in connection.execute("PRAGMA table_info(outbox)")]
 
 
-def test_0003_is_the_head_and_follows_0002() -> None:
-    assert head_revision() == "0003"
+def test_0003_follows_0002() -> None:
+    from alembic.script import ScriptDirectory
+
+    revision = ScriptDirectory.from_config(alembic_config()).get_revision("0003")
+    assert revision is not None and revision.down_revision == "0002"
 
 
 def test_upgrading_a_0002_cache_keeps_its_data_backs_it_up_and_shows_old_refusals(db_path: Path) -> None:
@@ -55,7 +58,7 @@ def test_upgrading_a_0002_cache_keeps_its_data_backs_it_up_and_shows_old_refusal
 
     database = open_database(db_path)
     try:
-        assert current_revision(database.engine) == "0003"
+        assert current_revision(database.engine) == head_revision()
         assert database.backup is not None and database.backup.exists()
         assert "backup-0002-" in database.backup.name
         # A refusal made before the upgrade is not dismissed yet; dismissing it now sticks.
