@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSizePolicy,
     QStackedWidget,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -29,6 +30,8 @@ from leaddesk.db.queries import stage_ids_in_use
 from leaddesk.models.client_table import ClientTableModel
 from leaddesk.models.icons import icon
 from leaddesk.paths import APP_AUTHOR, APP_NAME
+from leaddesk.models.client_table import ClientFilter
+from leaddesk.views.analytics_page import AnalyticsPage
 from leaddesk.views.client_list import DEFAULT_WIDTHS, ClientListView
 from leaddesk.views.empty_state import no_clients_state, no_matches_state
 from leaddesk.views.filter_bar import FilterBar
@@ -90,7 +93,15 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.filters)
         column.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
+        # The client list and the Analytics page, side by side as tabs.
+        self.analytics = AnalyticsPage(database)
+        self.analytics.open_clients_requested.connect(self.show_clients)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(central, "Clients")
+        self.tabs.addTab(self.analytics, "Analytics")
+        self.setCentralWidget(self.tabs)
 
         self._build_actions()
         self._build_toolbar()
@@ -127,6 +138,20 @@ class MainWindow(QMainWindow):
         self._load_stages()
         self.table.refresh()
         self._update_page()
+        self.analytics.refresh()
+
+    def show_clients(self, query: ClientFilter) -> None:
+        """Switch to the client list, filtered like ``query`` (its search and sort aside)."""
+        self.filters.clear()
+        self.filters.sale.set_chosen(query.sale_statuses)
+        self.filters.stage.set_chosen(query.funnel_stages)
+        for combo, values in ((self.filters.sentiment, query.sentiments), (self.filters.bot, query.bot_statuses)):
+            if len(values) == 1:
+                combo.setCurrentIndex(max(combo.findData(next(iter(values))), 0))
+        self.filters.mystery.setCurrentIndex(max(self.filters.mystery.findData(query.mystery_shopper), 0))
+        self.filters.contractor.setCurrentIndex(max(self.filters.contractor.findData(query.contractor), 0))
+        self.tabs.setCurrentIndex(0)
+        self.table.setFocus()
 
     def selected_contact_ids(self) -> list[str]:
         return self.table.selected_contact_ids()
