@@ -102,7 +102,7 @@ def _fill(connection: sqlite3.Connection, clients: int, messages: int) -> None:
         count = per_client + (1 if number < extra else 0)
         first = start + timedelta(seconds=rng.randrange(SPAN_DAYS * 86_400 - 86_400))
         moment = first
-        last = None
+        last = first_sent = None
         for index in range(count):
             if index == 0:
                 direction, kind, author = "in", "client", None
@@ -117,6 +117,7 @@ def _fill(connection: sqlite3.Connection, clients: int, messages: int) -> None:
             moment = moment + timedelta(seconds=rng.randrange(20, 7_200))
             sent_at = _time(min(moment, END))
             last = sent_at
+            first_sent = first_sent or sent_at  # the first message is never a reaction here
             message_number += 1
             message_id = f"wamid.big{message_number:09d}"
             if index > 0 and rng.random() < 0.03:  # a reaction to the message before
@@ -160,7 +161,7 @@ def _fill(connection: sqlite3.Connection, clients: int, messages: int) -> None:
         flag = rng.random()
         contact_rows.append(
             (contact_id, f"+5215{number:09d}", f"Client {number}", rng.choice(SALE_STATUSES), stage, sentiment,
-             flag < 0.001, 0.001 <= flag < 0.006, 1, _time(first), last, count)
+             flag < 0.001, 0.001 <= flag < 0.006, 1, _time(first), last, count, first_sent)
         )  # fmt: skip
         if len(contact_rows) >= 20_000:
             _insert_contacts(connection, contact_rows)
@@ -185,7 +186,8 @@ def _insert_contacts(connection: sqlite3.Connection, rows: list[tuple[object, ..
     # Messages reference contacts; foreign keys are off on this raw connection, so order is free.
     connection.executemany(
         "INSERT INTO contacts (id, phone, name, sale_status, funnel_stage, sentiment, mystery_shopper, contractor, "
-        "version, created_at, last_activity, message_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "version, created_at, last_activity, message_count, first_message_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
     rows.clear()

@@ -12,7 +12,7 @@ How it stays quick on 250,000 clients and 5,000,000 messages (``benchmarks/bench
 
 - the counted clients, with their first message, go once into a temporary table, which every
   client figure then reads;
-- messages per day walk the partial index ``ix_messages_sent_at_direction_author_kind`` one local
+- messages per day walk the partial index ``ix_messages_direction_author_kind_sent_at`` one local
   day at a time (a small temporary table of days drives the loop), so nothing is sorted; the
   flagged clients' messages, usually few, are then taken away in Python through their contact index.
 """
@@ -29,7 +29,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from leaddesk.db.queries import dbapi_cursor
-from leaddesk.domain import MeetingStatus, SaleStatus, Sentiment, format_time, parse_time
+from leaddesk.domain import AuthorKind, Direction, MeetingStatus, SaleStatus, Sentiment, format_time, parse_time
 
 #: The keys of ``sale_status``, ``sentiment`` and ``meetings``, in the order they are shown.
 SALE_KEYS = tuple(s.value for s in SaleStatus)
@@ -207,12 +207,18 @@ def _significant(value: float | None) -> float | None:
 
 # --- the computation ----------------------------------------------------------------------------
 
+#: Every (direction, author kind) a message can have (the applier refuses others).
+MESSAGE_KINDS = tuple((direction.value, kind.value) for direction in Direction for kind in AuthorKind)
+_KIND_INDEX = "ix_messages_direction_author_kind_sent_at"
+_FUNNEL_INDEX = "ix_funnel_changes_contact_id_at_to_stage"
+
 _FLAGGED = "(coalesce(c.mystery_shopper, 0) <> 0 OR coalesce(c.contractor, 0) <> 0)"
 
 _CREATE_TEMP = (
     "CREATE TEMP TABLE IF NOT EXISTS analytics_clients "
     "(id TEXT PRIMARY KEY, first_at TEXT, funnel_stage TEXT, sale_status TEXT, sentiment TEXT) WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS temp.ix_analytics_clients_first_at ON analytics_clients (first_at)",
+    "CREATE TEMP TABLE IF NOT EXISTS analytics_stage_bits (id TEXT PRIMARY KEY, bit INTEGER NOT NULL) WITHOUT ROWID",
     "CREATE TEMP TABLE IF NOT EXISTS analytics_days (start TEXT PRIMARY KEY, stop TEXT NOT NULL, day TEXT NOT NULL) "
     "WITHOUT ROWID",
 )
@@ -229,6 +235,7 @@ def compute_figures(connection: Connection, date_range: DateRange = DateRange())
         finally:
             cursor.execute("DELETE FROM temp.analytics_clients")
             cursor.execute("DELETE FROM temp.analytics_days")
+            cursor.execute("DELETE FROM temp.analytics_stage_bits")
     finally:
         cursor.close()
 
@@ -296,15 +303,11 @@ def _range_clause(column: str, start: str | None, stop: str | None, params: list
 def _fill_counted_clients(cursor: sqlite3.Cursor, start: str | None, stop: str | None) -> None:
     """The counted clients, with the time of their first message (not a reaction), in the range if any."""
     params: list[Any] = []
-    in_range = _range_clause("first_at", start, stop, params)
-    # ORDER BY ... LIMIT 1 walks the contact's messages in time order and stops at the first that is not
-    # a reaction (nearly always the first one); min() would look at every message of the contact.
+    in_range = _range_clause("c.first_message_at", start, stop, params)
     cursor.execute(
         "INSERT INTO temp.analytics_clients (id, first_at, funnel_stage, sale_status, sentiment) "
-        "SELECT id, first_at, funnel_stage, sale_status, sentiment FROM ("
-        " SELECT c.id, (SELECT m.sent_at FROM messages m WHERE m.contact_id = c.id AND m.type <> 'reaction'"
-        "  ORDER BY m.sent_at LIMIT 1) AS first_at, c.funnel_stage, c.sale_status, c.sentiment"
-        f" FROM contacts c WHERE NOT {_FLAGGED}) WHERE 1{in_range}",
+        "SELECT c.id, c.first_message_at, c.funnel_stage, c.sale_status, c.sentiment "
+        f"FROM contacts c WHERE NOT {_FLAGGED}{in_range}",
         params,
     )
 
@@ -313,15 +316,18 @@ def _fill_days(cursor: sqlite3.Cursor, date_range: DateRange) -> list[str]:
     """Fill the table of local days the figures can fall on; returns their UTC starts, in order."""
     first_day, last_day = date_range.start, date_range.end
     if first_day is None or last_day is None:
-        # ORDER BY ... LIMIT 1 is one step into the index; min() with the index's WHERE would walk all of it.
+        # The first and last message of each kind: two steps into the index per kind.
         ends = [
-            cursor.execute(
-                "SELECT sent_at FROM messages INDEXED BY ix_messages_sent_at_direction_author_kind "
-                f"WHERE type <> 'reaction' ORDER BY sent_at {direction} LIMIT 1"
-            ).fetchone()
-            for direction in ("ASC", "DESC")
+            row[0]
+            for direction, author_kind in MESSAGE_KINDS
+            for order in ("ASC", "DESC")
+            for row in cursor.execute(
+                f"SELECT sent_at FROM messages INDEXED BY {_KIND_INDEX} WHERE direction = ? AND author_kind = ? "
+                f"AND type <> 'reaction' ORDER BY sent_at {order} LIMIT 1",
+                (direction, author_kind),
+            ).fetchall()
         ]
-        earliest, latest = (None if end is None else end[0] for end in ends)
+        earliest, latest = (min(ends), max(ends)) if ends else (None, None)
         if earliest is None:
             return []
         first_day = first_day or local_day(earliest)
@@ -340,13 +346,18 @@ def _messages_per_day(
     cursor: sqlite3.Cursor, day_starts: Sequence[str], start: str | None, stop: str | None
 ) -> tuple[DayMessages, ...]:
     counts: dict[str, list[int]] = {}
-    for day, incoming, out_bot, out_agent in cursor.execute(
-        "SELECT d.day, sum(m.direction = 'in'), sum(m.direction = 'out' AND m.author_kind = 'bot'), "
-        "sum(m.direction = 'out' AND m.author_kind <> 'bot') "
-        "FROM temp.analytics_days d JOIN messages m INDEXED BY ix_messages_sent_at_direction_author_kind "
-        "ON m.sent_at >= d.start AND m.sent_at < d.stop WHERE m.type <> 'reaction' GROUP BY d.start"
-    ):
-        counts[day] = [incoming, out_bot, out_agent]
+    # Per local day and kind of message, the count of one short range of the index: nothing is sorted.
+    per_kind = ", ".join(
+        f"(SELECT count(*) FROM messages m INDEXED BY {_KIND_INDEX} WHERE m.direction = '{direction}' "
+        f"AND m.author_kind = '{author_kind}' AND m.sent_at >= d.start AND m.sent_at < d.stop "
+        "AND m.type <> 'reaction')"
+        for direction, author_kind in MESSAGE_KINDS
+    )
+    for day, *by_kind in cursor.execute(f"SELECT d.day, {per_kind} FROM temp.analytics_days d ORDER BY d.start"):
+        values = [0, 0, 0]
+        for (direction, author_kind), count in zip(MESSAGE_KINDS, by_kind, strict=True):
+            values[_column(direction, author_kind)] += count
+        counts[day] = values
     # Take away the flagged clients' messages: few, and found through the contact index.
     params: list[Any] = []
     in_range = _range_clause("m.sent_at", start, stop, params)
@@ -362,15 +373,17 @@ def _messages_per_day(
         entry = counts.get(days[index])
         if entry is None:
             continue
-        if direction == "in":
-            entry[0] -= 1
-        elif direction == "out" and author_kind == "bot":
-            entry[1] -= 1
-        elif direction == "out":
-            entry[2] -= 1
+        entry[_column(direction, author_kind)] -= 1
     return tuple(
         DayMessages(date.fromisoformat(day), *values) for day, values in sorted(counts.items()) if any(values)
     )
+
+
+def _column(direction: str, author_kind: str) -> int:
+    """0: in; 1: out by the bot; 2: any other outgoing message."""
+    if direction == Direction.IN:
+        return 0
+    return 1 if author_kind == AuthorKind.BOT else 2
 
 
 def _day_names(cursor: sqlite3.Cursor) -> list[str]:
@@ -379,27 +392,15 @@ def _day_names(cursor: sqlite3.Cursor) -> list[str]:
 
 def _funnel(cursor: sqlite3.Cursor, in_stage: dict[str | None, int]) -> tuple[StageFigures, ...]:
     stages = cursor.execute("SELECT id, name, position, color FROM funnel_stages ORDER BY position, id").fetchall()
-    reached: dict[str, tuple[int, int]] = {}
-    # Each counted client's stages ever reached (a change into it, or in it now) that the account
-    # lists, and the highest of them: a stage converts when a higher one was reached too.
-    for stage, count, converted in cursor.execute(
-        "WITH reach AS ("
-        " SELECT f.contact_id, f.to_stage AS stage FROM temp.analytics_clients c"
-        "  JOIN funnel_changes f ON f.contact_id = c.id"
-        " UNION SELECT c.id, c.funnel_stage FROM temp.analytics_clients c WHERE c.funnel_stage IS NOT NULL),"
-        " known AS (SELECT r.contact_id, r.stage, s.position,"
-        "  max(s.position) OVER (PARTITION BY r.contact_id) AS top"
-        "  FROM reach r JOIN funnel_stages s ON s.id = r.stage)"
-        " SELECT stage, count(*), sum(top > position) FROM known GROUP BY stage"
-    ):
-        reached[stage] = (count, converted)
-    # A stay ends at the client's next funnel change.
+    reached = _reached(cursor, stages)
+    # A stay ends at the client's next funnel change (changes at the same instant: in stage id order,
+    # the covering index's, so the window needs no sort).
     stays: dict[str, float] = {}
     for stage, mean_days in cursor.execute(
         "SELECT stage, avg(days) FROM ("
         " SELECT f.to_stage AS stage,"
-        "  julianday(lead(f.at) OVER (PARTITION BY f.contact_id ORDER BY f.at, f.rowid)) - julianday(f.at) AS days"
-        " FROM temp.analytics_clients c JOIN funnel_changes f ON f.contact_id = c.id)"
+        "  julianday(lead(f.at) OVER (PARTITION BY f.contact_id ORDER BY f.at, f.to_stage)) - julianday(f.at) AS days"
+        f" FROM temp.analytics_clients c JOIN funnel_changes f INDEXED BY {_FUNNEL_INDEX} ON f.contact_id = c.id)"
         " WHERE days IS NOT NULL GROUP BY stage"
     ):
         stays[stage] = mean_days
@@ -418,6 +419,55 @@ def _funnel(cursor: sqlite3.Cursor, in_stage: dict[str | None, int]) -> tuple[St
             )
         )
     return tuple(figures)
+
+
+#: A stage is one bit of a 64-bit integer in :func:`_reached`; an account with more uses the slower query.
+_MAX_BIT_STAGES = 62
+
+
+def _reached(cursor: sqlite3.Cursor, stages: Sequence[tuple[Any, ...]]) -> dict[str, tuple[int, int]]:
+    """Per stage: (counted clients that ever reached it, those of them that reached a higher stage too).
+
+    A stage is reached by a funnel change into it, or by being in it now. Each client's stages
+    reached become one integer with a bit per stage the account lists; clients are counted by that
+    integer, and the few distinct integers are read in Python.
+    """
+    if len(stages) > _MAX_BIT_STAGES:
+        return _reached_without_bits(cursor)
+    bits = {stage_id: 1 << index for index, (stage_id, *_rest) in enumerate(stages)}
+    positions = {stage_id: position for stage_id, _name, position, _color in stages}
+    higher = {
+        stage_id: sum(bits[other] for other in bits if positions[other] > positions[stage_id]) for stage_id in bits
+    }
+    cursor.executemany("INSERT INTO temp.analytics_stage_bits (id, bit) VALUES (?, ?)", list(bits.items()))
+    totals = dict.fromkeys(bits, (0, 0))
+    for mask, count in cursor.execute(
+        "SELECT (SELECT coalesce(sum(DISTINCT b.bit), 0) FROM funnel_changes f INDEXED BY "
+        f"{_FUNNEL_INDEX} JOIN temp.analytics_stage_bits b ON b.id = f.to_stage WHERE f.contact_id = c.id)"
+        " | coalesce((SELECT b.bit FROM temp.analytics_stage_bits b WHERE b.id = c.funnel_stage), 0) AS mask,"
+        " count(*) FROM temp.analytics_clients c GROUP BY mask"
+    ):
+        for stage_id, bit in bits.items():
+            if mask & bit:
+                was, went_on = totals[stage_id]
+                totals[stage_id] = (was + count, went_on + (count if mask & higher[stage_id] else 0))
+    return totals
+
+
+def _reached_without_bits(cursor: sqlite3.Cursor) -> dict[str, tuple[int, int]]:
+    reached: dict[str, tuple[int, int]] = {}
+    for stage, count, converted in cursor.execute(
+        "WITH reach AS ("
+        " SELECT f.contact_id, f.to_stage AS stage FROM temp.analytics_clients c"
+        "  JOIN funnel_changes f ON f.contact_id = c.id"
+        " UNION SELECT c.id, c.funnel_stage FROM temp.analytics_clients c WHERE c.funnel_stage IS NOT NULL),"
+        " known AS (SELECT r.contact_id, r.stage, s.position,"
+        "  max(s.position) OVER (PARTITION BY r.contact_id) AS top"
+        "  FROM reach r JOIN funnel_stages s ON s.id = r.stage)"
+        " SELECT stage, count(*), sum(top > position) FROM known GROUP BY stage"
+    ):
+        reached[stage] = (count, converted)
+    return reached
 
 
 def _meetings(cursor: sqlite3.Cursor, start: str | None, stop: str | None) -> dict[str, int]:
