@@ -30,9 +30,10 @@ from tests.support.events import EventLog, message
 __all__ = ["local_tz"]  # the fixture, used by name
 
 NOVEMBER = DateRange(date(2026, 11, 1), date(2026, 11, 30))
+ALL_TIME = DateRange()
 
 
-def figures(database: Database, date_range: DateRange = DateRange()) -> dict[str, Any]:
+def figures(database: Database, date_range: DateRange = ALL_TIME) -> dict[str, Any]:
     with database.read() as connection:
         return compute_figures(connection, date_range).to_json()
 
@@ -115,9 +116,7 @@ def test_flagging_a_client_locally_takes_it_out_of_every_figure_and_unflagging_b
     assert figures(database) == EXPECTED_ALL_TIME
 
 
-def test_a_flagged_client_with_messages_on_shared_days_is_subtracted_exactly(
-    database: Database, local_tz: str
-) -> None:
+def test_a_flagged_client_with_messages_on_shared_days_is_subtracted_exactly(database: Database, local_tz: str) -> None:
     log = build_known(database)
     log.apply(mystery_shopper_events("ct_m", mystery_shopper=True))
     # The shopper also writes on a day the counted clients wrote on, and reacts (never counted).
@@ -197,3 +196,62 @@ def test_parse_range_reads_both_ends() -> None:
     assert parse_range("2026-11-01", None) == DateRange(date(2026, 11, 1), None)
     with pytest.raises(ValueError, match="after"):
         parse_range("2026-11-02", "2026-11-01")
+
+
+def test_first_message_follows_late_older_messages_and_skips_reactions(database: Database, local_tz: str) -> None:
+    log = EventLog(database)
+    log.apply([message("ct_x", "2026-11-20T12:00:00Z", message_id="wamid.x1")])
+    log.apply(
+        [
+            message(
+                "ct_x",
+                "2026-11-18T12:00:00Z",
+                type="reaction",
+                text=None,
+                reaction={"message_id": "wamid.x1", "emoji": "👍"},
+            ),
+            message("ct_x", "2026-11-19T12:00:00Z"),  # older, arriving later
+            message(
+                "ct_y",
+                "2026-11-18T12:00:00Z",
+                type="reaction",
+                text=None,
+                reaction={"message_id": "wamid.x1", "emoji": "👍"},
+            ),
+        ]
+    )
+    result = figures(database)
+    assert result["new_clients_per_day"] == [{"date": "2026-11-19", "clients": 1}]  # ct_y only reacted
+    assert figures(database, DateRange(date(2026, 11, 19), date(2026, 11, 19)))["clients"] == 1
+
+
+def test_migration_0007_fills_first_message_of_a_cache_made_before_it(db_path: Path) -> None:
+    from alembic import command
+
+    from leaddesk.db.database import open_database
+    from leaddesk.db.engine import make_engine
+    from leaddesk.db.migrate import alembic_config
+    from tests.support.sync import sqlite
+
+    engine = make_engine(db_path)
+    try:
+        command.upgrade(alembic_config(engine), "0003")
+    finally:
+        engine.dispose()
+    with sqlite(db_path) as connection:
+        connection.execute("INSERT INTO contacts (id, version) VALUES ('ct_1', 1), ('ct_2', 1)")
+        connection.executemany(
+            "INSERT INTO messages (id, contact_id, direction, author_kind, sent_at, type, status, status_rank) "
+            "VALUES (?, ?, 'in', 'client', ?, ?, 'received', 1)",
+            [
+                ("m1", "ct_1", "2026-11-20T10:00:00Z", "reaction"),
+                ("m2", "ct_1", "2026-11-21T10:00:00Z", "text"),
+                ("m3", "ct_1", "2026-11-22T10:00:00Z", "text"),
+                ("m4", "ct_2", "2026-11-20T10:00:00Z", "reaction"),
+            ],
+        )
+    database = open_database(db_path)
+    database.close()
+    with sqlite(db_path) as connection:
+        firsts = dict(connection.execute("SELECT id, first_message_at FROM contacts").fetchall())
+    assert firsts == {"ct_1": "2026-11-21T10:00:00Z", "ct_2": None}

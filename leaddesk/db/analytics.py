@@ -327,11 +327,10 @@ def _fill_days(cursor: sqlite3.Cursor, date_range: DateRange) -> list[str]:
                 (direction, author_kind),
             ).fetchall()
         ]
-        earliest, latest = (min(ends), max(ends)) if ends else (None, None)
-        if earliest is None:
+        if not ends:
             return []
-        first_day = first_day or local_day(earliest)
-        last_day = last_day or local_day(latest)
+        first_day = first_day or local_day(min(ends))
+        last_day = last_day or local_day(max(ends))
     rows = []
     day = first_day
     while day <= last_day:
@@ -374,9 +373,7 @@ def _messages_per_day(
         if entry is None:
             continue
         entry[_column(direction, author_kind)] -= 1
-    return tuple(
-        DayMessages(date.fromisoformat(day), *values) for day, values in sorted(counts.items()) if any(values)
-    )
+    return tuple(DayMessages(date.fromisoformat(day), *values) for day, values in sorted(counts.items()) if any(values))
 
 
 def _column(direction: str, author_kind: str) -> int:

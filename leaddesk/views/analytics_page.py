@@ -13,7 +13,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QMarginsF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -439,7 +440,8 @@ class AnalyticsPage(QWidget):
 
     def save_png(self, name: str, path: Path) -> bool:
         image = chart_image(self.charts[name], QSize(720, 420 if name == "funnel" else 360))
-        return bool(image.save(str(path), "PNG"))
+        # PNG whatever the name ends with; the stubs want bytes, PySide6 itself a str.
+        return bool(image.save(str(path), "PNG"))  # type: ignore[call-overload]
 
     def save_csv(self, name: str, path: Path) -> None:
         sections = list(self.cards[name].sections)
@@ -448,7 +450,7 @@ class AnalyticsPage(QWidget):
             writer.writerow(("section", "key", "value"))
             writer.writerows(self.model.figures.csv_rows(sections))
 
-    def paint_pages(self, device: QPagedPaintDevice) -> None:
+    def paint_pages(self, device: QPdfWriter | QPrinter) -> None:
         """Every chart on A4 pages of ``device`` (a ``QPdfWriter`` or a printer), two to a page."""
         painter = QPainter(device)
         try:
@@ -494,8 +496,6 @@ class AnalyticsPage(QWidget):
         del writer
 
     def print_page(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:

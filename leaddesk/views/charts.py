@@ -219,7 +219,9 @@ def _axes(
     top_value = step * max(1, -(-largest // step))
     left_room = metrics.horizontalAdvance(format_number(top_value)) + 8 * scale
     bottom_room = metrics.height() + 6 * scale
-    plot = QRectF(rect.left() + left_room, rect.top() + 4 * scale, rect.width() - left_room, rect.height() - bottom_room)
+    plot = QRectF(
+        rect.left() + left_room, rect.top() + 4 * scale, rect.width() - left_room, rect.height() - bottom_room
+    )
     painter.setFont(fonts.small)
     value = 0.0
     while value <= top_value + 1e-9:

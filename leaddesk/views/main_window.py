@@ -27,10 +27,9 @@ from PySide6.QtWidgets import (
 from leaddesk import __version__
 from leaddesk.db.database import Database
 from leaddesk.db.queries import stage_ids_in_use
-from leaddesk.models.client_table import ClientTableModel
+from leaddesk.models.client_table import ClientFilter, ClientTableModel
 from leaddesk.models.icons import icon
 from leaddesk.paths import APP_AUTHOR, APP_NAME
-from leaddesk.models.client_table import ClientFilter
 from leaddesk.views.analytics_page import AnalyticsPage
 from leaddesk.views.client_list import DEFAULT_WIDTHS, ClientListView
 from leaddesk.views.empty_state import no_clients_state, no_matches_state

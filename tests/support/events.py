@@ -100,7 +100,9 @@ class EventLog:
             return apply_events(connection, page)
 
 
-def meeting(meeting_id: str, contact_id: str, starts_at: str, status: str = "scheduled", **fields: Any) -> dict[str, Any]:
+def meeting(
+    meeting_id: str, contact_id: str, starts_at: str, status: str = "scheduled", **fields: Any
+) -> dict[str, Any]:
     """A ``meeting.upserted`` event (version 1 unless given)."""
     body: dict[str, Any] = {
         "id": meeting_id,
