@@ -2,8 +2,8 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/analytics_screenshots.py [--out docs/screenshots]
 
-Writes ``analytics-demo.png`` and ``analytics-empty.png`` (1024x700, the whole window with the
-Analytics tab open, all time). Scratch databases and settings only.
+Writes ``analytics-demo.png`` and ``analytics-empty.png``: the Analytics page at 1024x700, all time.
+Scratch databases only.
 """
 
 from __future__ import annotations
@@ -16,29 +16,26 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
-
 from leaddesk.app import make_application
 from leaddesk.db.analytics import DateRange
 from leaddesk.db.database import Database, open_database
 from leaddesk.demo import ensure_demo_database
-from leaddesk.views.main_window import MainWindow
+from leaddesk.views.analytics_page import AnalyticsPage
 
 SIZE = (1024, 700)
 
 
-def shoot(database: Database, out: Path, *, demo: bool, settings_path: Path) -> None:
+def shoot(database: Database, out: Path) -> None:
     app = make_application([sys.argv[0]])
-    window = MainWindow(database, demo=demo, settings=QSettings(str(settings_path), QSettings.Format.IniFormat))
-    window.resize(*SIZE)
-    window.tabs.setCurrentWidget(window.analytics)
-    window.analytics.set_range(DateRange())
-    window.show()
+    page = AnalyticsPage(database)
+    page.set_range(DateRange())
+    page.resize(*SIZE)
+    page.show()
     for _ in range(5):
         app.processEvents()
-    if not window.grab().save(str(out)):
+    if not page.grab().save(str(out)):
         raise SystemExit(f"could not write {out}")
-    window.close()
+    page.close()
     print(out)
 
 
@@ -51,12 +48,12 @@ def main() -> int:
         folder = Path(scratch)
         demo = ensure_demo_database(folder / "demo.sqlite")
         try:
-            shoot(demo, args.out / "analytics-demo.png", demo=True, settings_path=folder / "demo.ini")
+            shoot(demo, args.out / "analytics-demo.png")
         finally:
             demo.close()
         empty = open_database(folder / "empty.sqlite")
         try:
-            shoot(empty, args.out / "analytics-empty.png", demo=False, settings_path=folder / "empty.ini")
+            shoot(empty, args.out / "analytics-empty.png")
         finally:
             empty.close()
     return 0

@@ -215,9 +215,6 @@ _FUNNEL_INDEX = "ix_funnel_changes_contact_id_at_to_stage"
 _FLAGGED = "(coalesce(c.mystery_shopper, 0) <> 0 OR coalesce(c.contractor, 0) <> 0)"
 
 _CREATE_TEMP = (
-    "CREATE TEMP TABLE IF NOT EXISTS analytics_clients "
-    "(id TEXT PRIMARY KEY, first_at TEXT, funnel_stage TEXT, sale_status TEXT, sentiment TEXT) WITHOUT ROWID",
-    "CREATE INDEX IF NOT EXISTS temp.ix_analytics_clients_first_at ON analytics_clients (first_at)",
     "CREATE TEMP TABLE IF NOT EXISTS analytics_stage_bits (id TEXT PRIMARY KEY, bit INTEGER NOT NULL) WITHOUT ROWID",
     "CREATE TEMP TABLE IF NOT EXISTS analytics_days (start TEXT PRIMARY KEY, stop TEXT NOT NULL, day TEXT NOT NULL) "
     "WITHOUT ROWID",
@@ -228,12 +225,13 @@ def compute_figures(connection: Connection, date_range: DateRange = DateRange())
     """Every figure of the page for ``date_range``, read in one snapshot of the cache."""
     cursor = dbapi_cursor(connection)
     try:
+        # Window functions, GROUP BY and the small tables here use temporary storage: memory, not a file.
+        cursor.execute("PRAGMA temp_store = MEMORY")
         for statement in _CREATE_TEMP:
             cursor.execute(statement)
         try:
             return _compute(cursor, date_range)
         finally:
-            cursor.execute("DELETE FROM temp.analytics_clients")
             cursor.execute("DELETE FROM temp.analytics_days")
             cursor.execute("DELETE FROM temp.analytics_stage_bits")
     finally:
@@ -246,7 +244,8 @@ def _compute(cursor: sqlite3.Cursor, date_range: DateRange) -> Figures:
         "SELECT coalesce(sum(coalesce(mystery_shopper, 0) <> 0), 0), coalesce(sum(coalesce(contractor, 0) <> 0), 0) "
         "FROM contacts"
     ).fetchone()
-    _fill_counted_clients(cursor, start, stop)
+    params: list[Any] = []
+    counted = f"NOT {_FLAGGED}" + _range_clause("c.first_message_at", start, stop, params)
     days = _fill_days(cursor, date_range)
 
     clients = 0
@@ -254,7 +253,8 @@ def _compute(cursor: sqlite3.Cursor, date_range: DateRange) -> Figures:
     sentiment = dict.fromkeys(SENTIMENT_KEYS, 0)
     in_stage: dict[str | None, int] = {}
     for stage, sale_status, label, count in cursor.execute(
-        "SELECT funnel_stage, sale_status, sentiment, count(*) FROM temp.analytics_clients GROUP BY 1, 2, 3"
+        f"SELECT c.funnel_stage, c.sale_status, c.sentiment, count(*) FROM contacts c WHERE {counted} GROUP BY 1, 2, 3",
+        params,
     ):
         clients += count
         if sale_status in sale:
@@ -262,17 +262,11 @@ def _compute(cursor: sqlite3.Cursor, date_range: DateRange) -> Figures:
         sentiment[label if label in sentiment and label != NO_SENTIMENT_KEY else NO_SENTIMENT_KEY] += count
         in_stage[stage] = in_stage.get(stage, 0) + count
 
-    funnel = _funnel(cursor, in_stage)
+    funnel = _funnel(cursor, in_stage, counted, params)
     known = {s.stage for s in funnel}
     no_stage = sum(count for stage, count in in_stage.items() if stage not in known)
 
-    new_clients = tuple(
-        (date.fromisoformat(day), count)
-        for day, count in cursor.execute(
-            "SELECT d.day, count(*) FROM temp.analytics_days d "
-            "JOIN temp.analytics_clients c ON c.first_at >= d.start AND c.first_at < d.stop GROUP BY d.start"
-        )
-    )
+    new_clients = _new_clients_per_day(cursor, days, start, stop)
     return Figures(
         date_range=date_range,
         clients=clients,
@@ -298,18 +292,6 @@ def _range_clause(column: str, start: str | None, stop: str | None, params: list
         clauses.append(f"{column} < ?")
         params.append(stop)
     return "".join(f" AND {clause}" for clause in clauses)
-
-
-def _fill_counted_clients(cursor: sqlite3.Cursor, start: str | None, stop: str | None) -> None:
-    """The counted clients, with the time of their first message (not a reaction), in the range if any."""
-    params: list[Any] = []
-    in_range = _range_clause("c.first_message_at", start, stop, params)
-    cursor.execute(
-        "INSERT INTO temp.analytics_clients (id, first_at, funnel_stage, sale_status, sentiment) "
-        "SELECT c.id, c.first_message_at, c.funnel_stage, c.sale_status, c.sentiment "
-        f"FROM contacts c WHERE NOT {_FLAGGED}{in_range}",
-        params,
-    )
 
 
 def _fill_days(cursor: sqlite3.Cursor, date_range: DateRange) -> list[str]:
@@ -376,6 +358,31 @@ def _messages_per_day(
     return tuple(DayMessages(date.fromisoformat(day), *values) for day, values in sorted(counts.items()) if any(values))
 
 
+def _new_clients_per_day(
+    cursor: sqlite3.Cursor, day_starts: Sequence[str], start: str | None, stop: str | None
+) -> tuple[tuple[date, int], ...]:
+    """Clients by the local day of their first message: a count of an index range per day, less the
+    flagged clients' first days (few)."""
+    counts = {
+        day: count
+        for day, count in cursor.execute(
+            "SELECT d.day, (SELECT count(*) FROM contacts c INDEXED BY ix_contacts_first_message_at "
+            "WHERE c.first_message_at >= d.start AND c.first_message_at < d.stop) FROM temp.analytics_days d"
+        )
+    }
+    days = _day_names(cursor)
+    params: list[Any] = []
+    in_range = _range_clause("c.first_message_at", start, stop, params)
+    for (first_at,) in cursor.execute(
+        f"SELECT c.first_message_at FROM contacts c WHERE {_FLAGGED} AND c.first_message_at IS NOT NULL{in_range}",
+        params,
+    ).fetchall():
+        index = bisect_right(day_starts, first_at) - 1
+        if index >= 0:
+            counts[days[index]] -= 1
+    return tuple((date.fromisoformat(day), count) for day, count in sorted(counts.items()) if count)
+
+
 def _column(direction: str, author_kind: str) -> int:
     """0: in; 1: out by the bot; 2: any other outgoing message."""
     if direction == Direction.IN:
@@ -387,9 +394,12 @@ def _day_names(cursor: sqlite3.Cursor) -> list[str]:
     return [row[0] for row in cursor.execute("SELECT day FROM temp.analytics_days ORDER BY start").fetchall()]
 
 
-def _funnel(cursor: sqlite3.Cursor, in_stage: dict[str | None, int]) -> tuple[StageFigures, ...]:
+def _funnel(
+    cursor: sqlite3.Cursor, in_stage: dict[str | None, int], counted: str, params: Sequence[Any]
+) -> tuple[StageFigures, ...]:
+    """The account's stages with their figures; ``counted`` is the SQL condition on ``contacts c``."""
     stages = cursor.execute("SELECT id, name, position, color FROM funnel_stages ORDER BY position, id").fetchall()
-    reached = _reached(cursor, stages)
+    reached = _reached(cursor, stages, counted, params)
     # A stay ends at the client's next funnel change (changes at the same instant: in stage id order,
     # the covering index's, so the window needs no sort).
     stays: dict[str, float] = {}
@@ -397,8 +407,9 @@ def _funnel(cursor: sqlite3.Cursor, in_stage: dict[str | None, int]) -> tuple[St
         "SELECT stage, avg(days) FROM ("
         " SELECT f.to_stage AS stage,"
         "  julianday(lead(f.at) OVER (PARTITION BY f.contact_id ORDER BY f.at, f.to_stage)) - julianday(f.at) AS days"
-        f" FROM temp.analytics_clients c JOIN funnel_changes f INDEXED BY {_FUNNEL_INDEX} ON f.contact_id = c.id)"
-        " WHERE days IS NOT NULL GROUP BY stage"
+        f" FROM contacts c JOIN funnel_changes f INDEXED BY {_FUNNEL_INDEX} ON f.contact_id = c.id WHERE {counted})"
+        " WHERE days IS NOT NULL GROUP BY stage",
+        params,
     ):
         stays[stage] = mean_days
     figures = []
@@ -422,7 +433,9 @@ def _funnel(cursor: sqlite3.Cursor, in_stage: dict[str | None, int]) -> tuple[St
 _MAX_BIT_STAGES = 62
 
 
-def _reached(cursor: sqlite3.Cursor, stages: Sequence[tuple[Any, ...]]) -> dict[str, tuple[int, int]]:
+def _reached(
+    cursor: sqlite3.Cursor, stages: Sequence[tuple[Any, ...]], counted: str, params: Sequence[Any]
+) -> dict[str, tuple[int, int]]:
     """Per stage: (counted clients that ever reached it, those of them that reached a higher stage too).
 
     A stage is reached by a funnel change into it, or by being in it now. Each client's stages
@@ -430,7 +443,7 @@ def _reached(cursor: sqlite3.Cursor, stages: Sequence[tuple[Any, ...]]) -> dict[
     integer, and the few distinct integers are read in Python.
     """
     if len(stages) > _MAX_BIT_STAGES:
-        return _reached_without_bits(cursor)
+        return _reached_without_bits(cursor, counted, params)
     bits = {stage_id: 1 << index for index, (stage_id, *_rest) in enumerate(stages)}
     positions = {stage_id: position for stage_id, _name, position, _color in stages}
     higher = {
@@ -442,7 +455,8 @@ def _reached(cursor: sqlite3.Cursor, stages: Sequence[tuple[Any, ...]]) -> dict[
         "SELECT (SELECT coalesce(sum(DISTINCT b.bit), 0) FROM funnel_changes f INDEXED BY "
         f"{_FUNNEL_INDEX} JOIN temp.analytics_stage_bits b ON b.id = f.to_stage WHERE f.contact_id = c.id)"
         " | coalesce((SELECT b.bit FROM temp.analytics_stage_bits b WHERE b.id = c.funnel_stage), 0) AS mask,"
-        " count(*) FROM temp.analytics_clients c GROUP BY mask"
+        f" count(*) FROM contacts c WHERE {counted} GROUP BY mask",
+        params,
     ):
         for stage_id, bit in bits.items():
             if mask & bit:
@@ -451,17 +465,18 @@ def _reached(cursor: sqlite3.Cursor, stages: Sequence[tuple[Any, ...]]) -> dict[
     return totals
 
 
-def _reached_without_bits(cursor: sqlite3.Cursor) -> dict[str, tuple[int, int]]:
+def _reached_without_bits(cursor: sqlite3.Cursor, counted: str, params: Sequence[Any]) -> dict[str, tuple[int, int]]:
     reached: dict[str, tuple[int, int]] = {}
     for stage, count, converted in cursor.execute(
-        "WITH reach AS ("
-        " SELECT f.contact_id, f.to_stage AS stage FROM temp.analytics_clients c"
+        "WITH counted AS (SELECT c.id, c.funnel_stage FROM contacts c WHERE " + counted + "),"
+        " reach AS (SELECT f.contact_id, f.to_stage AS stage FROM counted c"
         "  JOIN funnel_changes f ON f.contact_id = c.id"
-        " UNION SELECT c.id, c.funnel_stage FROM temp.analytics_clients c WHERE c.funnel_stage IS NOT NULL),"
+        " UNION SELECT c.id, c.funnel_stage FROM counted c WHERE c.funnel_stage IS NOT NULL),"
         " known AS (SELECT r.contact_id, r.stage, s.position,"
         "  max(s.position) OVER (PARTITION BY r.contact_id) AS top"
         "  FROM reach r JOIN funnel_stages s ON s.id = r.stage)"
-        " SELECT stage, count(*), sum(top > position) FROM known GROUP BY stage"
+        " SELECT stage, count(*), sum(top > position) FROM known GROUP BY stage",
+        params,
     ):
         reached[stage] = (count, converted)
     return reached

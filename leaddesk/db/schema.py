@@ -76,6 +76,7 @@ class Contact(Base):
         Index("ix_contacts_funnel_stage", "funnel_stage"),
         Index("ix_contacts_bot_status", "bot_status"),
         Index("ix_contacts_sentiment", "sentiment"),
+        Index("ix_contacts_first_message_at", "first_message_at"),  # Analytics (migration 0007)
     )
 
 

@@ -468,16 +468,31 @@ class AnalyticsPage(QWidget):
                     painter.save()
                     painter.setFont(heading)
                     painter.drawText(
-                        QRectF(page.left(), page.top(), page.width(), 40 * scale),
+                        QRectF(page.left(), page.top(), page.width(), 30 * scale),
                         Qt.AlignmentFlag.AlignLeft,
-                        f"LeadDesk Analytics — {self.range_combo.currentText()}  ({self.summary.text()})",
+                        f"LeadDesk Analytics — {self._range_words()}",
                     )
                     painter.restore()
-                    top += 40 * scale
+                    painter.drawText(
+                        QRectF(page.left(), page.top() + 30 * scale, page.width(), 20 * scale),
+                        Qt.AlignmentFlag.AlignLeft,
+                        f"{self.summary.text()}. {self.left_out.text().split(':')[0]}: "
+                        f"{self.model.figures.mystery_shoppers:,} mystery shoppers, "
+                        f"{self.model.figures.contractors:,} contractors.",
+                    )
+                    top += 56 * scale
                 paint_titled(painter, QRectF(page.left(), top, page.width(), half - 50 * scale), self.charts[name],
                              scale=scale)  # fmt: skip
         finally:
             painter.end()
+
+    def _range_words(self) -> str:
+        date_range = self.model.figures.date_range
+        if date_range.is_all_time:
+            return "all time"
+        start = date_range.start.isoformat() if date_range.start else "the beginning"
+        end = date_range.end.isoformat() if date_range.end else "today"
+        return f"{start} to {end}"
 
     def save_pdf(self, path: Path) -> None:
         writer = QPdfWriter(str(path))

@@ -115,7 +115,8 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, *, scale: float =
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    fonts = _fonts(painter.font(), scale)
+    # Point sizes already follow the device's resolution; only lengths in pixels take ``scale``.
+    fonts = _fonts(painter.font(), 1.0)
     try:
         if chart.is_empty:
             painter.setFont(fonts.label)
@@ -328,7 +329,7 @@ def chart_image(chart: Chart, size: QSize, *, device_pixel_ratio: float = 2.0) -
 def paint_titled(painter: QPainter, rect: QRectF, chart: Chart, *, scale: float = 1.0) -> list[HitArea]:
     """The chart with its title above it (images and printed pages)."""
     title = QFont(painter.font())
-    title.setPointSizeF(11 * scale)
+    title.setPointSizeF(11)
     title.setBold(True)
     painter.save()
     painter.setFont(title)
