@@ -144,6 +144,14 @@ def test_an_edit_refreshes_the_page(qtbot: QtBot, database: Database, tmp_path: 
     assert "3 clients" in window.analytics.summary.text()
     assert "1 mystery shopper" in window.analytics.left_out.text()
 
+    # With the client list's tab open the page only notes it is stale, and counts again when shown.
+    window.tabs.setCurrentIndex(0)
+    edits.set_flags(database, ["ct_a"], mystery_shopper=False)
+    window.refresh_clients()
+    assert "3 clients" in window.analytics.summary.text()
+    window.tabs.setCurrentWidget(window.analytics)
+    assert "4 clients" in window.analytics.summary.text()
+
 
 def test_saving_png_csv_and_pdf_writes_readable_files(
     qtbot: QtBot, database: Database, tmp_path: Path, local_tz: str

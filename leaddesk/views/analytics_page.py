@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QMarginsF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -303,7 +303,7 @@ class AnalyticsPage(QWidget):
         self.range_combo.currentIndexChanged.connect(self._range_changed)
         self.model.date_range = self._chosen_range()
         self._show(self.model.figures)
-        self.model.refresh()
+        self._stale = True  # computed when first shown
 
     # --- building ------------------------------------------------------------------------------
 
@@ -337,8 +337,21 @@ class AnalyticsPage(QWidget):
     # --- showing -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the figures again (after a sync or an edit); the old ones stay until then."""
-        self.model.refresh()
+        """Read the figures again (after a sync or an edit); the old ones stay until then.
+
+        A hidden page (the client list's tab is open) only notes that its figures are stale, and
+        computes them when it is shown: a sync every 30 s need not recount a large cache nobody looks at.
+        """
+        if self.isVisible():
+            self._stale = False
+            self.model.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def _show(self, figures: Figures) -> None:
         self.charts = build_charts(figures)
@@ -402,7 +415,10 @@ class AnalyticsPage(QWidget):
             self.range_combo.setCurrentIndex(len(RANGES) - 1)
 
     def _range_changed(self) -> None:
-        self.model.set_range(self._chosen_range())
+        date_range = self._chosen_range()
+        if date_range != self.model.date_range:
+            self.model.date_range = date_range
+            self.refresh()
 
     def _custom_changed(self) -> None:
         if int(self.range_combo.currentData()) < 0:
