@@ -186,3 +186,24 @@ def test_an_empty_cache_says_what_will_appear(qtbot: QtBot, database: Database, 
     page = window.analytics
     assert page.stack.currentWidget() is page.empty
     assert "funnel" in page.empty.text() and "left out" in page.empty.text()
+
+
+def test_long_ranges_are_charted_per_week_with_every_message_kept(database: Database, local_tz: str) -> None:
+    from datetime import date
+
+    from leaddesk.db.analytics import compute_figures
+    from leaddesk.views.analytics_page import build_charts
+
+    build_known(database)
+    with database.read() as connection:
+        short = compute_figures(connection, DateRange(date(2026, 11, 1), date(2026, 11, 30)))
+        long = compute_figures(connection, DateRange(date(2026, 6, 1), date(2026, 11, 30)))
+    daily = build_charts(short)["messages_per_day"]
+    weekly = build_charts(long)["messages_per_day"]
+    assert daily.title == "Messages per day" and len(daily.categories) == 30
+    assert weekly.title == "Messages per week" and len(weekly.categories) == 27
+    assert weekly.categories[0] == "Jun 1"  # a Monday
+    assert [sum(series.values) for series in daily.series] == [2, 2, 1]
+    assert [sum(series.values) for series in weekly.series] == [3, 2, 1]  # ct_d's Sep 30 message too
+    new_clients = build_charts(long)["new_clients_per_day"]
+    assert sum(new_clients.series[0].values) == 3

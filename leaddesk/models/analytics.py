@@ -65,10 +65,12 @@ class AnalyticsModel(QObject):
         self.threaded = threaded
         self._generation = 0
         self._running = 0
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._finished)
+        # The pool first: children are deleted in order, and the pool's deletion waits for a running
+        # job, which then still finds its relay alive.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._finished)
 
     @property
     def busy(self) -> bool:

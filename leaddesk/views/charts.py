@@ -349,19 +349,19 @@ class ChartWidget(QWidget):
     def __init__(self, chart: Chart | None = None, parent: QWidget | None = None, *, min_height: int = 160) -> None:
         super().__init__(parent)
         self.chart = chart or Chart("", ChartKind.BARS)
-        self._hits: list[HitArea] = []
+        self._hits: list[HitArea] | None = None  # None: not painted since the chart changed
         self.setMinimumHeight(min_height)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
 
     def set_chart(self, chart: Chart) -> None:
         self.chart = chart
-        self._hits = []
+        self._hits = None
         self.update()
 
     def hit_areas(self) -> list[HitArea]:
         """Where the clickable bars are, in widget coordinates, as last painted."""
-        return list(self._hits or self._layout_hits())
+        return list(self._hits if self._hits is not None else self._layout_hits())
 
     def _layout_hits(self) -> list[HitArea]:
         image = QImage(max(self.width(), 1), max(self.height(), 1), QImage.Format.Format_ARGB32)
@@ -379,7 +379,7 @@ class ChartWidget(QWidget):
             painter.end()
 
     def key_at(self, position: QPointF) -> Any:
-        for hit in self._hits or self._layout_hits():
+        for hit in self.hit_areas():
             if hit.rect.contains(position):
                 return hit.key
         return None
