@@ -181,6 +181,24 @@ def test_saving_png_csv_and_pdf_writes_readable_files(
     assert data.startswith(b"%PDF") and data.count(b"/Type /Page") >= 4
 
 
+def test_a_large_cache_is_counted_on_a_worker_thread_with_a_busy_indicator(
+    qtbot: QtBot, database: Database, local_tz: str
+) -> None:
+    from leaddesk.views.analytics_page import COUNTING_TEXT, AnalyticsPage
+
+    build_known(database)
+    page = AnalyticsPage(database, threaded=True)
+    qtbot.addWidget(page)
+    page.set_range(DateRange())
+    with qtbot.waitSignal(page.model.figures_changed, timeout=10_000):
+        page.show()
+        assert page.empty.text() == COUNTING_TEXT  # not "no figures" while counting
+        assert page.busy.isVisible()
+    assert not page.busy.isVisible()
+    assert page.stack.currentWidget() is not page.empty
+    assert page.summary.text().startswith("4 clients")
+
+
 def test_an_empty_cache_says_what_will_appear(qtbot: QtBot, database: Database, tmp_path: Path) -> None:
     window = open_window(qtbot, database, tmp_path)
     page = window.analytics

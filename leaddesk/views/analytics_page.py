@@ -51,6 +51,7 @@ EMPTY_TEXT = (
     "per day, the clients' sentiment, meetings, and survey scores. Mystery shoppers and contractors are "
     "always left out."
 )
+COUNTING_TEXT = "Counting the figures…"
 #: Counted clients only: the list with mystery shoppers and contractors hidden.
 COUNTED = ClientFilter(mystery_shopper=FlagFilter.HIDE, contractor=FlagFilter.HIDE)
 
@@ -303,6 +304,9 @@ class AnalyticsPage(QWidget):
         self.range_combo.currentIndexChanged.connect(self._range_changed)
         self.model.date_range = self._chosen_range()
         self._show(self.model.figures)
+        # Until the first figures arrive (a large cache takes seconds) say so, rather than "no figures".
+        self.empty.setText(COUNTING_TEXT)
+        self.stack.setCurrentWidget(self.empty)
         self._stale = True  # computed when first shown
 
     # --- building ------------------------------------------------------------------------------
@@ -361,6 +365,7 @@ class AnalyticsPage(QWidget):
             caption = card.frame.property("caption")
             if isinstance(caption, QLabel):
                 caption.setText(chart.title)
+        self.empty.setText(EMPTY_TEXT)
         self.stack.setCurrentIndex(1 if figures.is_empty and figures.date_range.is_all_time else 0)
         self.left_out.setText(self._left_out_text(figures))
         signed = figures.sale_status["signed"] + figures.sale_status["sold"]
