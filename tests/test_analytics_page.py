@@ -225,3 +225,21 @@ def test_long_ranges_are_charted_per_week_with_every_message_kept(database: Data
     assert [sum(series.values) for series in weekly.series] == [3, 2, 1]  # ct_d's Sep 30 message too
     new_clients = build_charts(long)["new_clients_per_day"]
     assert sum(new_clients.series[0].values) == 3
+
+
+def test_the_range_chooser_sets_the_whole_page(qtbot: QtBot, database: Database, tmp_path: Path, local_tz: str) -> None:
+    from datetime import date
+
+    build_known(database)
+    window = open_window(qtbot, database, tmp_path)
+    page = window.analytics
+    assert page.model.figures.clients == 4  # all time
+    page.range_combo.setCurrentIndex(0)
+    assert page.model.date_range == DateRange.last_days(7)
+    assert page.start_edit.isHidden()
+    page.set_range(DateRange(date(2026, 11, 1), date(2026, 11, 30)))
+    assert page.range_combo.currentText() == "Custom…" and not page.start_edit.isHidden()
+    assert page.model.figures.to_json()["clients"] == 2
+    assert "2 clients" in page.summary.text()
+    page.end_edit.setDate(page.end_edit.date().addDays(-15))  # Nov 1 to Nov 15: only ct_a
+    assert page.model.figures.clients == 1

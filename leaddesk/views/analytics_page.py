@@ -301,6 +301,7 @@ class AnalyticsPage(QWidget):
 
         self.model.figures_changed.connect(self._show)
         self.model.busy_changed.connect(self.busy.setVisible)
+        self.model.failed.connect(self.summary.setText)
         self.range_combo.currentIndexChanged.connect(self._range_changed)
         self.model.date_range = self._chosen_range()
         self._show(self.model.figures)
