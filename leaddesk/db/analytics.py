@@ -404,13 +404,21 @@ def _funnel(
     reached = _reached(cursor, stages, counted, params)
     # A stay ends at the client's next funnel change (changes at the same instant: in stage id order,
     # the covering index's, so the window needs no sort).
+    # Without a date range every client but the flagged few counts: walking the whole index and
+    # skipping those few is twice as fast as a join with the contacts.
+    if params:
+        changes = f"contacts c JOIN funnel_changes f INDEXED BY {_FUNNEL_INDEX} ON f.contact_id = c.id WHERE {counted}"
+    else:
+        changes = (
+            f"funnel_changes f INDEXED BY {_FUNNEL_INDEX} "
+            f"WHERE f.contact_id NOT IN (SELECT c.id FROM contacts c WHERE {_FLAGGED})"
+        )
     stays: dict[str, float] = {}
     for stage, mean_days in cursor.execute(
         "SELECT stage, avg(days) FROM ("
         " SELECT f.to_stage AS stage,"
         "  julianday(lead(f.at) OVER (PARTITION BY f.contact_id ORDER BY f.at, f.to_stage)) - julianday(f.at) AS days"
-        f" FROM contacts c JOIN funnel_changes f INDEXED BY {_FUNNEL_INDEX} ON f.contact_id = c.id WHERE {counted})"
-        " WHERE days IS NOT NULL GROUP BY stage",
+        f" FROM {changes}) WHERE days IS NOT NULL GROUP BY stage",
         params,
     ):
         stays[stage] = mean_days
