@@ -8,13 +8,16 @@ whose first message (reactions aside) falls in it; the dated series count what h
 Days are calendar days in the computer's time zone: each local day becomes its two UTC instants
 (``[start, stop)``), so summer time and half-hour zones come out right.
 
-How it stays quick on 250,000 clients and 5,000,000 messages (``benchmarks/bench_analytics.py``):
+How it stays quick on 250,000 clients and 5,000,000 messages (``benchmarks/bench_analytics.py``;
+the indexes and ``contacts.first_message_at`` come with migration 0007):
 
-- the counted clients, with their first message, go once into a temporary table, which every
-  client figure then reads;
-- messages per day walk the partial index ``ix_messages_direction_author_kind_sent_at`` one local
-  day at a time (a small temporary table of days drives the loop), so nothing is sorted; the
-  flagged clients' messages, usually few, are then taken away in Python through their contact index.
+- the client figures read ``contacts`` alone: its ``first_message_at`` (kept by the applier) says
+  when each client first wrote;
+- messages per day, and new clients per day, are counts of short index ranges, one per local day
+  (and kind of message): nothing is sorted. The flagged clients' messages and first days, usually
+  few, are then taken away in Python, found through their contact index;
+- the stages each client reached become one integer with a bit per stage, and clients are counted
+  by it; the stays in each stage are a ``lead()`` window over a covering index of funnel changes.
 """
 
 from __future__ import annotations
