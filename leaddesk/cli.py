@@ -112,6 +112,12 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--format", choices=("json", "html", "pdf"), required=True)
     history.add_argument("--out", type=Path, metavar="FILE", help="write here instead of standard output")
     _common_options(history, in_subcommand=True)
+    analytics = export_sub.add_parser("analytics", help="the Analytics page's figures")
+    analytics.add_argument("--from", dest="date_from", metavar="DATE", help="first day counted (YYYY-MM-DD, local)")
+    analytics.add_argument("--to", dest="date_to", metavar="DATE", help="last day counted (YYYY-MM-DD, local)")
+    analytics.add_argument("--format", choices=("json", "csv"), required=True)
+    analytics.add_argument("--out", type=Path, metavar="FILE", help="write here instead of standard output")
+    _common_options(analytics, in_subcommand=True)
 
     set_ = sub.add_parser("set", help="edit a client as the profile dialog does (queued for the relay)")
     set_.add_argument("contact", metavar="CONTACT", help="a contact id or a phone number")
@@ -215,6 +221,10 @@ def run(argv: Sequence[str] | None = None) -> int:
             from leaddesk.export import export_clients
 
             return export_clients(database, args.format, args.out, list_query(args))
+        if args.command == "export" and args.what == "analytics":
+            from leaddesk.analytics_export import export_analytics
+
+            return export_analytics(database, args.date_from, args.date_to, args.format, args.out)
         if args.command == "export":
             from leaddesk.export import export_history
 

@@ -69,6 +69,8 @@ class Contact(Base):
     # each after a space, and the phone's digits (a Mexican mobile without its old "1").
     name_key: Mapped[str | None] = mapped_column(String)
     phone_key: Mapped[str | None] = mapped_column(String)
+    #: The time of the contact's first message that is not a reaction (Analytics counts clients by it).
+    first_message_at: Mapped[str | None] = mapped_column(String)
 
     __table_args__ = (
         Index("ix_contacts_last_activity", sql_text("last_activity DESC")),
@@ -80,6 +82,7 @@ class Contact(Base):
         Index("ix_contacts_sentiment", "sentiment"),
         Index("ix_contacts_name_key", "name_key"),
         Index("ix_contacts_phone_key", "phone_key"),
+        Index("ix_contacts_first_message_at", "first_message_at"),  # Analytics (migration 0007)
     )
 
 
@@ -125,6 +128,14 @@ class Message(Base):
     __table_args__ = (
         Index("ix_messages_contact_id_sent_at", "contact_id", "sent_at"),
         Index("ix_messages_reaction_to", "reaction_to", sqlite_where=sql_text("reaction_to IS NOT NULL")),
+        # Analytics: messages by day, in and out by author, reactions left out (migration 0007).
+        Index(
+            "ix_messages_direction_author_kind_sent_at",
+            "direction",
+            "author_kind",
+            "sent_at",
+            sqlite_where=sql_text("type <> 'reaction'"),
+        ),
     )
 
 
@@ -225,7 +236,11 @@ class FunnelChange(Base):
     note: Mapped[str | None] = mapped_column(Text)
     at: Mapped[str] = mapped_column(String)
 
-    __table_args__ = (Index("ix_funnel_changes_contact_id_at", "contact_id", "at"),)
+    __table_args__ = (
+        Index("ix_funnel_changes_contact_id_at", "contact_id", "at"),
+        # Covering, for the Analytics funnel (migration 0007).
+        Index("ix_funnel_changes_contact_id_at_to_stage", "contact_id", "at", "to_stage"),
+    )
 
 
 class FunnelStage(Base):

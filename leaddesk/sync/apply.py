@@ -823,16 +823,21 @@ def _add_activity(cursor: sqlite3.Cursor, messages: Sequence[ParsedMessage], alr
     activity: dict[str, list[Any]] = {}
     for message in messages:
         message_id, contact_id, sent_at = message.row[0], message.row[1], message.row[5]
-        entry = activity.setdefault(contact_id, [0, sent_at])
+        entry = activity.setdefault(contact_id, [0, sent_at, None])
         if message_id not in counted:
             counted.add(message_id)
             entry[0] += 1
         if sent_at > entry[1]:
             entry[1] = sent_at
+        # The first message that is not a reaction, for Analytics (contacts.first_message_at).
+        if message.row[6] != "reaction" and (entry[2] is None or sent_at < entry[2]):
+            entry[2] = sent_at
     cursor.executemany(
-        "UPDATE contacts SET message_count = message_count + ?, "
-        "last_activity = max(coalesce(last_activity, ''), ?) WHERE id = ?",
-        [(count, latest, contact_id) for contact_id, (count, latest) in activity.items()],
+        "UPDATE contacts SET message_count = message_count + ?1, "
+        "last_activity = max(coalesce(last_activity, ''), ?2), "
+        "first_message_at = CASE WHEN ?3 IS NOT NULL AND (first_message_at IS NULL OR ?3 < first_message_at) "
+        "THEN ?3 ELSE first_message_at END WHERE id = ?4",
+        [(count, latest, first, contact_id) for contact_id, (count, latest, first) in activity.items()],
     )
 
 

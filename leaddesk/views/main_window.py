@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSizePolicy,
     QStackedWidget,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -29,9 +30,10 @@ from PySide6.QtWidgets import (
 from leaddesk import __version__, refusals
 from leaddesk.db.database import Database
 from leaddesk.db.queries import stage_ids_in_use
-from leaddesk.models.client_table import ClientTableModel
+from leaddesk.models.client_table import ClientFilter, ClientTableModel
 from leaddesk.models.icons import icon
 from leaddesk.paths import APP_AUTHOR, APP_NAME
+from leaddesk.views.analytics_page import AnalyticsPage
 from leaddesk.views.client_list import DEFAULT_WIDTHS, ClientListView
 from leaddesk.views.empty_state import no_clients_state, no_matches_state
 from leaddesk.views.export_actions import ClientListExport
@@ -107,7 +109,15 @@ class MainWindow(QMainWindow):
         column.addWidget(self.refusal_notice)
         column.addWidget(self.undo_notice)
         column.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
+        # The client list and the Analytics page, side by side as tabs.
+        self.analytics = AnalyticsPage(database)
+        self.analytics.open_clients_requested.connect(self.show_clients)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(central, "Clients")
+        self.tabs.addTab(self.analytics, "Analytics")
+        self.setCentralWidget(self.tabs)
 
         self._build_actions()
         self._build_toolbar()
@@ -148,6 +158,21 @@ class MainWindow(QMainWindow):
         self.table.refresh()
         self._update_page()
         self.show_refusals()
+        self.analytics.refresh()
+
+    def show_clients(self, query: ClientFilter) -> None:
+        """Switch to the client list, filtered like ``query`` (its search and sort aside)."""
+        self.filters.clear()
+        self.filters.sale.set_chosen(query.sale_statuses)
+        self.filters.stage.set_chosen(query.funnel_stages)
+        self.filters.sentiment.set_chosen(query.sentiments)
+        if len(query.bot_statuses) == 1:
+            bot = self.filters.bot
+            bot.setCurrentIndex(max(bot.findData(next(iter(query.bot_statuses))), 0))
+        self.filters.mystery.setCurrentIndex(max(self.filters.mystery.findData(query.mystery_shopper), 0))
+        self.filters.contractor.setCurrentIndex(max(self.filters.contractor.findData(query.contractor), 0))
+        self.tabs.setCurrentIndex(0)
+        self.table.setFocus()
 
     def selected_contact_ids(self) -> list[str]:
         return self.table.selected_contact_ids()

@@ -98,3 +98,53 @@ class EventLog:
             page.append({"seq": self.seq, "id": f"evt_{self.seq}", **event})
         with self.database.write() as connection:
             return apply_events(connection, page)
+
+
+def meeting(
+    meeting_id: str, contact_id: str, starts_at: str, status: str = "scheduled", **fields: Any
+) -> dict[str, Any]:
+    """A ``meeting.upserted`` event (version 1 unless given)."""
+    body: dict[str, Any] = {
+        "id": meeting_id,
+        "contact_id": contact_id,
+        "title": "Visit",
+        "starts_at": starts_at,
+        "ends_at": None,
+        "location": None,
+        "status": status,
+        "agent": {"id": "ag_19", "name": "Laura Pérez"},
+        "version": 1,
+    }
+    body.update(fields)
+    return {"type": "meeting.upserted", "at": starts_at, "data": {"meeting": body}}
+
+
+def survey(
+    survey_id: str, contact_id: str, submitted_at: str, answers: Iterable[tuple[str, float | None]]
+) -> dict[str, Any]:
+    """A ``survey.submitted`` event; ``answers`` are (question, score) pairs."""
+    body = {
+        "id": survey_id,
+        "contact_id": contact_id,
+        "meeting_id": None,
+        "submitted_at": submitted_at,
+        "answers": [
+            {"question": question, "answer": "n/a" if score is None else str(score), "score": score}
+            for question, score in answers
+        ],
+    }
+    return {"type": "survey.submitted", "at": submitted_at, "data": {"survey": body}}
+
+
+def funnel_change(contact_id: str, from_stage: str | None, to_stage: str, changed_at: str) -> dict[str, Any]:
+    """A ``funnel.changed`` event made by the bot."""
+    body = {
+        "id": f"fc_test{next(_ids)}",
+        "contact_id": contact_id,
+        "from_stage": from_stage,
+        "to_stage": to_stage,
+        "changed_by": {"kind": "bot", "id": None, "name": "Bot"},
+        "note": None,
+        "at": changed_at,
+    }
+    return {"type": "funnel.changed", "at": changed_at, "data": body}

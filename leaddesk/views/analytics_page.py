@@ -1,0 +1,563 @@
+"""The Analytics page: the funnel, sales, leads over time, sentiment, meetings and surveys, as charts.
+
+The page only shows :class:`leaddesk.models.analytics.AnalyticsModel`'s figures; a click on a funnel
+bar, a sale status or a sentiment asks the window (:attr:`AnalyticsPage.open_clients_requested`) to
+show the client list filtered to those clients.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QMarginsF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QShowEvent
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaddesk.db.analytics import NO_SENTIMENT_KEY, DateRange, Figures
+from leaddesk.db.database import Database
+from leaddesk.db.queries import NO_SENTIMENT, FlagFilter
+from leaddesk.domain import SALE_STATUS_COLORS, SENTIMENT_COLORS, MeetingStatus, SaleStatus, Sentiment
+from leaddesk.models.analytics import AnalyticsModel
+from leaddesk.models.client_table import ClientFilter
+from leaddesk.views.charts import Bar, Chart, ChartKind, ChartWidget, Series, chart_image, paint_titled
+
+RANGES = [("Last 7 days", 7), ("Last 30 days", 30), ("Last 90 days", 90), ("All time", 0), ("Custom…", -1)]
+DEFAULT_RANGE_INDEX = 1
+#: Longer ranges show new clients and messages per week instead of per day.
+WEEKLY_AFTER_DAYS = 92
+MEETING_COLORS = {"scheduled": "#4F86C6", "completed": "#3BB273", "cancelled": "#9AA5B1", "no_show": "#E4572E"}
+EMPTY_TEXT = (
+    "No figures yet.\n\nOnce clients write to your WhatsApp number and LeadDesk has synced, this page shows "
+    "how many leads reach each funnel stage and how long they stay, sales by status, new leads and messages "
+    "per day, the clients' sentiment, meetings, and survey scores. Mystery shoppers and contractors are "
+    "always left out."
+)
+COUNTING_TEXT = "Counting the figures…"
+#: Counted clients only: the list with mystery shoppers and contractors hidden.
+COUNTED = ClientFilter(mystery_shopper=FlagFilter.HIDE, contractor=FlagFilter.HIDE)
+
+
+@dataclass(frozen=True)
+class ChartCard:
+    """One chart on the page and the sections of the figures its CSV holds."""
+
+    name: str
+    sections: tuple[str, ...]
+    widget: ChartWidget
+    frame: QFrame
+
+
+def _days_between(figures: Figures) -> tuple[date, date] | None:
+    days = [d for d, _ in figures.new_clients_per_day] + [m.day for m in figures.messages_per_day]
+    start = figures.date_range.start or (min(days) if days else None)
+    end = figures.date_range.end or (max(days) if days else None)
+    if start is None or end is None:
+        return None
+    return start, end
+
+
+def _buckets(figures: Figures) -> tuple[list[date], bool]:
+    """The first day of each column (every day, or every Monday for long ranges) and whether weekly."""
+    span = _days_between(figures)
+    if span is None:
+        return [], False
+    start, end = span
+    weekly = (end - start).days + 1 > WEEKLY_AFTER_DAYS
+    if weekly:
+        start -= timedelta(days=start.weekday())
+    step = timedelta(days=7 if weekly else 1)
+    out = []
+    day = start
+    while day <= end:
+        out.append(day)
+        day += step
+    return out, weekly
+
+
+def _bucket_of(day: date, weekly: bool) -> date:
+    return day - timedelta(days=day.weekday()) if weekly else day
+
+
+def _label(day: date) -> str:
+    return f"{day:%b} {day.day}"
+
+
+def build_charts(figures: Figures) -> dict[str, Chart]:
+    """The page's charts for ``figures`` (pure: no widgets)."""
+    charts: dict[str, Chart] = {}
+    funnel_bars = []
+    for stage in figures.funnel:
+        parts = [f"reached {stage.reached:,}"]
+        if stage.conversion is not None and stage is not figures.funnel[-1]:
+            parts.append(f"{stage.conversion:.0%} went on")
+        if stage.avg_days_in_stage is not None:
+            parts.append(f"{stage.avg_days_in_stage:.1f} days in stage")
+        funnel_bars.append(
+            Bar(stage.name, stage.clients, stage.color or "#8E9AAF", key=("stage", stage.stage), note=" · ".join(parts))
+        )
+    charts["funnel"] = Chart(
+        "Funnel: clients in each stage",
+        ChartKind.BARS,
+        tuple(funnel_bars),
+        empty_text="No funnel stages yet: they come from the relay with the first sync.",
+    )
+    charts["sale_status"] = Chart(
+        "Sales by status",
+        ChartKind.BARS,
+        tuple(
+            Bar(s.label, figures.sale_status[s.value], SALE_STATUS_COLORS[s], key=("sale", s.value)) for s in SaleStatus
+        ),
+    )
+    sentiment_bars = [
+        Bar(s.label, figures.sentiment[s.value], SENTIMENT_COLORS[s], key=("sentiment", s.value)) for s in Sentiment
+    ]
+    sentiment_bars.append(
+        Bar("Not yet known", figures.sentiment[NO_SENTIMENT_KEY], "#C5CDD8", key=("sentiment", NO_SENTIMENT))
+    )
+    charts["sentiment"] = Chart("Clients by latest sentiment", ChartKind.BARS, tuple(sentiment_bars))
+    charts["meetings"] = Chart(
+        "Meetings by status",
+        ChartKind.BARS,
+        tuple(
+            Bar(MeetingStatus(key).label, value, MEETING_COLORS.get(key, "#4F86C6"))
+            for key, value in figures.meetings.items()
+        ),
+    )
+    charts["surveys"] = Chart(
+        "Survey answers: mean score",
+        ChartKind.BARS,
+        tuple(
+            Bar(
+                q.question,
+                q.average_score or 0,
+                "#A15EDB",
+                text="—" if q.average_score is None else f"{q.average_score:.1f}",
+                note=f"{q.answers:,} answers" if q.answers != 1 else "1 answer",
+            )
+            for q in figures.surveys
+        ),
+        empty_text="No surveys in this range",
+        scale_max=max([5.0] + [q.average_score or 0 for q in figures.surveys]),
+    )
+    buckets, weekly = _buckets(figures)
+    index = {day: i for i, day in enumerate(buckets)}
+    unit = "week" if weekly else "day"
+    new_clients = [0.0] * len(buckets)
+    for day, count in figures.new_clients_per_day:
+        new_clients[index[_bucket_of(day, weekly)]] += count
+    charts["new_clients_per_day"] = Chart(
+        f"New clients per {unit}",
+        ChartKind.AREA,
+        categories=tuple(_label(d) for d in buckets),
+        series=(Series("New clients", "#4F86C6", tuple(new_clients)),),
+    )
+    incoming, out_bot, out_agent = ([0.0] * len(buckets) for _ in range(3))
+    for item in figures.messages_per_day:
+        at = index[_bucket_of(item.day, weekly)]
+        incoming[at] += item.incoming
+        out_bot[at] += item.out_bot
+        out_agent[at] += item.out_agent
+    charts["messages_per_day"] = Chart(
+        f"Messages per {unit}",
+        ChartKind.STACKED,
+        categories=tuple(_label(d) for d in buckets),
+        series=(
+            Series("From clients", "#4F86C6", tuple(incoming)),
+            Series("Bot", "#A3BFE0", tuple(out_bot)),
+            Series("Agents", "#F2A541", tuple(out_agent)),
+        ),
+    )
+    return charts
+
+
+CARDS: list[tuple[str, tuple[str, ...], int, int, int, int]] = [
+    # name, CSV sections, row, column, row span, column span
+    ("funnel", ("funnel", "no_stage"), 0, 0, 1, 2),
+    ("sale_status", ("sale_status",), 0, 2, 1, 1),
+    ("new_clients_per_day", ("new_clients_per_day",), 1, 0, 1, 1),
+    ("messages_per_day", ("messages_per_day",), 1, 1, 1, 1),
+    ("sentiment", ("sentiment",), 1, 2, 1, 1),
+    ("meetings", ("meetings",), 2, 0, 1, 1),
+    ("surveys", ("surveys",), 2, 1, 1, 2),
+]
+
+
+class AnalyticsPage(QWidget):
+    """The whole page; :attr:`model` holds the figures."""
+
+    #: Show the client list filtered like this (a ``ClientFilter``).
+    open_clients_requested = Signal(object)
+
+    def __init__(self, database: Database, parent: QWidget | None = None, *, threaded: bool | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("analyticsPage")
+        self.model = AnalyticsModel(database, self, threaded=threaded)
+        self.charts: dict[str, Chart] = {}
+        #: Where the file dialogs start (tests set it; None: the user's documents).
+        self.save_folder: Path | None = None
+
+        self.range_combo = QComboBox()
+        self.range_combo.setObjectName("analyticsRange")
+        for label, days in RANGES:
+            self.range_combo.addItem(label, days)
+        self.range_combo.setCurrentIndex(DEFAULT_RANGE_INDEX)
+        self.start_edit = QDateEdit()
+        self.end_edit = QDateEdit()
+        for edit in (self.start_edit, self.end_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate.currentDate())
+            edit.setVisible(False)
+            edit.dateChanged.connect(self._custom_changed)
+        self.start_edit.setDate(QDate.currentDate().addDays(-29))
+        self.left_out = QLabel()
+        self.left_out.setObjectName("analyticsLeftOut")
+        self.left_out.setTextFormat(Qt.TextFormat.RichText)  # our own numbers and words only
+        self.left_out.linkActivated.connect(self._left_out_clicked)
+        self.busy = QProgressBar()
+        self.busy.setObjectName("analyticsBusy")
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.setMaximumHeight(8)
+        self.busy.setTextVisible(False)
+        self.busy.setVisible(False)
+        self.print_button = QPushButton("Print…")
+        self.print_button.clicked.connect(self.print_page)
+        self.pdf_button = QPushButton("Save as PDF…")
+        self.pdf_button.setObjectName("analyticsPdf")
+        self.pdf_button.clicked.connect(self._ask_pdf)
+
+        header = QHBoxLayout()
+        title = QLabel("Analytics")
+        title.setObjectName("analyticsTitle")
+        header.addWidget(title)
+        header.addSpacing(12)
+        header.addWidget(self.range_combo)
+        header.addWidget(self.start_edit)
+        header.addWidget(self.end_edit)
+        header.addWidget(self.busy)
+        header.addStretch(1)
+        header.addWidget(self.left_out)
+        header.addSpacing(12)
+        header.addWidget(self.print_button)
+        header.addWidget(self.pdf_button)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("analyticsSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+
+        grid_host = QWidget()
+        grid_host.setObjectName("analyticsGrid")
+        grid = QGridLayout(grid_host)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(12)
+        self.cards: dict[str, ChartCard] = {}
+        for name, sections, row, column, rows, columns in CARDS:
+            card = self._card(name, sections)
+            grid.addWidget(card.frame, row, column, rows, columns)
+            self.cards[name] = card
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(grid_host)
+
+        self.empty = QLabel(EMPTY_TEXT)
+        self.empty.setObjectName("analyticsEmpty")
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setMargin(60)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(scroll)
+        self.stack.addWidget(self.empty)
+
+        column_layout = QVBoxLayout(self)
+        column_layout.setContentsMargins(16, 12, 16, 12)
+        column_layout.setSpacing(8)
+        column_layout.addLayout(header)
+        column_layout.addWidget(self.summary)
+        column_layout.addWidget(self.stack, 1)
+
+        self.model.figures_changed.connect(self._show)
+        self.model.busy_changed.connect(self.busy.setVisible)
+        self.model.failed.connect(self.summary.setText)
+        self.range_combo.currentIndexChanged.connect(self._range_changed)
+        self.model.date_range = self._chosen_range()
+        self._show(self.model.figures)
+        # Until the first figures arrive (a large cache takes seconds) say so, rather than "no figures".
+        self.empty.setText(COUNTING_TEXT)
+        self.stack.setCurrentWidget(self.empty)
+        self._stale = True  # computed when first shown
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _card(self, name: str, sections: tuple[str, ...]) -> ChartCard:
+        frame = QFrame()
+        frame.setObjectName("analyticsCard")
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(4)
+        top = QHBoxLayout()
+        caption = QLabel()
+        caption.setObjectName("analyticsCardTitle")
+        caption.setTextFormat(Qt.TextFormat.PlainText)
+        top.addWidget(caption, 1)
+        for text, handler in (("PNG", self._ask_png), ("CSV", self._ask_csv)):
+            button = QToolButton()
+            button.setText(text)
+            button.setObjectName(f"save{text}_{name}")
+            button.setToolTip(f"Save this chart as {'an image' if text == 'PNG' else 'figures for a spreadsheet'}")
+            button.setAutoRaise(True)
+            button.clicked.connect(lambda _checked=False, n=name, h=handler: h(n))
+            top.addWidget(button)
+        layout.addLayout(top)
+        widget = ChartWidget(min_height=190 if name != "funnel" else 250)
+        widget.setObjectName(f"chart_{name}")
+        widget.bar_clicked.connect(self._bar_clicked)
+        layout.addWidget(widget, 1)
+        frame.setProperty("caption", caption)
+        return ChartCard(name, sections, widget, frame)
+
+    # --- showing -------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the figures again (after a sync or an edit); the old ones stay until then.
+
+        A hidden page (the client list's tab is open) only notes that its figures are stale, and
+        computes them when it is shown: a sync every 30 s need not recount a large cache nobody looks at.
+        """
+        if self.isVisible():
+            self._stale = False
+            self.model.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _show(self, figures: Figures) -> None:
+        self.charts = build_charts(figures)
+        for name, card in self.cards.items():
+            chart = self.charts[name]
+            card.widget.set_chart(chart)
+            caption = card.frame.property("caption")
+            if isinstance(caption, QLabel):
+                caption.setText(chart.title)
+        self.empty.setText(EMPTY_TEXT)
+        self.stack.setCurrentIndex(1 if figures.is_empty and figures.date_range.is_all_time else 0)
+        self.left_out.setText(self._left_out_text(figures))
+        signed = figures.sale_status["signed"] + figures.sale_status["sold"]
+        messages = sum(m.incoming + m.out_bot + m.out_agent for m in figures.messages_per_day)
+        meetings = sum(figures.meetings.values())
+        no_stage = f" · {figures.no_stage:,} without a stage" if figures.no_stage else ""
+        self.summary.setText(
+            f"{figures.clients:,} clients · {signed:,} signed or sold · {messages:,} messages · "
+            f"{meetings:,} meetings{no_stage}"
+        )
+
+    @staticmethod
+    def _left_out_text(figures: Figures) -> str:
+        def part(count: int, one: str, many: str, link: str) -> str:
+            words = f"{count:,} {one if count == 1 else many}"
+            return f'<a href="{link}">{words}</a>' if count else words
+
+        return (
+            "Left out: "
+            + part(figures.mystery_shoppers, "mystery shopper", "mystery shoppers", "mystery")
+            + ", "
+            + part(figures.contractors, "contractor", "contractors", "contractor")
+        )
+
+    # --- the date range ------------------------------------------------------------------------
+
+    def _chosen_range(self) -> DateRange:
+        days = int(self.range_combo.currentData())
+        custom = days < 0
+        self.start_edit.setVisible(custom)
+        self.end_edit.setVisible(custom)
+        if custom:
+            first, last = self.start_edit.date().toPython(), self.end_edit.date().toPython()
+            assert isinstance(first, date) and isinstance(last, date)
+            return DateRange(min(first, last), max(first, last))
+        if days == 0:
+            return DateRange()
+        return DateRange.last_days(days)
+
+    def set_range(self, date_range: DateRange) -> None:
+        """Show ``date_range`` (a custom range unless it is all time)."""
+        if date_range.is_all_time:
+            self.range_combo.setCurrentIndex(3)
+            return
+        for edit, day in ((self.start_edit, date_range.start), (self.end_edit, date_range.end)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day) if day else QDate.currentDate())
+            edit.blockSignals(False)
+        if self.range_combo.currentIndex() == len(RANGES) - 1:
+            self._range_changed()
+        else:
+            self.range_combo.setCurrentIndex(len(RANGES) - 1)
+
+    def _range_changed(self) -> None:
+        date_range = self._chosen_range()
+        if date_range != self.model.date_range:
+            self.model.date_range = date_range
+            self.refresh()
+
+    def _custom_changed(self) -> None:
+        if int(self.range_combo.currentData()) < 0:
+            self._range_changed()
+
+    # --- opening the list ----------------------------------------------------------------------
+
+    def _bar_clicked(self, key: object) -> None:
+        if not isinstance(key, tuple) or len(key) != 2:
+            return
+        kind, value = key
+        if kind == "stage":
+            query = ClientFilter(
+                funnel_stages=frozenset({value}), mystery_shopper=FlagFilter.HIDE, contractor=FlagFilter.HIDE
+            )
+        elif kind == "sale":
+            query = ClientFilter(
+                sale_statuses=frozenset({value}), mystery_shopper=FlagFilter.HIDE, contractor=FlagFilter.HIDE
+            )
+        elif kind == "sentiment":
+            query = ClientFilter(
+                sentiments=frozenset({value}), mystery_shopper=FlagFilter.HIDE, contractor=FlagFilter.HIDE
+            )
+        else:
+            return
+        self.open_clients_requested.emit(query)
+
+    def _left_out_clicked(self, link: str) -> None:
+        if link == "mystery":
+            self.open_clients_requested.emit(ClientFilter(mystery_shopper=FlagFilter.ONLY))
+        elif link == "contractor":
+            self.open_clients_requested.emit(ClientFilter(contractor=FlagFilter.ONLY))
+
+    # --- saving and printing -------------------------------------------------------------------
+
+    def save_png(self, name: str, path: Path) -> bool:
+        image = chart_image(self.charts[name], QSize(720, 420 if name == "funnel" else 360))
+        # PNG whatever the name ends with; the stubs want bytes, PySide6 itself a str.
+        return bool(image.save(str(path), "PNG"))  # type: ignore[call-overload]
+
+    def save_csv(self, name: str, path: Path) -> None:
+        sections = list(self.cards[name].sections)
+        with path.open("w", encoding="utf-8-sig", newline="") as stream:
+            writer = csv.writer(stream, lineterminator="\r\n")
+            writer.writerow(("section", "key", "value"))
+            writer.writerows(self.model.figures.csv_rows(sections))
+
+    def paint_pages(self, device: QPdfWriter | QPrinter) -> None:
+        """Every chart on A4 pages of ``device`` (a ``QPdfWriter`` or a printer), two to a page."""
+        painter = QPainter(device)
+        try:
+            layout = device.pageLayout()
+            page = QRectF(layout.paintRectPixels(device.resolution()))
+            scale = device.resolution() / 96.0
+            half = page.height() / 2
+            heading = painter.font()
+            heading.setPointSizeF(14)
+            for index, (name, *_rest) in enumerate(CARDS):
+                if index and index % 2 == 0:
+                    device.newPage()
+                top = page.top() + (index % 2) * half
+                if index == 0:
+                    painter.save()
+                    painter.setFont(heading)
+                    painter.drawText(
+                        QRectF(page.left(), page.top(), page.width(), 30 * scale),
+                        Qt.AlignmentFlag.AlignLeft,
+                        f"LeadDesk Analytics — {self._range_words()}",
+                    )
+                    painter.restore()
+                    painter.drawText(
+                        QRectF(page.left(), page.top() + 30 * scale, page.width(), 20 * scale),
+                        Qt.AlignmentFlag.AlignLeft,
+                        f"{self.summary.text()}. {self.left_out.text().split(':')[0]}: "
+                        f"{self.model.figures.mystery_shoppers:,} mystery shoppers, "
+                        f"{self.model.figures.contractors:,} contractors.",
+                    )
+                    top += 56 * scale
+                paint_titled(painter, QRectF(page.left(), top, page.width(), half - 50 * scale), self.charts[name],
+                             scale=scale)  # fmt: skip
+        finally:
+            painter.end()
+
+    def _range_words(self) -> str:
+        date_range = self.model.figures.date_range
+        if date_range.is_all_time:
+            return "all time"
+        start = date_range.start.isoformat() if date_range.start else "the beginning"
+        end = date_range.end.isoformat() if date_range.end else "today"
+        return f"{start} to {end}"
+
+    def save_pdf(self, path: Path) -> None:
+        writer = QPdfWriter(str(path))
+        writer.setResolution(150)
+        writer.setTitle("LeadDesk Analytics")
+        writer.setCreator("LeadDesk")
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(15, 15, 15, 15),
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+        self.paint_pages(writer)
+        del writer
+
+    def print_page(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.paint_pages(printer)
+
+    def _start_folder(self) -> str:
+        return str(self.save_folder or Path.home())
+
+    def _ask_png(self, name: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save chart as image", str(Path(self._start_folder()) / f"{name}.png"), "PNG image (*.png)"
+        )
+        if path:
+            self.save_png(name, Path(path))
+
+    def _ask_csv(self, name: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save figures", str(Path(self._start_folder()) / f"{name}.csv"), "CSV (*.csv)"
+        )
+        if path:
+            self.save_csv(name, Path(path))
+
+    def _ask_pdf(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save as PDF", str(Path(self._start_folder()) / "analytics.pdf"), "PDF (*.pdf)"
+        )
+        if path:
+            self.save_pdf(Path(path))

@@ -1,0 +1,63 @@
+"""Render the Analytics page off screen on the demo database and on an empty one, for the docs.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/analytics_screenshots.py [--out docs/screenshots]
+
+Writes ``analytics-demo.png`` and ``analytics-empty.png``: the Analytics page at 1024x700, all time.
+Scratch databases only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from leaddesk.app import make_application
+from leaddesk.db.analytics import DateRange
+from leaddesk.db.database import Database, open_database
+from leaddesk.demo import ensure_demo_database
+from leaddesk.views.analytics_page import AnalyticsPage
+
+SIZE = (1024, 700)
+
+
+def shoot(database: Database, out: Path) -> None:
+    app = make_application([sys.argv[0]])
+    page = AnalyticsPage(database)
+    page.set_range(DateRange())
+    page.resize(*SIZE)
+    page.show()
+    for _ in range(5):
+        app.processEvents()
+    if not page.grab().save(str(out)):
+        raise SystemExit(f"could not write {out}")
+    page.close()
+    print(out)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "docs" / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        demo = ensure_demo_database(folder / "demo.sqlite")
+        try:
+            shoot(demo, args.out / "analytics-demo.png")
+        finally:
+            demo.close()
+        empty = open_database(folder / "empty.sqlite")
+        try:
+            shoot(empty, args.out / "analytics-empty.png")
+        finally:
+            empty.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
