@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from sqlalchemy import text
 
 from leaddesk import edits
@@ -187,10 +187,13 @@ def test_dialog_remembers_its_size(qtbot: Any, database: Database) -> None:
     seed_rich_contact(database)
     QSettings().remove("profile_dialog")
     dialog = _dialog(qtbot, database)
-    dialog.resize(700, 555)
+    # A size the user could choose: above the dialog's smallest, and not its default.
+    chosen = dialog.minimumSizeHint().expandedTo(dialog.minimumSize()) + QSize(37, 41)
+    assert chosen != dialog.size()
+    dialog.resize(chosen)
     dialog.close()
     again = _dialog(qtbot, database)
-    assert (again.width(), again.height()) == (700, 555)
+    assert again.size() == chosen
 
 
 def test_bulk_edit_of_500_in_one_go(qtbot: Any, database: Database) -> None:

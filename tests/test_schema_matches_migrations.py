@@ -96,7 +96,7 @@ def test_full_text_tables_are_left_out(db_path: Path) -> None:
     database = open_database(db_path)
     try:
         with sqlite(db_path) as connection:
-            connection.execute("CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages')")
+            # Migration 0006 makes the search index by hand; SQLAlchemy's metadata cannot describe it.
             assert {"messages_fts", "messages_fts_data", "messages_fts_config"} <= full_text_tables(connection)
         assert schema_differences(database.engine, db_path) == []
     finally:

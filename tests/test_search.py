@@ -53,6 +53,11 @@ def assert_index_whole(database: Database) -> None:
         dbapi_connection(connection).execute("INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')")
 
 
+def voice_note(media_id: str) -> dict[str, object]:
+    """A voice note's media (an audio message without one is a bad event)."""
+    return {"media_id": media_id, "mime_type": "audio/ogg", "sha256": "a" * 64, "filename": None, "size": 1000}
+
+
 @pytest.fixture
 def log(database: Database) -> EventLog:
     events = EventLog(database)
@@ -70,10 +75,11 @@ def log(database: Database) -> EventLog:
                 at(4),
                 message_id="m_voice",
                 type="audio",
+                media=voice_note("md_voice"),
                 text=None,
                 transcript="Quisiera agendar una visita el sábado por la mañana",
             ),
-            message("ct_jose", at(5), message_id="m_none", text=None),
+            message("ct_jose", at(5), message_id="m_none", type="audio", media=voice_note("md_none"), text=None),
         ]
     )
     return events
@@ -196,7 +202,19 @@ def test_a_changed_message_is_found_by_its_new_words_only(database: Database, lo
     assert found(database, "recamaras") == []
     assert found(database, "penthouse") == ["m_recamaras"]
     # A transcript that arrives later for a voice note without text.
-    log.apply([message("ct_jose", at(5), message_id="m_none", type="audio", text=None, transcript="terraza amplia")])
+    log.apply(
+        [
+            message(
+                "ct_jose",
+                at(5),
+                message_id="m_none",
+                type="audio",
+                media=voice_note("md_none"),
+                text=None,
+                transcript="terraza amplia",
+            )
+        ]
+    )
     assert found(database, "terraza") == ["m_none"]
     assert_index_whole(database)
 

@@ -161,7 +161,7 @@ def test_the_simulators_generated_contacts_accept_commands(tmp_path: Path) -> No
             assert second.returncode == 0, second.stdout + second.stderr
             assert re.search(r"2 edits sent, 0 refused, 0 conflicts", second.stdout), second.stdout
             exported = _leaddesk(db, url, "export", "clients", "--format", "csv")
-            assert "ct_0000003,+5215" in exported.stdout and "Probando" in exported.stdout
+            assert "ct_0000003,'+5215" in exported.stdout and "Probando" in exported.stdout
         finally:
             simulator.terminate()
             simulator.wait(timeout=10)
