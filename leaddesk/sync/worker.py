@@ -216,10 +216,15 @@ class SyncWorker(QObject):
             if not ended:
                 log.warning("the sync did not stop within %.1f s; closing without waiting for it", timeout)
             self._cycle_ended(cycle)
-        if ended and self._owns_database and self._database is not None:
-            self._database.close()
-            self._database = None
+        if ended:
+            self._close_owned_database()
         return ended
+
+    def _close_owned_database(self) -> None:
+        with self._database_lock:
+            if self._owns_database and self._database is not None:
+                self._database.close()
+                self._database = None
 
     # --- the cycle's thread -------------------------------------------------------------
 
@@ -238,6 +243,9 @@ class SyncWorker(QObject):
             log.error("sync cycle failed: %s\n%s", reason, details.rstrip())
             cycle.summary = SyncSummary(outcome="failed", error=reason)
         finally:
+            if self._stopped:
+                # stop() gave up waiting for this cycle: the database it owns is closed now that it ended.
+                self._close_owned_database()
             with contextlib.suppress(RuntimeError):  # the window may be gone when a cycle left behind ends
                 cycle.bridge.ended.emit(cycle)
 

@@ -189,7 +189,14 @@ class MainWindow(QMainWindow):
 
     def show_notice(self, text: str, undo: Callable[[], None] | None = None) -> None:
         """Confirm what an action did above the list, with "Undo" when it can be taken back."""
-        buttons = [("Undo", undo)] if undo is not None else []
+        buttons: list[tuple[str, Callable[[], None]]] = []
+        if undo is not None:
+
+            def undo_then_back_to_list() -> None:
+                undo()
+                self.table.setFocus()  # the keyboard goes on where the user was, not on a vanished button
+
+            buttons.append(("Undo", undo_then_back_to_list))
         self.undo_notice.show_notice(text, buttons, hide_after_ms=UNDO_NOTICE_MS)
 
     def show_refusals(self) -> None:

@@ -115,7 +115,7 @@ class SearchDialog(QDialog):
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchDialog")
-        self.setWindowTitle("Search all conversations — LeadDesk")
+        self.setWindowTitle("Search all conversations")  # the window system adds " — LeadDesk"
         self.setModal(False)
         self.setSizeGripEnabled(True)
         self.model = SearchResultsModel(database, parent=self)

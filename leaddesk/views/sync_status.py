@@ -90,7 +90,15 @@ class SyncStatusWidget(QWidget):
         self.progress_bar.show()
 
     def set_waiting(self, count: int) -> None:
-        self.waiting_label.setText("" if count == 0 else ("1 edit waiting" if count == 1 else f"{count} edits waiting"))
+        if count == 0:
+            self.waiting_label.setText("")
+        elif self.state == "demo":
+            # The demo never sends anything: its edits stay in the demo's own file, they do not "wait".
+            self.waiting_label.setText(
+                "1 practice edit, kept in the demo" if count == 1 else f"{count} practice edits, kept in the demo"
+            )
+        else:
+            self.waiting_label.setText("1 edit waiting" if count == 1 else f"{count} edits waiting")
 
     def _render(self) -> None:
         self.state_label.setText(state_text(self.state, self.detail))
