@@ -22,13 +22,13 @@ from itertools import zip_longest
 from pathlib import Path
 from typing import IO, Any
 
-import phonenumbers
 from sqlalchemy import Connection
 
 from leaddesk.db import history
 from leaddesk.db.database import Database
 from leaddesk.db.queries import DEFAULT_QUERY, ClientQuery, client_rowids
 from leaddesk.domain import BotStatus, MeetingStatus, SaleStatus, Sentiment, field_words
+from leaddesk.phones import format_phone
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -313,16 +313,6 @@ class LocalClock:
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _phone(value: str | None) -> str:
-    if not value:
-        return ""
-    try:
-        parsed = phonenumbers.parse(value, None)
-    except phonenumbers.NumberParseException:
-        return value
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-
-
 def _shown(value: Any) -> str:
     if value is None:
         return ""
@@ -485,7 +475,7 @@ def history_html(record: dict[str, Any], names: RecordNames | None = None, *, no
     clock = LocalClock()
     contact = record["contact"]
     client_name = contact["name"] or ""
-    title = client_name or _phone(contact["phone"]) or "Unknown client"
+    title = client_name or format_phone(contact["phone"]) or "Unknown client"
     messages = record["messages"]
     count = len(messages)
     body: list[str] = []
@@ -606,7 +596,9 @@ def history_html(record: dict[str, Any], names: RecordNames | None = None, *, no
         "</head><body>",
         '<table class="masthead" width="100%" cellspacing="0"><tr><td>',
         f"<h1>{_isolated(title)}</h1>",
-        f'<div class="phone">{_isolated(_phone(contact["phone"]))}</div>' if contact["phone"] and client_name else "",
+        f'<div class="phone">{_isolated(format_phone(contact["phone"]))}</div>'
+        if contact["phone"] and client_name
+        else "",
         f'<div class="doc">Client record from LeadDesk, {html.escape(made)} · {count:,} {noun} · '
         f"times are local: {html.escape(clock.zones())}</div>",
         "</td></tr></table>",
@@ -627,7 +619,7 @@ def history_document(database: Database, contact: str) -> tuple[str, str] | None
 
 def document_title(record: dict[str, Any]) -> str:
     contact = record["contact"]
-    return f"{contact['name'] or _phone(contact['phone']) or 'Unknown client'} — LeadDesk client record"
+    return f"{contact['name'] or format_phone(contact['phone']) or 'Unknown client'} — LeadDesk client record"
 
 
 def _export_pdf(record: dict[str, Any], names: RecordNames, out: Path | None) -> int:

@@ -32,6 +32,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from leaddesk.db.dbapi import dbapi_connection
 from leaddesk.db.outbox import overlay_queued_edits
 from leaddesk.db.search import index_new_messages, newest_message_rowid
 from leaddesk.db.search_keys import refresh_search_keys
@@ -881,13 +882,6 @@ def _erase(cursor: sqlite3.Cursor, contact_ids: Sequence[str], result: ApplyResu
     result.erased_contacts.update(unique)
     result.touched_contacts.difference_update(unique)
     result.new_contacts.difference_update(unique)
-
-
-def dbapi_connection(connection: Connection) -> sqlite3.Connection:
-    """The ``sqlite3`` connection under a SQLAlchemy one (same transaction)."""
-    driver = connection.connection.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
-    return driver
 
 
 def apply_events(connection: Connection, events: Sequence[Mapping[str, Any]]) -> ApplyResult:

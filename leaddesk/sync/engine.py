@@ -39,6 +39,7 @@ from sqlalchemy import text
 
 from leaddesk.db import state as sync_state
 from leaddesk.db.database import Database, DatabaseBusy
+from leaddesk.db.dbapi import dbapi_connection
 from leaddesk.db.outbox import apply_contact_changes, contact_changes, current_config
 from leaddesk.domain import CommandType, MediaState, OutboxState, format_time, status_rank, utc_now
 from leaddesk.sync.apply import (
@@ -46,7 +47,6 @@ from leaddesk.sync.apply import (
     BadEvent,
     apply_events,
     apply_events_dbapi,
-    dbapi_connection,
     parse_contact,
     parse_funnel_stages,
     replace_funnel_stages,

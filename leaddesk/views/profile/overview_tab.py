@@ -38,8 +38,8 @@ from leaddesk.domain import (
     pause_has_ended,
     utc_now,
 )
-from leaddesk.models.client_table import format_phone
 from leaddesk.models.profile import NO_VALUE, contact_facts, describe_values, glance, local_time, stage_name
+from leaddesk.phones import format_phone
 from leaddesk.views.profile.common import (
     clear_problem,
     mark_problem,
