@@ -102,6 +102,12 @@ class ContactFacts:
     bot_status: str
 
 
+def contact_record(database: Database, contact_id: str) -> dict[str, Any] | None:
+    """The contact as ``export clients`` and the history give it (``db.history.client``), or None if erased."""
+    with database.read() as connection:
+        return history.client(connection, contact_id)
+
+
 def contact_facts(database: Database, contact_id: str) -> ContactFacts | None:
     with database.read() as connection:
         row = connection.exec_driver_sql(

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk import edits
-from leaddesk.db import history
 from leaddesk.db.database import Database
 from leaddesk.domain import (
     COMMAND_WORDS,
@@ -38,7 +37,15 @@ from leaddesk.domain import (
     pause_has_ended,
     utc_now,
 )
-from leaddesk.models.profile import NO_VALUE, contact_facts, describe_values, glance, local_time, stage_name
+from leaddesk.models.profile import (
+    NO_VALUE,
+    contact_facts,
+    contact_record,
+    describe_values,
+    glance,
+    local_time,
+    stage_name,
+)
 from leaddesk.phones import format_phone
 from leaddesk.views.profile.common import (
     clear_problem,
@@ -386,8 +393,7 @@ class OverviewTab(QWidget):
         self._form_changed()
 
     def _fill(self, unsaved: dict[str, Any]) -> None:
-        with self._database.read() as connection:
-            contact = history.client(connection, self._contact_id)
+        contact = contact_record(self._database, self._contact_id)
         facts = contact_facts(self._database, self._contact_id)
         if contact is None or facts is None:
             self.name_title.setText("This client is no longer in the cache.")
