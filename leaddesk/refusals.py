@@ -19,7 +19,7 @@ from typing import Any
 
 from leaddesk.db.database import Database
 from leaddesk.db.dbapi import dbapi_cursor
-from leaddesk.domain import BotStatus, CommandType, OutboxState, SaleStatus, format_time, utc_now
+from leaddesk.domain import BotStatus, CommandType, OutboxState, SaleStatus, format_time, known_label, utc_now
 
 #: (HTTP status, the relay's error code) -> why, in words; a code of None stands for "any code".
 REASONS: dict[tuple[int, str | None], str] = {
@@ -64,19 +64,14 @@ def describe_change(command_type: str, data: Mapping[str, Any], stage_names: Map
     match command_type:
         case CommandType.SET_SALE_STATUS:
             value = str(data.get("sale_status"))
-            try:
-                return f"'{SaleStatus(value).label}'"
-            except ValueError:
-                return f"the sale status '{value}'"
+            label = known_label(SaleStatus, value)
+            return f"the sale status '{value}'" if label is None else f"'{label}'"
         case CommandType.SET_FUNNEL_STAGE:
             stage = str(data.get("stage"))
             return f"the stage '{stage_names.get(stage, stage)}'"
         case CommandType.SET_BOT_STATUS:
             status = str(data.get("bot_status"))
-            try:
-                return f"the bot status '{BotStatus(status).label}'"
-            except ValueError:
-                return f"the bot status '{status}'"
+            return f"the bot status '{known_label(BotStatus, status) or status}'"
         case CommandType.SET_FLAGS:
             words = []
             if "mystery_shopper" in data:

@@ -53,6 +53,7 @@ from leaddesk.domain import (
     bot_state_words,
     field_words,
     humanize_age,
+    label_or_value,
     parse_time,
     pause_has_ended,
     utc_now,
@@ -156,12 +157,7 @@ _EMPTY_ROW = RowView(
 
 
 def _label(enum_type: Any, value: str | None) -> str:
-    if value is None:
-        return NO_VALUE
-    try:
-        return str(enum_type(value).label)
-    except ValueError:
-        return value
+    return NO_VALUE if value is None else label_or_value(enum_type, value)
 
 
 def format_row(row: ClientRow, stages: dict[str, StageInfo], now: datetime) -> RowView:

@@ -27,6 +27,7 @@ from leaddesk.domain import (
     bot_state_words,
     field_words,
     format_time,
+    label_or_value,
     parse_time,
     utc_now,
 )
@@ -186,10 +187,7 @@ def _stage_names(database: Database) -> dict[str, str]:
 
 
 def _status_label(status: str) -> str:
-    try:
-        return MeetingStatus(status).label
-    except ValueError:
-        return status
+    return label_or_value(MeetingStatus, status)
 
 
 def meeting_rows(
@@ -367,10 +365,7 @@ def parse_config_value(text: str) -> Any:
 
 
 def _enum_label(kind: Any, value: object) -> str:
-    try:
-        return str(kind(value).label)
-    except ValueError:
-        return str(value)
+    return label_or_value(kind, value)
 
 
 def describe_values(database: Database, values: dict[str, Any]) -> str:
