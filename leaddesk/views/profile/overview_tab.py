@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QRectF, Qt, Signal
+from PySide6.QtCore import QDateTime, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -48,6 +48,7 @@ from leaddesk.models.profile import (
 )
 from leaddesk.phones import format_phone
 from leaddesk.views.profile.common import (
+    EditingTab,
     clear_problem,
     mark_problem,
     plain_label,
@@ -113,7 +114,7 @@ GLANCE_ROWS = (
 )
 
 
-class OverviewTab(QWidget):
+class OverviewTab(EditingTab):
     """Who the client is, what matters at a glance, and the fields staff edit.
 
     One Save checks every changed field first; if one cannot be saved, nothing is saved, the form stays
@@ -122,13 +123,8 @@ class OverviewTab(QWidget):
     whether the form differs from what was loaded.
     """
 
-    edited = Signal()
-    dirty_changed = Signal(bool)
-
     def __init__(self, database: Database, contact_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._database = database
-        self._contact_id = contact_id
+        super().__init__(database, contact_id, parent)
         self._contact: dict[str, Any] = {}
         #: The form's values as last filled from the cache: what differs from them is the user's unsaved edit.
         self._shown: dict[str, Any] = {}
@@ -252,7 +248,6 @@ class OverviewTab(QWidget):
         self.revert.clicked.connect(lambda: self.refresh())
         self.save.setEnabled(False)
         self.revert.setEnabled(False)
-        self._dirty = False
         self.unsaved_note = plain_label("• Unsaved changes", muted=True)
         self.unsaved_note.hide()
         buttons = QHBoxLayout()
@@ -333,9 +328,7 @@ class OverviewTab(QWidget):
         self.save.setEnabled(dirty)
         self.revert.setEnabled(dirty)
         self.unsaved_note.setVisible(dirty)
-        if dirty != self._dirty:
-            self._dirty = dirty
-            self.dirty_changed.emit(dirty)
+        self._note_dirty(dirty)
 
     def clear_problems(self) -> None:
         for widget, message in self.problems.values():
