@@ -11,7 +11,7 @@ from typing import IO
 
 from leaddesk.db.analytics import DateRange, Figures, compute_figures
 from leaddesk.db.database import Database
-from leaddesk.export import EXIT_OK, EXIT_USAGE, _closed_pipe, _fail, _text_output
+from leaddesk.export import EXIT_USAGE, _fail, write_text_output
 
 CSV_HEADER = ("section", "key", "value")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -62,14 +62,5 @@ def export_analytics(database: Database, start: str | None, end: str | None, fmt
         return _fail(str(problem), EXIT_USAGE)
     with database.read() as connection:
         figures = compute_figures(connection, date_range)
-    try:
-        with _text_output(out, bom=fmt == "csv") as stream:
-            if fmt == "json":
-                write_json(figures, stream)
-            else:
-                write_csv(figures, stream)
-    except BrokenPipeError:
-        return _closed_pipe()
-    except OSError as problem:
-        return _fail(f"cannot write {out}: {problem.strerror or problem}", EXIT_USAGE)
-    return EXIT_OK
+    write = write_json if fmt == "json" else write_csv
+    return write_text_output(out, lambda stream: write(figures, stream), bom=fmt == "csv")

@@ -18,11 +18,11 @@ from leaddesk.paths import APP_AUTHOR, APP_NAME, resource
 from leaddesk.sync.engine import SyncSummary
 from leaddesk.sync.settings import get_token, load_settings
 from leaddesk.sync.worker import SyncWorker
+from leaddesk.sync_wiring import attach_sync
 from leaddesk.views.client_actions import install_client_actions
 from leaddesk.views.main_window import MainWindow
 from leaddesk.views.profile.dialog import ProfileDialog
 from leaddesk.views.search_dialog import SearchDialog
-from leaddesk.views.sync_wiring import attach_sync
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

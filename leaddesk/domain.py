@@ -323,6 +323,22 @@ class _FoldTable(dict[int, str]):
 _FOLD_TABLE = _FoldTable()
 
 
+def known_label(kind: type[StrEnum], value: object) -> str | None:
+    """An enum value in the window's words (``sold`` → ``Sold``); None when ``kind`` has no such value."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return str(getattr(kind(value), "label"))  # noqa: B009 - every labelled enum has it; StrEnum does not say so
+    except ValueError:
+        return None
+
+
+def label_or_value(kind: type[StrEnum], value: object) -> str:
+    """An enum value in the window's words; a value the enum does not know (a newer relay's), as it is."""
+    known = known_label(kind, value)
+    return str(value) if known is None else known
+
+
 def fold_text(text: str) -> str:
     """``text`` for accent- and case-blind matching: "Recámara" → "recamara", "JIMÉNEZ" → "jimenez".
 

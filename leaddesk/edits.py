@@ -25,6 +25,17 @@ from typing import Any
 from sqlalchemy import Connection
 
 from leaddesk.db.database import Database, DatabaseBusy
+from leaddesk.db.dbapi import dbapi_cursor
+from leaddesk.db.edit_reads import Conflict as Conflict
+from leaddesk.db.edit_reads import ConflictNotice as ConflictNotice
+from leaddesk.db.edit_reads import agent_name as agent_name
+from leaddesk.db.edit_reads import conflict_notices as conflict_notices
+from leaddesk.db.edit_reads import funnel_stage, loads_or_text
+from leaddesk.db.edit_reads import last_inbound_at as last_inbound_at
+from leaddesk.db.edit_reads import manual_stages as manual_stages
+from leaddesk.db.edit_reads import open_conflicts as open_conflicts
+from leaddesk.db.edit_reads import pending_fields as pending_fields
+from leaddesk.db.edit_reads import refused_edits as refused_edits
 from leaddesk.db.outbox import apply_contact_changes, contact_changes
 from leaddesk.db.state import AGENT_NAME
 from leaddesk.domain import (
@@ -77,47 +88,6 @@ def _saving(database: Database) -> Iterator[Connection]:
             yield connection
     except DatabaseBusy as problem:
         raise CouldNotSave from problem
-
-
-@dataclass(frozen=True)
-class Conflict:
-    id: int
-    contact_id: str
-    command_type: str
-    field: str
-    mine: Any
-    theirs: Any
-    at: str
-    outbox_id: int | None = None
-
-
-@dataclass(frozen=True)
-class ConflictNotice:
-    """One conflicting edit as the user sees it: every field that one command lost, together.
-
-    A 409 on ``set_bot_status`` records two rows (``bot_status`` and ``bot_paused_until``); they are
-    one edit, so one notice. ``id`` is the first row's: :func:`apply_mine_again` and
-    :func:`dismiss_conflict` settle the whole edit from it.
-    """
-
-    id: int
-    contact_id: str
-    outbox_id: int | None
-    command_type: str
-    #: field -> the value the user set / the relay's value, in the order the rows were recorded.
-    mine: dict[str, Any]
-    theirs: dict[str, Any]
-    at: str
-
-    @property
-    def fields(self) -> tuple[str, ...]:
-        return tuple(self.mine)
-
-
-def _cursor(connection: Any) -> sqlite3.Cursor:
-    driver = connection.connection.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
-    return driver.cursor()
 
 
 def _chunks(items: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
@@ -199,7 +169,7 @@ def _queue_all(
     now = format_time(utc_now())
     outbox_ids: list[int] = []
     with _saving(database) as connection:
-        cursor = _cursor(connection)
+        cursor = dbapi_cursor(connection)
         seen = _load_contacts(cursor, ids)
         missing = [cid for cid in ids if cid not in seen]
         if missing:
@@ -257,20 +227,8 @@ def set_sale_status(database: Database, contact_ids: Iterable[str], value: str) 
     return _queue_all(database, contact_ids, [plan_sale_status(value)])
 
 
-def manual_stages(database: Database) -> list[tuple[str, str]]:
-    """(id, name) of the funnel stages a person may pick, in the account's order."""
-    with database.read() as connection:
-        rows = (
-            _cursor(connection)
-            .execute("SELECT id, name FROM funnel_stages WHERE manual ORDER BY position, id")
-            .fetchall()
-        )
-    return [(row[0], row[1]) for row in rows]
-
-
 def plan_funnel_stage(database: Database, stage: str, note: str | None = None) -> PlannedEdit:
-    with database.read() as connection:
-        row = _cursor(connection).execute("SELECT name, manual FROM funnel_stages WHERE id = ?", (stage,)).fetchone()
+    row = funnel_stage(database, stage)
     if row is None:
         raise EditError(f"Unknown funnel stage {stage!r}.")
     if not row[1]:
@@ -388,22 +346,6 @@ def mark_reviewed(database: Database, contact_ids: Iterable[str]) -> list[int]:
     return _queue(database, contact_ids, CommandType.MARK_REVIEWED, {})
 
 
-def agent_name(database: Database) -> str | None:
-    with database.read() as connection:
-        row = _cursor(connection).execute("SELECT value FROM sync_state WHERE key = ?", (AGENT_NAME,)).fetchone()
-    return None if row is None else row[0]
-
-
-def last_inbound_at(database: Database, contact_id: str) -> datetime | None:
-    with database.read() as connection:
-        row = (
-            _cursor(connection)
-            .execute("SELECT max(sent_at) FROM messages WHERE contact_id = ? AND direction = 'in'", (contact_id,))
-            .fetchone()
-        )
-    return None if row is None or row[0] is None else parse_time(row[0])
-
-
 def window_problem(database: Database, contact_id: str, now: datetime | None = None) -> str | None:
     """Why the relay will likely refuse a message now (WhatsApp's 24-hour window), or None."""
     last = last_inbound_at(database, contact_id)
@@ -431,7 +373,7 @@ def send_message(database: Database, contact_id: str, text: str, author_name: st
     key = str(uuid.uuid4())
     now = format_time(utc_now())
     with _saving(database) as connection:
-        cursor = _cursor(connection)
+        cursor = dbapi_cursor(connection)
         row = cursor.execute("SELECT version FROM contacts WHERE id = ?", (contact_id,)).fetchone()
         if row is None:
             raise NoSuchContactError(f"No such client: {contact_id}")
@@ -476,50 +418,6 @@ def send_message(database: Database, contact_id: str, text: str, author_name: st
 # --- conflicts ---------------------------------------------------------------------------------
 
 
-def _loads(value: str | None) -> Any:
-    if value is None:
-        return None
-    try:
-        return json.loads(value)
-    except ValueError:
-        return value
-
-
-def open_conflicts(database: Database, contact_id: str) -> list[Conflict]:
-    with database.read() as connection:
-        rows = (
-            _cursor(connection)
-            .execute(
-                "SELECT id, contact_id, command_type, field, mine, theirs, at, outbox_id FROM edit_conflicts "
-                "WHERE contact_id = ? AND NOT resolved ORDER BY id",
-                (contact_id,),
-            )
-            .fetchall()
-        )
-    return [Conflict(r[0], r[1], r[2], r[3], _loads(r[4]), _loads(r[5]), r[6], r[7]) for r in rows]
-
-
-def conflict_notices(database: Database, contact_id: str) -> list[ConflictNotice]:
-    """This contact's open conflicts, one per conflicting edit (rows of one outbox command together)."""
-    groups: dict[tuple[str, int], list[Conflict]] = {}
-    for conflict in open_conflicts(database, contact_id):
-        key = ("edit", conflict.outbox_id) if conflict.outbox_id is not None else ("row", conflict.id)
-        groups.setdefault(key, []).append(conflict)
-    notices = [
-        ConflictNotice(
-            id=rows[0].id,
-            contact_id=contact_id,
-            outbox_id=rows[0].outbox_id,
-            command_type=rows[0].command_type,
-            mine={row.field: row.mine for row in rows},
-            theirs={row.field: row.theirs for row in rows},
-            at=rows[0].at,
-        )
-        for rows in groups.values()
-    ]
-    return sorted(notices, key=lambda notice: notice.id)
-
-
 _FIELD_COMMANDS: dict[str, tuple[CommandType, str]] = {
     "sale_status": (CommandType.SET_SALE_STATUS, "sale_status"),
     "funnel_stage": (CommandType.SET_FUNNEL_STAGE, "stage"),
@@ -533,7 +431,7 @@ _FIELD_COMMANDS: dict[str, tuple[CommandType, str]] = {
 def apply_mine_again(database: Database, conflict_id: int) -> int:
     """Send the user's losing value again, as a new command on the contact's current version."""
     with database.read() as connection:
-        cursor = _cursor(connection)
+        cursor = dbapi_cursor(connection)
         row = cursor.execute(
             "SELECT contact_id, outbox_id, command_type, field, mine, resolved FROM edit_conflicts WHERE id = ?",
             (conflict_id,),
@@ -550,7 +448,7 @@ def apply_mine_again(database: Database, conflict_id: int) -> int:
         if field not in _FIELD_COMMANDS:
             raise EditError(f"Cannot apply a change of {field!r} again.")
         command_type, key = _FIELD_COMMANDS[field]
-        data = {key: _loads(mine)}
+        data = {key: loads_or_text(mine)}
 
     def settle(cursor: sqlite3.Cursor) -> None:
         # In the same transaction as the new command: a crash or a second click never queues it twice.
@@ -569,50 +467,12 @@ def apply_mine_again(database: Database, conflict_id: int) -> int:
 def dismiss_conflict(database: Database, conflict_id: int) -> None:
     """The relay's value stands; stop showing the conflict (every field of the same edit with it)."""
     with _saving(database) as connection:
-        _cursor(connection).execute(
+        dbapi_cursor(connection).execute(
             "UPDATE edit_conflicts SET resolved = 1 WHERE id = ? OR (outbox_id IS NOT NULL AND outbox_id = "
             "(SELECT outbox_id FROM edit_conflicts WHERE id = ?) AND contact_id = "
             "(SELECT contact_id FROM edit_conflicts WHERE id = ?))",
             (conflict_id, conflict_id, conflict_id),
         )
-
-
-def pending_fields(database: Database, contact_id: str) -> set[str]:
-    """The contact columns that a still-queued edit has changed (shown as 'waiting for the relay')."""
-    with database.read() as connection:
-        rows = (
-            _cursor(connection)
-            .execute(
-                "SELECT type, data FROM outbox WHERE contact_id = ? AND state = ? AND type != ?",
-                (contact_id, OutboxState.QUEUED, CommandType.SEND_MESSAGE),
-            )
-            .fetchall()
-        )
-    fields: set[str] = set()
-    for command_type, data in rows:
-        fields.update(contact_changes(command_type, json.loads(data), {}))
-    return fields
-
-
-def refused_edits(
-    database: Database, contact_id: str, since_id: int = 0, *, include_dismissed: bool = False
-) -> list[tuple[int, str, str | None]]:
-    """(outbox id, command type, reason) of this contact's refused edits after ``since_id``.
-
-    Those the user dismissed (:func:`dismiss_refusal`) are left out unless ``include_dismissed``.
-    """
-    dismissed = "" if include_dismissed else " AND dismissed_at IS NULL"
-    with database.read() as connection:
-        rows = (
-            _cursor(connection)
-            .execute(
-                "SELECT id, type, last_error FROM outbox WHERE contact_id = ? AND state = ? AND id > ?"
-                f"{dismissed} ORDER BY id",
-                (contact_id, OutboxState.REFUSED, since_id),
-            )
-            .fetchall()
-        )
-    return [(r[0], r[1], r[2]) for r in rows]
 
 
 def dismiss_refusal(database: Database, outbox_id: int) -> None:
@@ -621,7 +481,7 @@ def dismiss_refusal(database: Database, outbox_id: int) -> None:
     Dismissing twice is harmless; :class:`EditError` if ``outbox_id`` is not a refused edit.
     """
     with _saving(database) as connection:
-        cursor = _cursor(connection)
+        cursor = dbapi_cursor(connection)
         row = cursor.execute("SELECT state FROM outbox WHERE id = ?", (outbox_id,)).fetchone()
         if row is None or row[0] != OutboxState.REFUSED:
             raise EditError("This change was not refused by the relay.")

@@ -14,7 +14,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Generator, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -22,13 +22,13 @@ from itertools import zip_longest
 from pathlib import Path
 from typing import IO, Any
 
-import phonenumbers
 from sqlalchemy import Connection
 
 from leaddesk.db import history
 from leaddesk.db.database import Database
 from leaddesk.db.queries import DEFAULT_QUERY, ClientQuery, client_rowids
-from leaddesk.domain import BotStatus, MeetingStatus, SaleStatus, Sentiment, field_words
+from leaddesk.domain import BotStatus, MeetingStatus, SaleStatus, Sentiment, field_words, label_or_value
+from leaddesk.phones import format_phone
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -67,6 +67,29 @@ def _closed_pipe() -> int:
 def _fail(message: str, code: int) -> int:
     print(f"leaddesk: {message}", file=sys.stderr)
     return code
+
+
+def write_text_output(out: Path | None, write: Callable[[io.TextIOWrapper], object], *, bom: bool) -> int:
+    """Write text through ``write`` to ``out`` (standard output when None); the command's exit status.
+
+    A reader that went away stops quietly; a file that cannot be written is said on standard error.
+    """
+
+    def run() -> None:
+        with _text_output(out, bom=bom) as stream:
+            write(stream)
+
+    return _written(out, run)
+
+
+def _written(out: Path | None, run: Callable[[], object]) -> int:
+    try:
+        run()
+    except BrokenPipeError:
+        return _closed_pipe()
+    except OSError as problem:
+        return _fail(f"cannot write {out}: {problem.strerror or problem}", EXIT_USAGE)
+    return EXIT_OK
 
 
 #: A cell that starts with one of these is a formula to Excel, LibreOffice and Google Sheets.
@@ -173,17 +196,8 @@ def export_clients(database: Database, fmt: str, out: Path | None, query: Client
     """``leaddesk export clients --format csv|json [--out FILE]`` and the list's filters (``query``)."""
     if fmt not in ("csv", "json"):
         return _fail(f"unknown format {fmt!r} (csv or json)", EXIT_USAGE)
-    try:
-        with _text_output(out, bom=fmt == "csv") as stream:
-            if fmt == "json":
-                write_clients_json(database, stream, query)
-            else:
-                write_clients_csv(database, stream, query)
-    except BrokenPipeError:
-        return _closed_pipe()
-    except OSError as problem:
-        return _fail(f"cannot write {out}: {problem.strerror or problem}", EXIT_USAGE)
-    return EXIT_OK
+    write = write_clients_json if fmt == "json" else write_clients_csv
+    return write_text_output(out, lambda stream: write(database, stream, query), bom=fmt == "csv")
 
 
 # --- one contact's history --------------------------------------------------------------------
@@ -313,16 +327,6 @@ class LocalClock:
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _phone(value: str | None) -> str:
-    if not value:
-        return ""
-    try:
-        parsed = phonenumbers.parse(value, None)
-    except phonenumbers.NumberParseException:
-        return value
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-
-
 def _shown(value: Any) -> str:
     if value is None:
         return ""
@@ -335,12 +339,7 @@ def _shown(value: Any) -> str:
 
 def _label(kind: Any, value: object) -> str:
     """An enum value in the window's words (``sold`` → ``Sold``); an unknown value as it is."""
-    if value is None:
-        return NO_VALUE
-    try:
-        return str(kind(value).label)
-    except ValueError:
-        return str(value)
+    return NO_VALUE if value is None else label_or_value(kind, value)
 
 
 def _cells(values: Iterable[Any], nowrap: Iterable[int] = ()) -> str:
@@ -485,7 +484,7 @@ def history_html(record: dict[str, Any], names: RecordNames | None = None, *, no
     clock = LocalClock()
     contact = record["contact"]
     client_name = contact["name"] or ""
-    title = client_name or _phone(contact["phone"]) or "Unknown client"
+    title = client_name or format_phone(contact["phone"]) or "Unknown client"
     messages = record["messages"]
     count = len(messages)
     body: list[str] = []
@@ -606,7 +605,9 @@ def history_html(record: dict[str, Any], names: RecordNames | None = None, *, no
         "</head><body>",
         '<table class="masthead" width="100%" cellspacing="0"><tr><td>',
         f"<h1>{_isolated(title)}</h1>",
-        f'<div class="phone">{_isolated(_phone(contact["phone"]))}</div>' if contact["phone"] and client_name else "",
+        f'<div class="phone">{_isolated(format_phone(contact["phone"]))}</div>'
+        if contact["phone"] and client_name
+        else "",
         f'<div class="doc">Client record from LeadDesk, {html.escape(made)} · {count:,} {noun} · '
         f"times are local: {html.escape(clock.zones())}</div>",
         "</td></tr></table>",
@@ -627,7 +628,7 @@ def history_document(database: Database, contact: str) -> tuple[str, str] | None
 
 def document_title(record: dict[str, Any]) -> str:
     contact = record["contact"]
-    return f"{contact['name'] or _phone(contact['phone']) or 'Unknown client'} — LeadDesk client record"
+    return f"{contact['name'] or format_phone(contact['phone']) or 'Unknown client'} — LeadDesk client record"
 
 
 def _export_pdf(record: dict[str, Any], names: RecordNames, out: Path | None) -> int:
@@ -636,14 +637,12 @@ def _export_pdf(record: dict[str, Any], names: RecordNames, out: Path | None) ->
     from leaddesk.export_pdf import html_to_pdf
 
     data = html_to_pdf(history_html(record, names), title=document_title(record))
-    try:
+
+    def run() -> None:
         with _binary_output(out) as stream:
             stream.write(data)
-    except BrokenPipeError:
-        return _closed_pipe()
-    except OSError as problem:
-        return _fail(f"cannot write {out}: {problem.strerror or problem}", EXIT_USAGE)
-    return EXIT_OK
+
+    return _written(out, run)
 
 
 def export_history(database: Database, contact: str, fmt: str, out: Path | None) -> int:
@@ -662,15 +661,12 @@ def export_history(database: Database, contact: str, fmt: str, out: Path | None)
     if fmt == "pdf":
         return _export_pdf(record, names, out)
     page = history_html(record, names) if fmt == "html" else None  # made before --out is opened
-    try:
-        with _text_output(out, bom=False) as stream:
-            if page is None:
-                json.dump(record, stream, ensure_ascii=False, indent=2)
-                stream.write("\n")
-            else:
-                stream.write(page)
-    except BrokenPipeError:
-        return _closed_pipe()
-    except OSError as problem:
-        return _fail(f"cannot write {out}: {problem.strerror or problem}", EXIT_USAGE)
-    return EXIT_OK
+
+    def write(stream: io.TextIOWrapper) -> None:
+        if page is None:
+            json.dump(record, stream, ensure_ascii=False, indent=2)
+            stream.write("\n")
+        else:
+            stream.write(page)
+
+    return write_text_output(out, write, bom=False)

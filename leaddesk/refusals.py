@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from leaddesk.db.database import Database
-from leaddesk.domain import BotStatus, CommandType, OutboxState, SaleStatus, format_time, utc_now
+from leaddesk.db.dbapi import dbapi_cursor
+from leaddesk.domain import BotStatus, CommandType, OutboxState, SaleStatus, format_time, known_label, utc_now
 
 #: (HTTP status, the relay's error code) -> why, in words; a code of None stands for "any code".
 REASONS: dict[tuple[int, str | None], str] = {
@@ -64,19 +64,14 @@ def describe_change(command_type: str, data: Mapping[str, Any], stage_names: Map
     match command_type:
         case CommandType.SET_SALE_STATUS:
             value = str(data.get("sale_status"))
-            try:
-                return f"'{SaleStatus(value).label}'"
-            except ValueError:
-                return f"the sale status '{value}'"
+            label = known_label(SaleStatus, value)
+            return f"the sale status '{value}'" if label is None else f"'{label}'"
         case CommandType.SET_FUNNEL_STAGE:
             stage = str(data.get("stage"))
             return f"the stage '{stage_names.get(stage, stage)}'"
         case CommandType.SET_BOT_STATUS:
             status = str(data.get("bot_status"))
-            try:
-                return f"the bot status '{BotStatus(status).label}'"
-            except ValueError:
-                return f"the bot status '{status}'"
+            return f"the bot status '{known_label(BotStatus, status) or status}'"
         case CommandType.SET_FLAGS:
             words = []
             if "mystery_shopper" in data:
@@ -113,17 +108,11 @@ class RefusedEdit:
         return f"The relay did not accept {self.change} for {self.who}: {self.reason}."
 
 
-def _cursor(connection: Any) -> sqlite3.Cursor:
-    driver = connection.connection.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
-    return driver.cursor()
-
-
 def refused_edits(database: Database, *, include_dismissed: bool = False, after_id: int = 0) -> list[RefusedEdit]:
     """Every refused edit (newest first), those dismissed only with ``include_dismissed``."""
     dismissed = "" if include_dismissed else " AND o.dismissed_at IS NULL"
     with database.read() as connection:
-        cursor = _cursor(connection)
+        cursor = dbapi_cursor(connection)
         stage_names = {str(r[0]): str(r[1]) for r in cursor.execute("SELECT id, name FROM funnel_stages")}
         rows = cursor.execute(
             "SELECT o.id, o.contact_id, c.name, c.phone, o.type, o.data, o.last_error, "
@@ -157,6 +146,6 @@ def dismiss(database: Database, outbox_ids: Iterable[int]) -> None:
     """The user has read these refusals: stop telling them (here and in the profile)."""
     ids = [(format_time(utc_now()), int(i), OutboxState.REFUSED) for i in outbox_ids]
     with database.write() as connection:
-        _cursor(connection).executemany(
+        dbapi_cursor(connection).executemany(
             "UPDATE outbox SET dismissed_at = ? WHERE id = ? AND state = ? AND dismissed_at IS NULL", ids
         )

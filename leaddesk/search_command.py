@@ -12,9 +12,9 @@ import sys
 from typing import IO
 
 from leaddesk.db.database import Database
+from leaddesk.db.dbapi import dbapi_connection
 from leaddesk.db.search import SearchHit, search_messages
 from leaddesk.domain import parse_time
-from leaddesk.sync.apply import dbapi_connection
 
 EXIT_OK = 0
 

@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from leaddesk.db.database import Database
 from leaddesk.sync.apply import ApplyResult, apply_events
-from tests.relay_simulator.server import make_contact
+from tests.relay_simulator.server import make_contact, make_message
 from tests.support.sync import TABLES
 
 _seq = iter(range(1, 1_000_000))
@@ -43,25 +43,7 @@ def contact(version: int = 1, contact_id: str = "ct_1", **changes: Any) -> dict[
 def message(
     message_id: str = "wamid.1", contact_id: str = "ct_1", direction: str = "in", **changes: Any
 ) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "id": message_id,
-        "contact_id": contact_id,
-        "direction": direction,
-        "from": "5215512345678" if direction == "in" else None,
-        "author": {"kind": "client" if direction == "in" else "bot", "name": None},
-        "sent_at": "2026-11-24T15:03:57Z",
-        "type": "text",
-        "text": "Hola",
-        "media": None,
-        "location": None,
-        "reaction": None,
-        "transcript": None,
-        "card": None,
-        "status": "received" if direction == "in" else "sent",
-        "error": None,
-        "raw": {},
-    }
-    body.update(changes)
+    body = make_message(message_id, contact_id, direction=direction, phone="+5215512345678", **changes)
     return event("message.upserted", {"message": body})
 
 

@@ -108,18 +108,26 @@ def test_csv_has_the_same_columns_and_rows_as_json(demo_db: Path, tmp_path: Path
     assert out.read_bytes()[3:] == done.stdout
 
 
-def test_pending_edits_counts_queued_outbox_rows(tmp_path: Path) -> None:
+def test_pending_edits_counts_queued_edits_of_listed_fields_as_the_list_does(tmp_path: Path) -> None:
+    # One meaning of "pending edits" (db/outbox.py PENDING_EDIT_COMMANDS): the list's waiting clock and
+    # the export agree; an applied edit, a queued reviewed mark or a queued reply is not one.
     path = tmp_path / "cache.sqlite"
     database = open_database(path)
     with database.write() as connection:
         connection.execute(text("INSERT INTO contacts (id, phone, version) VALUES ('ct_1', '+34612345678', 1)"))
-        for key, state in (("k1", "queued"), ("k2", "queued"), ("k3", "applied")):
+        for key, kind, state in (
+            ("k1", "set_sale_status", "queued"),
+            ("k2", "set_name", "queued"),
+            ("k3", "set_sale_status", "applied"),
+            ("k4", "mark_reviewed", "queued"),
+            ("k5", "send_message", "queued"),
+        ):
             connection.execute(
                 text(
                     "INSERT INTO outbox (idempotency_key, contact_id, type, data, state, created_at) "
-                    "VALUES (:k, 'ct_1', 'mark_reviewed', '{}', :s, '2026-11-24T15:00:00Z')"
+                    "VALUES (:k, 'ct_1', :t, '{}', :s, '2026-11-24T15:00:00Z')"
                 ),
-                {"k": key, "s": state},
+                {"k": key, "t": kind, "s": state},
             )
     database.close()
     done = leaddesk("--db", str(path), "export", "clients", "--format", "json")

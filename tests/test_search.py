@@ -9,10 +9,10 @@ from alembic import command
 
 from leaddesk import edits
 from leaddesk.db.database import Database, open_database
+from leaddesk.db.dbapi import dbapi_connection
 from leaddesk.db.engine import make_engine
 from leaddesk.db.migrate import alembic_config
 from leaddesk.db.search import SearchHit, parse_query, search_messages
-from leaddesk.sync.apply import dbapi_connection
 from tests.relay_simulator.server import RelaySimulator, make_contact, make_message
 from tests.support.events import EventLog, at, contact, erased, message
 from tests.support.sync import run_sync, sqlite

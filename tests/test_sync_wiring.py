@@ -13,9 +13,9 @@ from leaddesk import edits
 from leaddesk.db.database import Database
 from leaddesk.sync import settings as relay_settings
 from leaddesk.sync.worker import SyncWorker
+from leaddesk.sync_wiring import attach_sync
 from leaddesk.views.main_window import MainWindow
 from leaddesk.views.settings_dialog import SettingsDialog
-from leaddesk.views.sync_wiring import attach_sync
 from tests.relay_simulator.generate import scripted_log
 from tests.relay_simulator.server import RelaySimulator, make_message
 from tests.support.sync import MemoryKeyring, fast_retry

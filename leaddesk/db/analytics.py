@@ -31,7 +31,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from leaddesk.db.queries import dbapi_cursor
+from leaddesk.db.dbapi import dbapi_cursor
 from leaddesk.domain import AuthorKind, Direction, MeetingStatus, SaleStatus, Sentiment, format_time, parse_time
 
 #: The keys of ``sale_status``, ``sentiment`` and ``meetings``, in the order they are shown.

@@ -14,9 +14,10 @@ from typing import Any
 import phonenumbers
 from sqlalchemy import Connection, text
 
+from leaddesk.db.outbox import pending_edits_condition
 from leaddesk.db.queries import DEFAULT_QUERY, ClientQuery, filter_sql
 from leaddesk.db.state import AGENT_ID, AGENT_NAME
-from leaddesk.domain import MessageType, OutboxState
+from leaddesk.domain import MessageType
 
 #: The keys of one client in ``export clients``, in this order (also the CSV header).
 CLIENT_FIELDS = (
@@ -41,9 +42,9 @@ _CLIENT_SELECT = """
 SELECT c.id, c.phone, c.name, c.last_activity, c.bot_status, c.bot_paused_until, c.unread,
        c.sale_status, c.funnel_stage, c.sentiment, c.mystery_shopper, c.contractor, c.version,
        c.message_count,
-       (SELECT count(*) FROM outbox AS o WHERE o.contact_id = c.id AND o.state = :queued) AS pending_edits
+       (SELECT count(*) FROM outbox AS o WHERE {pending}) AS pending_edits
   FROM contacts AS c
-"""
+""".format(pending=pending_edits_condition("o", "c.id"))
 
 
 def _client(row: Any) -> dict[str, Any]:
@@ -58,7 +59,6 @@ def iter_clients(connection: Connection, query: ClientQuery = DEFAULT_QUERY) -> 
     """The contacts the list shows for ``query`` (its filters, search and order) as ``export clients``
     objects, streamed. The default: every contact, newest activity first, as the list opens."""
     where, params, order = filter_sql(connection, query)
-    params["queued"] = OutboxState.QUEUED
     result = connection.execute(text(f"{_CLIENT_SELECT}{where} ORDER BY {order}"), params)
     for row in result:
         yield _client(row)
@@ -79,7 +79,7 @@ def clients_by_rowids(connection: Connection, rowids: Sequence[int]) -> list[dic
         marks = ", ".join(f":r{i}" for i in range(len(chunk)))
         result = connection.execute(
             text(_CLIENT_SELECT.replace("SELECT c.id,", "SELECT c.rowid, c.id,", 1) + f" WHERE c.rowid IN ({marks})"),
-            {"queued": OutboxState.QUEUED, **{f"r{i}": rowid for i, rowid in enumerate(chunk)}},
+            {**{f"r{i}": rowid for i, rowid in enumerate(chunk)}},
         )
         for row in result:
             found[int(row[0])] = _client(row[1:])
@@ -87,9 +87,7 @@ def clients_by_rowids(connection: Connection, rowids: Sequence[int]) -> list[dic
 
 
 def client(connection: Connection, contact_id: str) -> dict[str, Any] | None:
-    row = connection.execute(
-        text(_CLIENT_SELECT + " WHERE c.id = :id"), {"queued": OutboxState.QUEUED, "id": contact_id}
-    ).first()
+    row = connection.execute(text(_CLIENT_SELECT + " WHERE c.id = :id"), {"id": contact_id}).first()
     return None if row is None else _client(row)
 
 

@@ -15,6 +15,25 @@ from typing import Any
 from leaddesk.db.search_keys import refresh_search_keys
 from leaddesk.domain import CommandType, OutboxState
 
+#: What "pending edits" means, everywhere (the list's waiting clock and its tooltip, ``export clients``'s
+#: ``pending_edits``, the history's "Edits waiting for the relay"): a contact's edits still queued for the
+#: relay that change a field the list shows: sale status, stage, bot, flags, name. A queued reply, reviewed
+#: mark or configuration change waits too, but is not a pending edit (the status bar counts every queued
+#: command; see ``sync.engine.queued_edits``).
+PENDING_EDIT_COMMANDS = (
+    CommandType.SET_SALE_STATUS,
+    CommandType.SET_FUNNEL_STAGE,
+    CommandType.SET_BOT_STATUS,
+    CommandType.SET_FLAGS,
+    CommandType.SET_NAME,
+)
+
+
+def pending_edits_condition(outbox: str, contact_id: str) -> str:
+    """The SQL condition that keeps the rows of table alias ``outbox`` that are pending edits of ``contact_id``."""
+    types = ", ".join(f"'{command.value}'" for command in PENDING_EDIT_COMMANDS)
+    return f"{outbox}.contact_id = {contact_id} AND {outbox}.state = 'queued' AND {outbox}.type IN ({types})"
+
 
 def contact_changes(command_type: str, data: Mapping[str, Any], config: Mapping[str, Any]) -> dict[str, Any]:
     """The contact columns an edit sets, given the contact's current ``config`` object."""

@@ -11,7 +11,6 @@ knows about Qt.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import IntEnum, StrEnum
@@ -19,8 +18,10 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from leaddesk.db.dbapi import dbapi_cursor
+from leaddesk.db.outbox import PENDING_EDIT_COMMANDS, pending_edits_condition
 from leaddesk.db.search_keys import DEFAULT_REGION, contacts_region, search_words, typed_phone
-from leaddesk.domain import SENTIMENT_ORDER, BotStatus, CommandType, SaleStatus
+from leaddesk.domain import SENTIMENT_ORDER, BotStatus, SaleStatus
 
 
 class SortKey(IntEnum):
@@ -256,13 +257,6 @@ def client_rowids(connection: Connection, query: ClientQuery) -> list[int]:
         cursor.close()
 
 
-def dbapi_cursor(connection: Connection) -> sqlite3.Cursor:
-    """A cursor of the ``sqlite3`` connection under a SQLAlchemy one (same transaction)."""
-    driver = connection.connection.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
-    return driver.cursor()
-
-
 def count_matching(connection: Connection, query: ClientQuery) -> int:
     """How many clients ``query`` matches (its order aside)."""
     where, params = _where(query, search_region(connection, query))
@@ -293,8 +287,7 @@ class ClientRow:
     mystery_shopper: bool
     contractor: bool
     version: int | None
-    #: Queued edits of fields the list shows (sale status, stage, bot, flags, name): the "waiting" clock.
-    #: A queued reply, reviewed mark or configuration change does not count.
+    #: The contact's pending edits (``db.outbox.PENDING_EDIT_COMMANDS``): the "waiting" clock.
     pending_edits: int
     #: The contact fields with an open edit conflict (sorted), for the list's conflict badge.
     conflict_fields: tuple[str, ...] = ()
@@ -303,20 +296,12 @@ class ClientRow:
 
 
 #: Edits of the fields the list shows: only these put the "waiting" clock after a name.
-LIST_COMMANDS = (
-    CommandType.SET_SALE_STATUS,
-    CommandType.SET_FUNNEL_STAGE,
-    CommandType.SET_BOT_STATUS,
-    CommandType.SET_FLAGS,
-    CommandType.SET_NAME,
-)
-_LIST_COMMANDS_SQL = ", ".join(f"'{command.value}'" for command in LIST_COMMANDS)
+LIST_COMMANDS = PENDING_EDIT_COMMANDS
 
 _ROW_COLUMNS = (
     "c.rowid, c.id, c.name, c.phone, c.last_activity, c.message_count, c.bot_status, c.bot_paused_until, "
     "c.unread, c.sale_status, c.funnel_stage, c.sentiment, c.mystery_shopper, c.contractor, c.version, "
-    "(SELECT group_concat(o.type) FROM outbox o WHERE o.contact_id = c.id AND o.state = 'queued' "
-    f"AND o.type IN ({_LIST_COMMANDS_SQL})), "
+    f"(SELECT group_concat(o.type) FROM outbox o WHERE {pending_edits_condition('o', 'c.id')}), "
     "(SELECT group_concat(DISTINCT e.field) FROM edit_conflicts e WHERE e.contact_id = c.id AND NOT e.resolved)"
 )
 

@@ -14,7 +14,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from leaddesk.db.analytics import DateRange, Figures, compute_figures
+from leaddesk.db.analytics import NO_SENTIMENT_KEY as NO_SENTIMENT_KEY
+from leaddesk.db.analytics import DateRange as DateRange
+from leaddesk.db.analytics import Figures as Figures
+from leaddesk.db.analytics import compute_figures
 from leaddesk.db.database import Database
 from leaddesk.db.queries import count_clients
 

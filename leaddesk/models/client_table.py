@@ -13,10 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import IntEnum
-from functools import lru_cache
 from typing import Any
 
-import phonenumbers
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -55,11 +53,13 @@ from leaddesk.domain import (
     bot_state_words,
     field_words,
     humanize_age,
+    label_or_value,
     parse_time,
     pause_has_ended,
     utc_now,
 )
 from leaddesk.models.icons import icon
+from leaddesk.phones import format_phone
 
 # Re-exported: the filter the list shows is the query the database runs.
 ClientFilter = ClientQuery
@@ -125,22 +125,6 @@ def plain_tooltip(*lines: str) -> str:
     return "<qt>" + "<br>".join(html.escape(line).replace("\n", "<br>") for line in lines if line) + "</qt>"
 
 
-@lru_cache(maxsize=4096)
-def format_phone(e164: str | None) -> str:
-    """A phone as a person writes it ("+52 55 1234 5678"); the E.164 text if it cannot be parsed."""
-    if not e164:
-        return ""
-    try:
-        number = phonenumbers.parse(e164, None)
-        # WhatsApp still writes Mexican mobiles with the "1" Mexico dropped in 2019 (+52 1 55...).
-        national = str(number.national_number)
-        if number.country_code == 52 and len(national) == 11 and national.startswith("1"):
-            number = phonenumbers.parse("+52" + national[1:], None)
-        return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
-    except phonenumbers.NumberParseException:
-        return e164
-
-
 def format_exact_time(moment: datetime) -> str:
     local = moment.astimezone()
     return f"{local:%a}, {local:%b} {local.day}, {local.year}, {local:%H:%M}"
@@ -173,12 +157,7 @@ _EMPTY_ROW = RowView(
 
 
 def _label(enum_type: Any, value: str | None) -> str:
-    if value is None:
-        return NO_VALUE
-    try:
-        return str(enum_type(value).label)
-    except ValueError:
-        return value
+    return NO_VALUE if value is None else label_or_value(enum_type, value)
 
 
 def format_row(row: ClientRow, stages: dict[str, StageInfo], now: datetime) -> RowView:

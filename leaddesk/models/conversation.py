@@ -22,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from leaddesk.db.database import Database
+from leaddesk.db.dbapi import dbapi_connection, dbapi_cursor
 from leaddesk.domain import fold_text, parse_time
 from leaddesk.media_paths import cached_file
 
@@ -176,11 +177,6 @@ class ConversationModel(QAbstractListModel):
 
     # --- reading ---------------------------------------------------------------------------
 
-    def _cursor(self, connection: Any) -> sqlite3.Cursor:
-        driver = connection.connection.driver_connection
-        assert isinstance(driver, sqlite3.Connection)
-        return driver.cursor()
-
     def _query(
         self, *, older_than: tuple[str, str] | None = None, newer_than: tuple[str, str] | None = None, limit: int | None
     ) -> list[ChatItem]:
@@ -200,7 +196,7 @@ class ConversationModel(QAbstractListModel):
         if limit is not None:
             sql += f" LIMIT {int(limit) + 1}"
         with self._database.read() as connection:
-            cursor = self._cursor(connection)
+            cursor = dbapi_cursor(connection)
             rows = cursor.execute(sql, params).fetchall()
             more = limit is not None and len(rows) > limit
             rows = rows[:limit] if limit is not None else rows
@@ -299,11 +295,9 @@ class ConversationModel(QAbstractListModel):
         columns = ("text", "transcript", "media_filename", "card", "location")
         matches = " OR ".join(f"instr(leaddesk_fold({column}), :n) > 0" for column in columns)
         with self._database.read() as connection:
-            driver = connection.connection.driver_connection
-            assert isinstance(driver, sqlite3.Connection)
-            driver.create_function("leaddesk_fold", 1, _fold_or_none, deterministic=True)
+            dbapi_connection(connection).create_function("leaddesk_fold", 1, _fold_or_none, deterministic=True)
             rows = (
-                self._cursor(connection)
+                dbapi_cursor(connection)
                 .execute(
                     f"SELECT id FROM messages WHERE contact_id = :c AND type != 'reaction' AND ({matches}) "
                     "ORDER BY sent_at, id",
@@ -318,7 +312,7 @@ class ConversationModel(QAbstractListModel):
         if message_id not in self._rows and self._has_older:
             with self._database.read() as connection:
                 row = (
-                    self._cursor(connection)
+                    dbapi_cursor(connection)
                     .execute(
                         "SELECT sent_at FROM messages WHERE id = ? AND contact_id = ?", (message_id, self._contact_id)
                     )
@@ -334,7 +328,7 @@ class ConversationModel(QAbstractListModel):
         assert oldest is not None
         with self._database.read() as connection:
             count = (
-                self._cursor(connection)
+                dbapi_cursor(connection)
                 .execute(
                     "SELECT count(*) FROM messages WHERE contact_id = ? AND type != 'reaction' AND "
                     "(sent_at, id) < (?, ?) AND (sent_at, id) >= (?, ?)",

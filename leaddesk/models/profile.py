@@ -27,6 +27,7 @@ from leaddesk.domain import (
     bot_state_words,
     field_words,
     format_time,
+    label_or_value,
     parse_time,
     utc_now,
 )
@@ -100,6 +101,12 @@ class ContactFacts:
     photo: Path | None  # the cached profile image, when it has been fetched and verified
     unread: int
     bot_status: str
+
+
+def contact_record(database: Database, contact_id: str) -> dict[str, Any] | None:
+    """The contact as ``export clients`` and the history give it (``db.history.client``), or None if erased."""
+    with database.read() as connection:
+        return history.client(connection, contact_id)
 
 
 def contact_facts(database: Database, contact_id: str) -> ContactFacts | None:
@@ -180,10 +187,7 @@ def _stage_names(database: Database) -> dict[str, str]:
 
 
 def _status_label(status: str) -> str:
-    try:
-        return MeetingStatus(status).label
-    except ValueError:
-        return status
+    return label_or_value(MeetingStatus, status)
 
 
 def meeting_rows(
@@ -361,10 +365,7 @@ def parse_config_value(text: str) -> Any:
 
 
 def _enum_label(kind: Any, value: object) -> str:
-    try:
-        return str(kind(value).label)
-    except ValueError:
-        return str(value)
+    return label_or_value(kind, value)
 
 
 def describe_values(database: Database, values: dict[str, Any]) -> str:

@@ -14,10 +14,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from leaddesk.db.database import Database
+from leaddesk.db.dbapi import dbapi_connection
 from leaddesk.db.search import DEFAULT_LIMIT, MARK_END, MARK_START, SearchHit, search_messages
 from leaddesk.domain import parse_time
-from leaddesk.models.client_table import format_phone, plain_tooltip
-from leaddesk.sync.apply import dbapi_connection
+from leaddesk.models.client_table import plain_tooltip
+from leaddesk.phones import format_phone
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

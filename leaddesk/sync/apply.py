@@ -32,6 +32,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from leaddesk.db.dbapi import dbapi_connection
 from leaddesk.db.outbox import overlay_queued_edits
 from leaddesk.db.search import index_new_messages, newest_message_rowid
 from leaddesk.db.search_keys import refresh_search_keys
@@ -842,22 +843,32 @@ def _add_activity(cursor: sqlite3.Cursor, messages: Sequence[ParsedMessage], alr
 
 
 def _apply_stages(cursor: sqlite3.Cursor, seq: int, rows: list[tuple[Any, ...]], result: ApplyResult) -> None:
-    stored = cursor.execute("SELECT value FROM sync_state WHERE key = 'funnel_stages_seq'").fetchone()
-    if stored is not None and int(stored[0]) >= seq:
-        return
-    replace_funnel_stages(cursor, rows)
-    cursor.execute(
-        "INSERT INTO sync_state (key, value) VALUES ('funnel_stages_seq', ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (str(seq),),
-    )
-    result.funnel_stages_changed = True
+    result.funnel_stages_changed |= store_funnel_stages(cursor, rows, seq)
 
 
-def replace_funnel_stages(cursor: sqlite3.Cursor, rows: Sequence[tuple[Any, ...]]) -> None:
-    """Make the stored funnel stages exactly ``rows`` of (id, name, order, color, manual)."""
+def store_funnel_stages(cursor: sqlite3.Cursor, rows: Sequence[tuple[Any, ...]], seq: int | None = None) -> bool:
+    """The one rule for the account's funnel stages; True when the stored stages changed.
+
+    ``rows`` of (id, name, order, color, manual) replace the stored stages when they differ from them,
+    unless they come from an ``account.updated`` event (``seq``) no newer than the last one applied.
+    ``GET /v1/account`` (``seq`` None) tells the stages as they are now, so it is never too old.
+    """
+    if seq is not None:
+        stored = cursor.execute("SELECT value FROM sync_state WHERE key = 'funnel_stages_seq'").fetchone()
+        if stored is not None and int(stored[0]) >= seq:
+            return False
+        cursor.execute(
+            "INSERT INTO sync_state (key, value) VALUES ('funnel_stages_seq', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (str(seq),),
+        )
+    current = cursor.execute("SELECT id, name, position, color, manual FROM funnel_stages ORDER BY position, id")
+    wanted = sorted(((r[0], r[1], r[2], r[3], int(r[4])) for r in rows), key=lambda r: (r[2], r[0]))
+    if [tuple(row) for row in current.fetchall()] == wanted:
+        return False
     cursor.execute("DELETE FROM funnel_stages")
     cursor.executemany("INSERT INTO funnel_stages (id, name, position, color, manual) VALUES (?, ?, ?, ?, ?)", rows)
+    return True
 
 
 def _erase(cursor: sqlite3.Cursor, contact_ids: Sequence[str], result: ApplyResult) -> None:
@@ -881,13 +892,6 @@ def _erase(cursor: sqlite3.Cursor, contact_ids: Sequence[str], result: ApplyResu
     result.erased_contacts.update(unique)
     result.touched_contacts.difference_update(unique)
     result.new_contacts.difference_update(unique)
-
-
-def dbapi_connection(connection: Connection) -> sqlite3.Connection:
-    """The ``sqlite3`` connection under a SQLAlchemy one (same transaction)."""
-    driver = connection.connection.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
-    return driver
 
 
 def apply_events(connection: Connection, events: Sequence[Mapping[str, Any]]) -> ApplyResult:

@@ -39,6 +39,7 @@ from sqlalchemy import text
 
 from leaddesk.db import state as sync_state
 from leaddesk.db.database import Database, DatabaseBusy
+from leaddesk.db.dbapi import dbapi_connection
 from leaddesk.db.outbox import apply_contact_changes, contact_changes, current_config
 from leaddesk.domain import CommandType, MediaState, OutboxState, format_time, status_rank, utc_now
 from leaddesk.sync.apply import (
@@ -46,10 +47,9 @@ from leaddesk.sync.apply import (
     BadEvent,
     apply_events,
     apply_events_dbapi,
-    dbapi_connection,
     parse_contact,
     parse_funnel_stages,
-    replace_funnel_stages,
+    store_funnel_stages,
 )
 from leaddesk.sync.client import (
     Cancelled,
@@ -262,15 +262,8 @@ class SyncEngine:
                 (sync_state.AGENT_ROLE, agent.get("role")),
             ):
                 sync_state.set_state(connection, key, None if value is None else str(value))
-            if stages is not None:
-                cursor = dbapi_connection(connection).cursor()
-                current = cursor.execute(
-                    "SELECT id, name, position, color, manual FROM funnel_stages ORDER BY position, id"
-                ).fetchall()
-                wanted = sorted(((s[0], s[1], s[2], s[3], int(s[4])) for s in stages), key=lambda s: (s[2], s[0]))
-                if [tuple(row) for row in current] != wanted:
-                    replace_funnel_stages(cursor, stages)
-                    summary.funnel_stages_changed = True
+            if stages is not None and store_funnel_stages(dbapi_connection(connection).cursor(), stages):
+                summary.funnel_stages_changed = True
 
     # --- push -------------------------------------------------------------------------------
 

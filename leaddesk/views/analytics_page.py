@@ -32,12 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaddesk.db.analytics import NO_SENTIMENT_KEY, DateRange, Figures
 from leaddesk.db.database import Database
-from leaddesk.db.queries import NO_SENTIMENT, FlagFilter
 from leaddesk.domain import SALE_STATUS_COLORS, SENTIMENT_COLORS, MeetingStatus, SaleStatus, Sentiment
-from leaddesk.models.analytics import AnalyticsModel
+from leaddesk.models.analytics import NO_SENTIMENT_KEY, AnalyticsModel, DateRange, Figures
 from leaddesk.models.client_table import ClientFilter
+from leaddesk.models.filters import NO_SENTIMENT, FlagFilter
 from leaddesk.views.charts import Bar, Chart, ChartKind, ChartWidget, Series, chart_image, paint_titled
 
 RANGES = [("Last 7 days", 7), ("Last 30 days", 30), ("Last 90 days", 90), ("All time", 0), ("Custom…", -1)]

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from leaddesk import edits
 from leaddesk.db.database import Database
 from leaddesk.domain import BotStatus, SaleStatus, parse_time, utc_now
-from leaddesk.models.client_table import format_phone
+from leaddesk.phones import format_phone
 from leaddesk.views.menus import menu_label
 
 #: An edit of the selected clients: (their ids) -> outbox ids.

@@ -6,6 +6,8 @@ Every string is painted with ``QPainter.drawText``, which never interprets marku
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
@@ -38,6 +40,20 @@ def _background(
     style = widget.style() if widget is not None else QApplication.style()
     style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
     return opt, widget
+
+
+def _coloured_cell(
+    option: QStyleOptionViewItem, painter: QPainter, index: ModelIndex
+) -> tuple[QStyleOptionViewItem, str, Any, QRect]:
+    """Start a cell that shows its text with a colour (chip, dot): the background painted, the painter
+    saved (the caller restores it) and antialiased; (option, text, colour or None, content rect)."""
+    opt, _ = _background(option, painter, index)
+    text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+    color = index.data(ChipColorRole)
+    rect = QRect(opt.rect).adjusted(PAD, 0, -PAD, 0)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    return opt, text, color, rect
 
 
 def _text_color(opt: QStyleOptionViewItem) -> QColor:
@@ -156,12 +172,7 @@ class ChipDelegate(QStyledItemDelegate):
         self._solid = solid
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
-        opt, _ = _background(option, painter, index)
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        color = index.data(ChipColorRole)
-        rect = QRect(opt.rect).adjusted(PAD, 0, -PAD, 0)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        opt, text, color, rect = _coloured_cell(option, painter, index)
         font = QFont(opt.font)
         if not isinstance(color, QColor):
             painter.setFont(font)
@@ -200,12 +211,7 @@ class DotDelegate(QStyledItemDelegate):
     """A coloured dot before the text (sentiment)."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
-        opt, _ = _background(option, painter, index)
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        color = index.data(ChipColorRole)
-        rect = QRect(opt.rect).adjusted(PAD, 0, -PAD, 0)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        opt, text, color, rect = _coloured_cell(option, painter, index)
         if isinstance(color, QColor):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(color)

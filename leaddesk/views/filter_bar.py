@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaddesk.db.queries import NO_SENTIMENT, NO_STAGE, FlagFilter, StageInfo
 from leaddesk.domain import BotStatus, SaleStatus, Sentiment
 from leaddesk.models.client_table import ClientFilter
+from leaddesk.models.filters import NO_SENTIMENT, NO_STAGE, FlagFilter, StageInfo
 from leaddesk.models.icons import icon
 from leaddesk.views.flow_layout import FlowLayout
 from leaddesk.views.menus import menu_label

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from leaddesk import __version__, refusals
 from leaddesk.db.database import Database
-from leaddesk.db.queries import stage_ids_in_use
 from leaddesk.models.client_table import ClientFilter, ClientTableModel
+from leaddesk.models.filters import stages_in_use
 from leaddesk.models.icons import icon
 from leaddesk.paths import APP_AUTHOR, APP_NAME
 from leaddesk.views.analytics_page import AnalyticsPage
@@ -340,9 +340,7 @@ class MainWindow(QMainWindow):
         self.filters.setVisible(page != PAGE_NO_CLIENTS)
 
     def _load_stages(self) -> None:
-        with self._database.read() as connection:
-            in_use = stage_ids_in_use(connection)
-        self.filters.set_stages(self.model.stages, in_use)
+        self.filters.set_stages(self.model.stages, stages_in_use(self._database))
 
     def _about(self) -> None:
         QMessageBox.about(

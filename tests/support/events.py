@@ -15,7 +15,7 @@ from leaddesk.db.database import Database
 from leaddesk.demo import FUNNEL_STAGES
 from leaddesk.domain import format_time
 from leaddesk.sync.apply import ApplyResult, apply_events
-from tests.relay_simulator.server import make_contact
+from tests.relay_simulator.server import make_contact, make_message
 
 BASE_TIME = datetime(2026, 11, 24, 15, 0, 0, tzinfo=UTC)
 
@@ -53,26 +53,8 @@ def contact(contact_id: str, **fields: Any) -> dict[str, Any]:
 
 
 def message(contact_id: str, sent_at: str, *, message_id: str | None = None, **fields: Any) -> dict[str, Any]:
-    """A ``message.upserted`` event: by default a text from the client."""
-    body: dict[str, Any] = {
-        "id": message_id or f"wamid.test{next(_ids)}",
-        "contact_id": contact_id,
-        "direction": "in",
-        "from": None,
-        "author": {"kind": "client", "name": None},
-        "sent_at": sent_at,
-        "type": "text",
-        "text": "Hola",
-        "media": None,
-        "location": None,
-        "reaction": None,
-        "transcript": None,
-        "card": None,
-        "status": "received",
-        "error": None,
-        "raw": {},
-    }
-    body.update(fields)
+    """A ``message.upserted`` event: by default a text from the client (the simulator's ``make_message``)."""
+    body = make_message(message_id or f"wamid.test{next(_ids)}", contact_id, sent_at=sent_at, **fields)
     return {"type": "message.upserted", "at": sent_at, "data": {"message": body}}
 
 

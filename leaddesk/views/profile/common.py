@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from leaddesk.db.database import Database
 from leaddesk.models.client_table import plain_tooltip
 
 
@@ -62,3 +63,25 @@ def problem_label() -> QLabel:
     label.setStyleSheet(f"color: {PROBLEM_RED};")
     label.hide()
     return label
+
+
+class EditingTab(QWidget):
+    """A profile tab with a form staff edit and save.
+
+    ``edited`` is emitted after a save; ``dirty_changed(bool)`` when the form starts or stops differing
+    from what was loaded (the dialog marks its title).
+    """
+
+    edited = Signal()
+    dirty_changed = Signal(bool)
+
+    def __init__(self, database: Database, contact_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._contact_id = contact_id
+        self._dirty = False
+
+    def _note_dirty(self, dirty: bool) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +22,7 @@ from leaddesk import edits
 from leaddesk.db.database import Database
 from leaddesk.models.client_table import plain_tooltip
 from leaddesk.models.profile import config_items, parse_config_value
-from leaddesk.views.profile.common import plain_label
+from leaddesk.views.profile.common import EditingTab, plain_label
 
 #: Typed text that starts like JSON is meant as JSON: a list, an object or quoted text.
 JSON_STARTS = ("[", "{", '"')
@@ -49,21 +49,15 @@ def parse_typed_value(text: str) -> Any:
     return parse_config_value(text)
 
 
-class ConfigTab(QWidget):
+class ConfigTab(EditingTab):
     """A key/value table; "Save" sends one ``set_config`` with what was set and what was removed.
 
     ``dirty_changed(bool)`` tells whether the table differs from the settings as loaded.
     """
 
-    edited = Signal()
-    dirty_changed = Signal(bool)
-
     def __init__(self, database: Database, contact_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._database = database
-        self._contact_id = contact_id
+        super().__init__(database, contact_id, parent)
         self._original: dict[str, str] = {}
-        self._dirty = False
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels(["Setting", "Value"])
         self.table.verticalHeader().hide()
@@ -111,9 +105,7 @@ class ConfigTab(QWidget):
         dirty = self.is_dirty()
         self.save.setEnabled(dirty)
         self.revert.setEnabled(dirty)
-        if dirty != self._dirty:
-            self._dirty = dirty
-            self.dirty_changed.emit(dirty)
+        self._note_dirty(dirty)
 
     def is_dirty(self) -> bool:
         """True while the table's rows differ from the settings as loaded (an open editor is not counted)."""

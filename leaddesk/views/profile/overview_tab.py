@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QRectF, Qt, Signal
+from PySide6.QtCore import QDateTime, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk import edits
-from leaddesk.db import history
 from leaddesk.db.database import Database
 from leaddesk.domain import (
     COMMAND_WORDS,
@@ -38,9 +37,18 @@ from leaddesk.domain import (
     pause_has_ended,
     utc_now,
 )
-from leaddesk.models.client_table import format_phone
-from leaddesk.models.profile import NO_VALUE, contact_facts, describe_values, glance, local_time, stage_name
+from leaddesk.models.profile import (
+    NO_VALUE,
+    contact_facts,
+    contact_record,
+    describe_values,
+    glance,
+    local_time,
+    stage_name,
+)
+from leaddesk.phones import format_phone
 from leaddesk.views.profile.common import (
+    EditingTab,
     clear_problem,
     mark_problem,
     plain_label,
@@ -106,7 +114,7 @@ GLANCE_ROWS = (
 )
 
 
-class OverviewTab(QWidget):
+class OverviewTab(EditingTab):
     """Who the client is, what matters at a glance, and the fields staff edit.
 
     One Save checks every changed field first; if one cannot be saved, nothing is saved, the form stays
@@ -115,13 +123,8 @@ class OverviewTab(QWidget):
     whether the form differs from what was loaded.
     """
 
-    edited = Signal()
-    dirty_changed = Signal(bool)
-
     def __init__(self, database: Database, contact_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._database = database
-        self._contact_id = contact_id
+        super().__init__(database, contact_id, parent)
         self._contact: dict[str, Any] = {}
         #: The form's values as last filled from the cache: what differs from them is the user's unsaved edit.
         self._shown: dict[str, Any] = {}
@@ -245,7 +248,6 @@ class OverviewTab(QWidget):
         self.revert.clicked.connect(lambda: self.refresh())
         self.save.setEnabled(False)
         self.revert.setEnabled(False)
-        self._dirty = False
         self.unsaved_note = plain_label("• Unsaved changes", muted=True)
         self.unsaved_note.hide()
         buttons = QHBoxLayout()
@@ -326,9 +328,7 @@ class OverviewTab(QWidget):
         self.save.setEnabled(dirty)
         self.revert.setEnabled(dirty)
         self.unsaved_note.setVisible(dirty)
-        if dirty != self._dirty:
-            self._dirty = dirty
-            self.dirty_changed.emit(dirty)
+        self._note_dirty(dirty)
 
     def clear_problems(self) -> None:
         for widget, message in self.problems.values():
@@ -386,8 +386,7 @@ class OverviewTab(QWidget):
         self._form_changed()
 
     def _fill(self, unsaved: dict[str, Any]) -> None:
-        with self._database.read() as connection:
-            contact = history.client(connection, self._contact_id)
+        contact = contact_record(self._database, self._contact_id)
         facts = contact_facts(self._database, self._contact_id)
         if contact is None or facts is None:
             self.name_title.setText("This client is no longer in the cache.")

@@ -1,4 +1,7 @@
-"""Connect the sync worker to the main window: status bar, "Sync now", Settings, list refresh."""
+"""Connect the sync worker to the main window: status bar, "Sync now", Settings, list refresh.
+
+Wiring, like ``app.py`` (it builds nothing of its own): the views never hold the worker or the engine.
+"""
 
 from __future__ import annotations
 
