@@ -10,11 +10,12 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from leaddesk import edits
-from leaddesk.db.analytics import DateRange
+from leaddesk.db.analytics import DateRange, Figures, QuestionFigures
 from leaddesk.db.database import Database
 from leaddesk.db.queries import FlagFilter
 from leaddesk.models.analytics import AnalyticsModel
 from leaddesk.models.client_table import ContactIdRole
+from leaddesk.views.analytics_page import build_charts
 from leaddesk.views.main_window import MainWindow
 from tests.support.analytics import EXPECTED_ALL_TIME, build_known, local_tz, mystery_shopper_events
 from tests.support.events import EventLog
@@ -243,3 +244,21 @@ def test_the_range_chooser_sets_the_whole_page(qtbot: QtBot, database: Database,
     assert "2 clients" in page.summary.text()
     page.end_edit.setDate(page.end_edit.date().addDays(-15))  # Nov 1 to Nov 15: only ct_a
     assert page.model.figures.clients == 1
+
+
+def test_each_survey_question_is_drawn_on_its_own_scale() -> None:
+    """A 1–5 rating of 4.4 must not look worse than a 0–10 score of 8.6; a question answered in words has no bar."""
+    figures = Figures(
+        surveys=(
+            QuestionFigures("How was the visit?", 28, 4.4, 5),
+            QuestionFigures("How likely are you to recommend us?", 20, 8.6, 10),
+            QuestionFigures("What would make you decide?", 37, None, None),
+        )
+    )
+    bars = build_charts(figures)["surveys"].bars
+    assert [(bar.label, bar.text) for bar in bars] == [
+        ("How was the visit?", "4.4 / 5"),
+        ("How likely are you to recommend us?", "8.6 / 10"),
+    ]
+    rating, score = bars
+    assert rating.value > score.value  # 88% of its scale against 86%

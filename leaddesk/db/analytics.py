@@ -100,6 +100,9 @@ class QuestionFigures:
     question: str
     answers: int
     average_score: float | None
+    #: The highest score given to this question (not in the contract's JSON): the page draws each
+    #: question on its own scale, so a 1–5 rating and a 0–10 score are never compared bar to bar.
+    top_score: float | None = None
 
 
 @dataclass(frozen=True)
@@ -513,9 +516,10 @@ def _surveys(cursor: sqlite3.Cursor, start: str | None, stop: str | None) -> tup
     params: list[Any] = []
     in_range = _range_clause("s.submitted_at", start, stop, params)
     return tuple(
-        QuestionFigures(question, count, _significant(average))
-        for question, count, average in cursor.execute(
-            "SELECT a.question, count(*), avg(a.score) FROM survey_answers a JOIN surveys s ON s.id = a.survey_id "
+        QuestionFigures(question, count, _significant(average), top)
+        for question, count, average, top in cursor.execute(
+            "SELECT a.question, count(*), avg(a.score), max(a.score) "
+            "FROM survey_answers a JOIN surveys s ON s.id = a.survey_id "
             f"JOIN contacts c ON c.id = s.contact_id WHERE NOT {_FLAGGED}{in_range} GROUP BY a.question "
             "ORDER BY min(s.submitted_at || ' ' || s.id || ' ' || printf('%09d', a.position))",
             params,

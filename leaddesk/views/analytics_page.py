@@ -74,6 +74,12 @@ def _days_between(figures: Figures) -> tuple[date, date] | None:
     return start, end
 
 
+def survey_scale(top_score: float | None) -> float:
+    """The scale a question was asked on, from the highest score it got: 5 (a rating), 10, or 100."""
+    top = top_score or 0
+    return next(scale for scale in (5.0, 10.0, 100.0) if top <= scale) if top <= 100 else top
+
+
 def _buckets(figures: Figures) -> tuple[list[date], bool]:
     """The first day of each column (every day, or every Monday for long ranges) and whether weekly."""
     span = _days_between(figures)
@@ -141,21 +147,23 @@ def build_charts(figures: Figures) -> dict[str, Chart]:
             for key, value in figures.meetings.items()
         ),
     )
+    # Each scored question on its own scale ("4.4 / 5", "8.6 / 10"); questions answered in words have no mean.
+    scored = [q for q in figures.surveys if q.average_score is not None]
     charts["surveys"] = Chart(
         "Survey answers: mean score",
         ChartKind.BARS,
         tuple(
             Bar(
                 q.question,
-                q.average_score or 0,
+                (q.average_score or 0) / survey_scale(q.top_score),
                 "#A15EDB",
-                text="—" if q.average_score is None else f"{q.average_score:.1f}",
+                text=f"{q.average_score or 0:.1f} / {survey_scale(q.top_score):g}",
                 note=f"{q.answers:,} answers" if q.answers != 1 else "1 answer",
             )
-            for q in figures.surveys
+            for q in scored
         ),
-        empty_text="No surveys in this range",
-        scale_max=max([5.0] + [q.average_score or 0 for q in figures.surveys]),
+        empty_text="No scored survey answers in this range",
+        scale_max=1.0,
     )
     buckets, weekly = _buckets(figures)
     index = {day: i for i, day in enumerate(buckets)}
