@@ -185,6 +185,7 @@ def test_profile_saves_while_the_sync_worker_applies_pages(qtbot: Any, database:
                 assert tuple(row) == (f"Ana {number}", status)
                 saved_during.append(len(pages))
                 qtbot.wait(10)  # the worker's pages go on meanwhile
+        worker.stop()  # closes the database the worker opened for itself
         assert finished.args is not None and finished.args[0].ok, finished.args
     # Saves landed between pages: the worker went on applying pages while the dialog saved.
     assert len(saved_during) >= 3 and saved_during[-1] > saved_during[0], saved_during
