@@ -4,12 +4,17 @@ On every (re)query the model asks SQLite for the ordered rowids of the matching 
 each; SQLite filters and sorts). Whole rows are fetched in blocks of :data:`BLOCK_SIZE` by rowid the
 first time ``data()`` asks for one of them, formatted once into display strings, and cached, so
 ``data()`` is a dict lookup per cell and never a query (the approach of Anki's browser table).
+
+After a sync or an edit, :meth:`ClientTableModel.update_contacts` is told which contacts changed: it
+forgets only their formatted rows and reports them with ``dataChanged``, and it inserts, removes or
+moves rows only where the filtered set or the order really changed (no reset, so the view keeps its
+selection, current row and scroll position). Only a new filter or sort resets the model.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import IntEnum
@@ -44,6 +49,7 @@ from leaddesk.db.queries import (
     fetch_client_rows,
     funnel_stages,
     rowid_of,
+    rowids_of,
 )
 from leaddesk.domain import (
     COMMAND_WORDS,
@@ -60,6 +66,7 @@ from leaddesk.domain import (
     utc_now,
 )
 from leaddesk.models.icons import icon
+from leaddesk.models.row_runs import runs
 
 # Re-exported: the filter the list shows is the query the database runs.
 ClientFilter = ClientQuery
@@ -69,6 +76,9 @@ BLOCK_SIZE = 200
 AGE_REFRESH_MS = 60_000
 #: Formatted rows kept at most; past it the cache starts over (a screen needs a few dozen).
 CACHE_LIMIT = 20 * BLOCK_SIZE
+#: Past this many separate runs of rows coming or going in one update, one reset is cheaper than the
+#: signals (the view then puts the selection back by contact id).
+MAX_ROW_RUNS = 200
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -296,6 +306,8 @@ class ClientTableModel(QAbstractTableModel):
         self._database = database
         self._query = query
         self._rowids: list[int] = []
+        #: rowid -> row, built when first needed after the rows changed.
+        self._positions: dict[int, int] | None = None
         self._rows: dict[int, RowView] = {}
         self._stages: dict[str, StageInfo] = {}
         self._total = 0
@@ -343,8 +355,100 @@ class ClientTableModel(QAbstractTableModel):
             self._stages = {s.id: s for s in funnel_stages(connection)}
             self._total = count_clients(connection)
             self._rowids = client_rowids(connection, self._query)
+        self._positions = None
         self._rows = {}
         self._now = utc_now()
+
+    def update_contacts(self, contact_ids: Collection[str] | None = None) -> bool:
+        """Show what changed in the cache, row by row; ``contact_ids``: the contacts that changed.
+
+        The rows of those contacts are read again and reported with ``dataChanged``; rows are
+        removed, inserted or moved (``layoutChanged``, persistent indexes following their client)
+        only where the filtered set or the order changed. ``None`` means "not known": every row is
+        reported changed (still no reset). Returns False when so much changed that one reset was
+        cheaper (the caller puts the selection back).
+        """
+        with self._database.read() as connection:
+            stages = {s.id: s for s in funnel_stages(connection)}
+            total = count_clients(connection)
+            fresh = client_rowids(connection, self._query)
+            changed = None if contact_ids is None else set(rowids_of(connection, contact_ids).values())
+        every_row = changed is None or stages != self._stages
+        self._stages, self._total, self._now = stages, total, utc_now()
+        if every_row:
+            self._rows = {}
+        else:
+            assert changed is not None
+            for rowid in changed:
+                self._rows.pop(rowid, None)
+        kept_order = self._follow(fresh)
+        if kept_order is None:
+            self.beginResetModel()
+            self._rowids, self._positions, self._rows = fresh, None, {}
+            self.endResetModel()
+            self.counts_changed.emit(len(self._rowids), self._total)
+            return False
+        last = self.columnCount() - 1
+        if every_row:
+            if self._rowids:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._rowids) - 1, last))
+        else:
+            assert changed is not None
+            positions = self._row_positions()
+            for first, final in runs(positions[r] for r in changed if r in positions):
+                self.dataChanged.emit(self.index(first, 0), self.index(final, last))
+        self.counts_changed.emit(len(self._rowids), self._total)
+        return True
+
+    def _follow(self, fresh: list[int]) -> bool | None:
+        """Turn the rows into ``fresh`` by removals, one layout change and insertions.
+
+        None (nothing done) when there are more than :data:`MAX_ROW_RUNS` runs to remove or insert.
+        """
+        old = self._rowids
+        if old == fresh:
+            return True
+        fresh_set = set(fresh)
+        old_set = set(old)
+        removed = runs(row for row, rowid in enumerate(old) if rowid not in fresh_set)
+        inserted = runs(row for row, rowid in enumerate(fresh) if rowid not in old_set)
+        if len(removed) + len(inserted) > MAX_ROW_RUNS:
+            return None
+        self._rowids = list(old)
+        for first, final in reversed(removed):
+            self.beginRemoveRows(QModelIndex(), first, final)
+            del self._rowids[first : final + 1]
+            self._positions = None
+            self.endRemoveRows()
+        kept = [rowid for rowid in fresh if rowid in old_set]
+        if kept != self._rowids:
+            self._move_rows(kept)
+        for first, final in inserted:
+            self.beginInsertRows(QModelIndex(), first, final)
+            self._rowids[first:first] = fresh[first : final + 1]
+            self._positions = None
+            self.endInsertRows()
+        return True
+
+    def _move_rows(self, order: list[int]) -> None:
+        """The same rows in a new order: a layout change that moves persistent indexes with their client."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        old_rowids = [self._rowids[i.row()] if 0 <= i.row() < len(self._rowids) else None for i in persistent]
+        self._rowids = order
+        self._positions = None
+        position = self._row_positions() if persistent else {}
+        new_indexes = []
+        for old, rowid in zip(persistent, old_rowids, strict=True):
+            row = position.get(rowid) if rowid is not None else None
+            new_indexes.append(self.index(row, old.column()) if row is not None else QModelIndex())
+        self.changePersistentIndexList(persistent, new_indexes)
+        self.layoutChanged.emit()
+
+    def _row_positions(self) -> dict[int, int]:
+        if self._positions is None:
+            self._positions = {rowid: row for row, rowid in enumerate(self._rowids)}
+        return self._positions
 
     def contact_id(self, row: int) -> str:
         return self._row_view(row).contact_id
@@ -353,20 +457,16 @@ class ClientTableModel(QAbstractTableModel):
         """The row that shows ``contact_id`` now, or None if the filters hide it."""
         with self._database.read() as connection:
             rowid = rowid_of(connection, contact_id)
-        if rowid is None:
-            return None
-        try:
-            return self._rowids.index(rowid)
-        except ValueError:
-            return None
+        return None if rowid is None else self._row_positions().get(rowid)
 
     def rows_of(self, contact_ids: Sequence[str]) -> list[int]:
         """The rows that show these contacts (those the filters hide are left out)."""
         if not contact_ids:
             return []
         with self._database.read() as connection:
-            wanted = {r for r in (rowid_of(connection, cid) for cid in contact_ids) if r is not None}
-        return [row for row, rowid in enumerate(self._rowids) if rowid in wanted]
+            wanted = rowids_of(connection, contact_ids).values()
+        positions = self._row_positions()
+        return sorted(positions[rowid] for rowid in wanted if rowid in positions)
 
     def refresh_ages(self, now: datetime | None = None) -> None:
         """Recompute the "Last activity" ages of the cached rows for ``now`` (default: the clock).
