@@ -7,23 +7,29 @@ position stay on the same clients, and the model never resets (a reset is what m
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from leaddesk import edits
 from leaddesk.db.database import Database
+from leaddesk.db.queries import DEFAULT_QUERY, SortKey
 from leaddesk.domain import format_time
-from leaddesk.models.client_table import Column, ContactIdRole
+from leaddesk.models.client_table import MAX_ROW_RUNS, ClientTableModel, Column, ContactIdRole
 from leaddesk.models.conversation import ConversationModel, ItemRole
 from leaddesk.views.client_actions import build_client_menu
+from leaddesk.views.client_list import ClientListView
 from tests.relay_simulator.server import RelaySimulator, make_contact, make_message
-from tests.support.profile import seed, seed_rich_contact
+from tests.support.profile import contact_state as profile_contact
+from tests.support.profile import seed, seed_contacts, seed_rich_contact
 from tests.support.sync_gui import Desk
 
 TOKEN = "row-by-row-token"
@@ -257,3 +263,76 @@ def test_the_conversation_inserts_new_rows_and_updates_changed_ones(qtbot: QtBot
     assert model.index(target, 0).data(ItemRole).reactions == ["❤"]
     after = [model.index(row, 0).data(ItemRole) for row in range(len(before))]
     assert [item.key for item in after] == [item.key for item in before]
+
+
+def test_hundreds_of_scattered_changes_fall_back_to_one_reset_keeping_the_selection(
+    qtbot: QtBot, database: Database
+) -> None:
+    """Past MAX_ROW_RUNS separate runs, one reset is cheaper than the signals; the selection still follows."""
+    ids = seed_contacts(database, 1000)
+    model = ClientTableModel(database, replace(DEFAULT_QUERY, sort=SortKey.NAME))
+    view = ClientListView(model)
+    qtbot.addWidget(view)
+    view.show()
+    kept = ids[500]  # not among the erased below
+    row = model.row_of(kept)
+    assert row is not None
+    view.selectionModel().select(
+        model.index(row, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    )
+    view.selectionModel().setCurrentIndex(model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+    watch = Watch(model)
+    erased = ids[0:1000:3]  # hundreds of rows, scattered over the list
+    assert kept not in erased
+    seed(database, [{"type": "contact.erased", "data": {"contact_id": cid}} for cid in erased])
+
+    view.apply_changes(erased)
+
+    assert watch.resets == 1 and watch.removed == []
+    assert model.rowCount() == 1000 - len(erased) > MAX_ROW_RUNS
+    assert view.selected_contact_ids() == [kept]
+    assert view.current_contact_id() == kept
+
+
+@pytest.mark.parametrize("round_seed", range(3))
+def test_random_changes_leave_the_rows_a_fresh_query_gives(
+    qtmodeltester: ModelTester, database: Database, round_seed: int
+) -> None:
+    """New, erased, renamed (moved) and filtered-out clients at once: the rows end as a fresh model's,
+    with the signals Qt's model tester accepts, and never a reset."""
+    rng = random.Random(round_seed)
+    versions = {cid: 1 for cid in seed_contacts(database, 150)}
+    query = replace(DEFAULT_QUERY, sort=SortKey.NAME, sale_statuses=frozenset({"none", "pending"}))
+    model = ClientTableModel(database, query)
+    qtmodeltester.check(model, force_py=True)
+    watch = Watch(model)
+    for step in range(4):
+        events: list[dict[str, Any]] = []
+        changed: set[str] = set()
+        for cid in rng.sample(sorted(versions), 12):
+            versions[cid] += 1
+            name = rng.choice([f"Client {rng.randrange(1000)}", f"Aa {step} {cid}", "Zz"])
+            sale = rng.choice(["none", "pending", "sold"])
+            state = profile_contact(cid, "+5215500000000", name, version=versions[cid], sale_status=sale)
+            events.append({"type": "contact.upserted", "data": {"contact": state}})
+            changed.add(cid)
+        for cid in rng.sample(sorted(versions.keys() - changed), 5):
+            events.append({"type": "contact.erased", "data": {"contact_id": cid}})
+            del versions[cid]
+            changed.add(cid)
+        for n in range(4):
+            cid = f"ct_new_{step}_{n}"
+            versions[cid] = 1
+            state = profile_contact(cid, "+5215500000001", f"Client {rng.randrange(1000)}")
+            events.append({"type": "contact.upserted", "data": {"contact": state}})
+            changed.add(cid)
+        seed(database, events)
+        assert model.update_contacts(changed)
+        fresh = ClientTableModel(database, query)
+        assert [model.contact_id(r) for r in range(model.rowCount())] == [
+            fresh.contact_id(r) for r in range(fresh.rowCount())
+        ]
+        assert [model.index(r, Column.NAME).data() for r in range(model.rowCount())] == [
+            fresh.index(r, Column.NAME).data() for r in range(fresh.rowCount())
+        ]
+    assert watch.resets == 0

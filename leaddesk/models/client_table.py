@@ -295,6 +295,13 @@ def format_row(row: ClientRow, stages: dict[str, StageInfo], now: datetime) -> R
     )
 
 
+def _rows_holding(rowids: list[int], wanted: set[int]) -> list[int]:
+    """The sorted positions of ``wanted`` in ``rowids`` (a few: one C-speed scan each; many: one pass)."""
+    if len(wanted) <= 32:
+        return sorted(rowids.index(rowid) for rowid in wanted)
+    return [row for row, rowid in enumerate(rowids) if rowid in wanted]
+
+
 class ClientTableModel(QAbstractTableModel):
     """Every client that matches :attr:`query`, in its order, read lazily from the cache."""
 
@@ -365,8 +372,8 @@ class ClientTableModel(QAbstractTableModel):
         The rows of those contacts are read again and reported with ``dataChanged``; rows are
         removed, inserted or moved (``layoutChanged``, persistent indexes following their client)
         only where the filtered set or the order changed. ``None`` means "not known": every row is
-        reported changed (still no reset). Returns False when so much changed that one reset was
-        cheaper (the caller puts the selection back).
+        reported changed (still no reset). Returns False, having changed no row, when so much changed
+        that one reset is cheaper: the caller then calls :meth:`refresh` and puts the selection back.
         """
         with self._database.read() as connection:
             stages = {s.id: s for s in funnel_stages(connection)}
@@ -381,13 +388,8 @@ class ClientTableModel(QAbstractTableModel):
             assert changed is not None
             for rowid in changed:
                 self._rows.pop(rowid, None)
-        kept_order = self._follow(fresh)
-        if kept_order is None:
-            self.beginResetModel()
-            self._rowids, self._positions, self._rows = fresh, None, {}
-            self.endResetModel()
-            self.counts_changed.emit(len(self._rowids), self._total)
-            return False
+        if not self._follow(fresh):
+            return False  # nothing shown has changed yet: the caller resets (:meth:`refresh`)
         last = self.columnCount() - 1
         if every_row:
             if self._rowids:
@@ -400,27 +402,29 @@ class ClientTableModel(QAbstractTableModel):
         self.counts_changed.emit(len(self._rowids), self._total)
         return True
 
-    def _follow(self, fresh: list[int]) -> bool | None:
+    def _follow(self, fresh: list[int]) -> bool:
         """Turn the rows into ``fresh`` by removals, one layout change and insertions.
 
-        None (nothing done) when there are more than :data:`MAX_ROW_RUNS` runs to remove or insert.
+        False (nothing done) when there are more than :data:`MAX_ROW_RUNS` runs to remove or insert.
         """
         old = self._rowids
         if old == fresh:
             return True
-        fresh_set = set(fresh)
-        old_set = set(old)
-        removed = runs(row for row, rowid in enumerate(old) if rowid not in fresh_set)
-        inserted = runs(row for row, rowid in enumerate(fresh) if rowid not in old_set)
+        old_set, fresh_set = set(old), set(fresh)
+        gone_rows = _rows_holding(old, old_set - fresh_set)
+        new_rows = _rows_holding(fresh, fresh_set - old_set)
+        removed, inserted = runs(gone_rows), runs(new_rows)
         if len(removed) + len(inserted) > MAX_ROW_RUNS:
-            return None
+            return False
         self._rowids = list(old)
         for first, final in reversed(removed):
             self.beginRemoveRows(QModelIndex(), first, final)
             del self._rowids[first : final + 1]
             self._positions = None
             self.endRemoveRows()
-        kept = [rowid for rowid in fresh if rowid in old_set]
+        kept = list(fresh)
+        for row in reversed(new_rows):
+            del kept[row]
         if kept != self._rowids:
             self._move_rows(kept)
         for first, final in inserted:
