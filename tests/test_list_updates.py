@@ -161,6 +161,22 @@ def test_a_new_client_at_the_top_is_inserted_and_an_erased_one_removed(desk: Des
     assert IDS[3001] not in _on_screen(desk)
 
 
+def test_at_the_top_a_new_client_arriving_above_is_seen(desk: Desk, sim: RelaySimulator) -> None:
+    table = desk.window.table
+    desk.qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(table.model().index(2, 1)).center()
+    )
+    assert table.verticalScrollBar().value() == 0
+    watch = Watch(desk.window.model)
+
+    sim.add_contact(make_contact("ct_new", "+5215599999999", name="Aaron First"))
+    assert desk.sync().ok
+
+    assert watch.resets == 0 and watch.inserted == [(0, 0)]
+    assert table.verticalScrollBar().value() == 0 and _on_screen(desk)[0] == "ct_new"
+    assert desk.window.selected_contact_ids() == [IDS[2]]
+
+
 def test_a_client_that_moves_keeps_the_selection_on_its_clients(desk: Desk, sim: RelaySimulator) -> None:
     """A rename that moves a row is a layout change (persistent indexes follow), never a reset."""
     _select_rows_on_screen(desk, 4000, 4001)

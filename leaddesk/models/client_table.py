@@ -322,8 +322,6 @@ class ClientTableModel(QAbstractTableModel):
         self._database = database
         self._query = query
         self._rowids: list[int] = []
-        #: rowid -> row, built when first needed after the rows changed.
-        self._positions: dict[int, int] | None = None
         #: The rowids shown, as a set: kept from one update to the next (building it costs a pass).
         self._rowid_set: set[int] | None = None
         self._rows: dict[int, RowView] = {}
@@ -373,7 +371,7 @@ class ClientTableModel(QAbstractTableModel):
             self._stages = {s.id: s for s in funnel_stages(connection)}
             self._total = count_clients(connection)
             self._rowids = client_rowids(connection, self._query)
-        self._positions = self._rowid_set = None
+        self._rowid_set = None
         self._rows = {}
         self._now = utc_now()
 
@@ -431,17 +429,18 @@ class ClientTableModel(QAbstractTableModel):
         for first, final in reversed(removed):
             self.beginRemoveRows(QModelIndex(), first, final)
             del self._rowids[first : final + 1]
-            self._positions = None
             self.endRemoveRows()
-        kept = list(fresh)
-        for row in reversed(new_rows):
-            del kept[row]
+        if len(new_rows) <= 32:
+            kept = list(fresh)
+            for row in reversed(new_rows):
+                del kept[row]
+        else:
+            kept = [rowid for rowid in fresh if rowid in old_set]
         if kept != self._rowids:
             self._move_rows(kept)
         for first, final in inserted:
             self.beginInsertRows(QModelIndex(), first, final)
             self._rowids[first:first] = fresh[first : final + 1]
-            self._positions = None
             self.endInsertRows()
         self._rowid_set = fresh_set
         return True
@@ -452,19 +451,13 @@ class ClientTableModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         old_rowids = [self._rowids[i.row()] if 0 <= i.row() < len(self._rowids) else None for i in persistent]
         self._rowids = order
-        self._positions = None
-        position = self._row_positions() if persistent else {}
+        position = {rowid: row for row, rowid in enumerate(order)} if persistent else {}
         new_indexes = []
         for old, rowid in zip(persistent, old_rowids, strict=True):
             row = position.get(rowid) if rowid is not None else None
             new_indexes.append(self.index(row, old.column()) if row is not None else QModelIndex())
         self.changePersistentIndexList(persistent, new_indexes)
         self.layoutChanged.emit()
-
-    def _row_positions(self) -> dict[int, int]:
-        if self._positions is None:
-            self._positions = {rowid: row for row, rowid in enumerate(self._rowids)}
-        return self._positions
 
     def contact_id(self, row: int) -> str:
         return self._row_view(row).contact_id
@@ -473,16 +466,16 @@ class ClientTableModel(QAbstractTableModel):
         """The row that shows ``contact_id`` now, or None if the filters hide it."""
         with self._database.read() as connection:
             rowid = rowid_of(connection, contact_id)
-        return None if rowid is None else self._row_positions().get(rowid)
+        rows = _rows_holding(self._rowids, {rowid}) if rowid is not None else []
+        return rows[0] if rows else None
 
     def rows_of(self, contact_ids: Sequence[str]) -> list[int]:
         """The rows that show these contacts (those the filters hide are left out)."""
         if not contact_ids:
             return []
         with self._database.read() as connection:
-            wanted = rowids_of(connection, contact_ids).values()
-        positions = self._row_positions()
-        return sorted(positions[rowid] for rowid in wanted if rowid in positions)
+            wanted = set(rowids_of(connection, contact_ids).values())
+        return _rows_holding(self._rowids, wanted)
 
     def refresh_ages(self, now: datetime | None = None) -> None:
         """Recompute the "Last activity" ages of the cached rows for ``now`` (default: the clock).

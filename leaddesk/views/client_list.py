@@ -160,10 +160,11 @@ class ClientListView(QTableView):
         """Show what a sync or an edit changed (``contact_ids``; None: not known), row by row.
 
         The selection and the current row follow their clients (persistent indexes), and the first
-        client on screen that did not change stays at the same height, whatever came or went above it.
+        client on screen that did not change stays at the same height, whatever came or went above it;
+        at the very top the list stays at the top, so clients that arrive there are seen.
         """
         changed = set(contact_ids or ())
-        anchor = self._scroll_anchor(changed)
+        anchor = self._scroll_anchor(changed) if self.verticalScrollBar().value() > 0 else None
         anchor_row = anchor.row() if anchor is not None else -1
         if not self._model.update_contacts(contact_ids):
             self.refresh()  # too much changed for row-by-row signals: one reset, the selection put back by id
