@@ -358,7 +358,8 @@ class ClientTableModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-read everything from the cache (after a sync, an edit, or a new filter)."""
+        """Re-read everything from the cache: a reset (a new filter; after a sync or an edit see
+        :meth:`update_contacts`)."""
         self.beginResetModel()
         try:
             self._requery()
