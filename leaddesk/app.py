@@ -70,7 +70,7 @@ class WindowSession:
         if dialog is None:
             dialog = ProfileDialog(self.database, contact_id, self.window)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed profiles do not pile up
-            dialog.edited.connect(lambda _id: self.window.refresh_clients())
+            dialog.edited.connect(lambda edited_id: self.window.refresh_clients([edited_id]))
             dialog.finished.connect(lambda _result, cid=contact_id: self.profiles.pop(cid, None))
             self.profiles[contact_id] = dialog
         dialog.show()
@@ -97,9 +97,12 @@ class WindowSession:
         if self.search is not None and summary.erased_contacts:
             self.search.model.refresh()
 
-    def refresh_profiles(self) -> None:
-        for dialog in self.profiles.values():
-            dialog.refresh()
+    def refresh_profiles(self, summary: SyncSummary) -> None:
+        """Reload the open profiles whose contact the sync changed (all of them if the funnel changed)."""
+        changed = set(summary.changed_contacts())
+        for contact_id, dialog in self.profiles.items():
+            if contact_id in changed or summary.funnel_stages_changed:
+                dialog.refresh()
 
     def close(self) -> None:
         """Stop the sync (waiting for a running cycle to reach a safe point) and close the dialogs."""
@@ -140,7 +143,7 @@ def build_window(
     install_client_actions(window, database)
     window.open_profile_requested.connect(session.open_profile)
     window.search_all_requested.connect(session.open_search)
-    worker.cycle_finished.connect(lambda _summary: session.refresh_profiles())
+    worker.cycle_finished.connect(session.refresh_profiles)
     worker.cycle_finished.connect(session.forget_erased_hits)
     window.installEventFilter(_UnsavedProfilesGuard(session, window))
     if start_sync and not demo:

@@ -49,9 +49,9 @@ def attach_sync(
             status.set_hint("")
 
     worker.cycle_finished.connect(finished)
-    # An edit made in the window re-reads the list; the count of edits waiting follows it.
-    window.model.modelReset.connect(refresh_waiting)
-    worker.contacts_changed.connect(lambda _ids: window.refresh_clients())
+    # An edit made in the window updates the list; the count of edits waiting follows it.
+    window.model.counts_changed.connect(refresh_waiting)
+    worker.contacts_changed.connect(window.refresh_clients)
 
     def open_settings() -> None:
         if demo:

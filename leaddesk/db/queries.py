@@ -11,7 +11,8 @@ knows about Qt.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from enum import IntEnum, StrEnum
 from typing import Any
@@ -352,6 +353,17 @@ def fetch_client_rows(connection: Connection, rowids: Sequence[int]) -> dict[int
 def rowid_of(connection: Connection, contact_id: str) -> int | None:
     value = connection.execute(text("SELECT rowid FROM contacts WHERE id = :id"), {"id": contact_id}).scalar()
     return None if value is None else int(value)
+
+
+def rowids_of(connection: Connection, contact_ids: Collection[str]) -> dict[str, int]:
+    """contact id -> rowid, in one query (ids not in the cache, e.g. erased ones, are left out)."""
+    if not contact_ids:
+        return {}
+    rows = connection.execute(
+        text("SELECT id, rowid FROM contacts WHERE id IN (SELECT value FROM json_each(:ids))"),
+        {"ids": json.dumps(sorted(contact_ids))},
+    )
+    return {str(contact_id): int(rowid) for contact_id, rowid in rows}
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from leaddesk.db.database import Database
 from leaddesk.db.dbapi import dbapi_connection, dbapi_cursor
 from leaddesk.domain import fold_text, parse_time
 from leaddesk.media_paths import cached_file
+from leaddesk.models.row_runs import runs
 
 PAGE = 300
 
@@ -260,25 +261,49 @@ class ConversationModel(QAbstractListModel):
         return added
 
     def refresh(self) -> None:
-        """Re-read the loaded span after the cache changed; only the rows that differ are replaced."""
+        """Re-read the loaded span after the cache changed, row by row.
+
+        Rows are matched by key (message id, or the day): rows no longer there are removed, new ones
+        inserted where they belong, and rows whose content changed (a status, a reaction, a fetched
+        file, "Today" becoming "Yesterday") are reported with ``dataChanged``. The other rows are left
+        alone, so the view keeps its scroll position and selection.
+        """
         oldest = self._oldest()
         fresh = self._read(newer_than=(oldest.sent_at, oldest.key) if oldest else None, limit=None if oldest else PAGE)
-        old = self._items
-        same = 0
-        while same < min(len(old), len(fresh)) and old[same] == fresh[same]:
-            same += 1
-        if same == len(old) == len(fresh):
+        if fresh == self._items:
             return
-        if same < len(old):
-            self.beginRemoveRows(QModelIndex(), same, len(old) - 1)
-            del self._items[same:]
+        fresh_keys = {item.key for item in fresh}
+        for first, last in reversed(runs(row for row, item in enumerate(self._items) if item.key not in fresh_keys)):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._items[first : last + 1]
             self._index_rows()
             self.endRemoveRows()
-        if same < len(fresh):
-            self.beginInsertRows(QModelIndex(), same, len(fresh) - 1)
-            self._items.extend(fresh[same:])
+        kept_keys = {item.key for item in self._items}
+        kept = [item for item in fresh if item.key in kept_keys]
+        if [item.key for item in kept] != [item.key for item in self._items]:
+            # Rows changed places (a message's time was corrected): one layout change.
+            self.layoutAboutToBeChanged.emit()
+            old_rows = {item.key: row for row, item in enumerate(self._items)}
+            new_rows = {item.key: row for row, item in enumerate(kept)}
+            persistent = self.persistentIndexList()
+            moved = [
+                self.index(new_rows[self._items[index.row()].key], 0) if index.isValid() else QModelIndex()
+                for index in persistent
+            ]
+            self._items = [self._items[old_rows[item.key]] for item in kept]
+            self._index_rows()
+            self.changePersistentIndexList(persistent, moved)
+            self.layoutChanged.emit()
+        for first, last in runs(row for row, item in enumerate(fresh) if item.key not in kept_keys):
+            self.beginInsertRows(QModelIndex(), first, last)
+            self._items[first:first] = fresh[first : last + 1]
             self._index_rows()
             self.endInsertRows()
+        changed = [row for row, (now, before) in enumerate(zip(fresh, self._items, strict=True)) if now != before]
+        self._items = fresh
+        self._index_rows()
+        for first, last in runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, 0))
 
     # --- find ------------------------------------------------------------------------------
 

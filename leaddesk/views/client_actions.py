@@ -182,7 +182,7 @@ class ClientMenu:
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
             return False
-        self.window.refresh_clients()
+        self.window.refresh_clients(self.ids)
         self.window.show_notice(done, undo)
         return True
 
@@ -203,7 +203,7 @@ class ClientMenu:
                     edit(contact_ids)
                 except edits.EditError:
                     failed += len(contact_ids)
-            self.window.refresh_clients()
+            self.window.refresh_clients([cid for contact_ids, _edit in steps for cid in contact_ids])
             note = f"; {clients_word(failed)} could not be put back" if failed else ""
             self.window.show_notice(f"Undone: {what}{note}")
 

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from collections.abc import Collection
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
@@ -144,6 +155,35 @@ class ClientListView(QTableView):
     def current_contact_id(self) -> str | None:
         index = self.currentIndex()
         return str(index.data(ContactIdRole)) if index.isValid() else None
+
+    def apply_changes(self, contact_ids: Collection[str] | None = None) -> None:
+        """Show what a sync or an edit changed (``contact_ids``; None: not known), row by row.
+
+        The selection and the current row follow their clients (persistent indexes), and the first
+        client on screen that did not change stays at the same height, whatever came or went above it;
+        at the very top the list stays at the top, so clients that arrive there are seen.
+        """
+        changed = set(contact_ids or ())
+        anchor = self._scroll_anchor(changed) if self.verticalScrollBar().value() > 0 else None
+        anchor_row = anchor.row() if anchor is not None else -1
+        if not self._model.update_contacts(contact_ids):
+            self.refresh()  # too much changed for row-by-row signals: one reset, the selection put back by id
+            return
+        if anchor is not None and anchor.isValid() and anchor.row() != anchor_row:
+            scroll = self.verticalScrollBar()
+            scroll.setValue(scroll.value() + (anchor.row() - anchor_row) * ROW_HEIGHT)
+
+    def _scroll_anchor(self, changed: set[str]) -> QPersistentModelIndex | None:
+        """The first row on screen whose client is not in ``changed`` (it keeps its place on screen)."""
+        row = self.rowAt(0)
+        if row < 0:
+            return None
+        last = self.rowAt(self.viewport().height() - 1)
+        last = self._model.rowCount() - 1 if last < 0 else last
+        for candidate in range(row, last + 1):
+            if self._model.contact_id(candidate) not in changed:
+                return QPersistentModelIndex(self._model.index(candidate, 0))
+        return None
 
     def refresh(self) -> None:
         """Re-query the model, keeping the selection, the current client and the scroll position."""

@@ -10,7 +10,7 @@ Public API for the rest of LeadDesk:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
@@ -152,10 +152,11 @@ class MainWindow(QMainWindow):
 
     # --- public API ----------------------------------------------------------------------------
 
-    def refresh_clients(self) -> None:
-        """Re-read the list from the cache, keeping the selection and scroll position."""
+    def refresh_clients(self, contact_ids: Collection[str] | None = None) -> None:
+        """Show what changed in the cache (``contact_ids``; None: not known) row by row, no reset:
+        the selection and the scroll position follow the clients."""
+        self.table.apply_changes(contact_ids)
         self._load_stages()
-        self.table.refresh()
         self._update_page()
         self.show_refusals()
         self.analytics.refresh()

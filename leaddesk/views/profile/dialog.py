@@ -33,6 +33,8 @@ class ProfileDialog(QDialog):
     """
 
     edited = Signal(str)
+    #: Every tab was read again from the cache (:meth:`refresh`, after a sync that changed this contact).
+    reloaded = Signal()
 
     def __init__(self, database: Database, contact_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,6 +169,7 @@ class ProfileDialog(QDialog):
         self.funnel.refresh()
         self.config.refresh(keep_unsaved=True)
         self._set_title()
+        self.reloaded.emit()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
