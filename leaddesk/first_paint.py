@@ -1,8 +1,8 @@
 """For the benchmarks: report when the client list is first painted, then quit.
 
 With ``LEADDESK_REPORT_FIRST_PAINT=1`` in the environment, the window prints one line
-``first-paint <unix time> rss-kb <resident memory>`` on standard output once the client list's
-viewport has been painted, and quits. ``python -m benchmarks`` starts the program as a real process
+``first-paint <unix time> rss-kb <resident memory>`` on standard output once the client list (or
+its empty state) has been painted, and quits. ``python -m benchmarks`` starts the program as a real process
 and measures process start to that line (and the memory of the window open on its database).
 """
 
@@ -30,10 +30,11 @@ def resident_kb() -> int:
 
 
 class _FirstPaint(QObject):
-    def __init__(self, viewport: QWidget) -> None:
-        super().__init__(viewport)
+    def __init__(self, widgets: list[QWidget]) -> None:
+        super().__init__(widgets[0])
         self._done = False
-        viewport.installEventFilter(self)
+        for widget in widgets:
+            widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if not self._done and event.type() == QEvent.Type.Paint:
@@ -49,7 +50,7 @@ class _FirstPaint(QObject):
             app.quit()
 
 
-def report_first_paint_if_asked(viewport: QWidget) -> None:
-    """Watch ``viewport`` for its first paint when the environment asks for it."""
+def report_first_paint_if_asked(*pages: QWidget) -> None:
+    """Watch the list's pages (its viewport, the empty states) for the first paint, if the environment asks."""
     if os.environ.get(ENV):
-        _FirstPaint(viewport)
+        _FirstPaint(list(pages))
