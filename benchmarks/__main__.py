@@ -30,7 +30,7 @@ from PySide6.QtSql import QSqlDatabase, QSqlQuery, QSqlQueryModel
 from PySide6.QtWidgets import QApplication, QTableView
 
 from benchmarks import bench_analytics, bench_profile, bench_sync
-from benchmarks.bigdb import big_database, heavy_contact
+from benchmarks.bigdb import big_database, default_path, heavy_contact
 from leaddesk.db.analytics import compute_figures
 from leaddesk.db.database import Database, open_database
 from leaddesk.db.search import DEFAULT_LIMIT, search_messages
@@ -393,10 +393,15 @@ def main(argv: list[str] | None = None) -> int:
         "--sync-messages", type=int, default=None, help="messages in the sync figure (default: a fifth, at most 1M)"
     )
     parser.add_argument("--start-runs", type=int, default=3, help="process starts per database")
+    parser.add_argument(
+        "--cache-dir", type=Path, default=None, help="where the generated database is kept (default: the temp folder)"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     began = time.perf_counter()
-    db_path = big_database(args.clients, args.messages)
+    db_path = big_database(
+        args.clients, args.messages, args.cache_dir / default_path(args.clients, args.messages).name if args.cache_dir else None
+    )
     print(f"database {db_path} ({time.perf_counter() - began:.0f} s to build or find)", flush=True)
     figures = new_figures()
     app = QApplication.instance() or QApplication([])
