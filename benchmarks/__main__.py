@@ -35,7 +35,7 @@ from leaddesk.db.analytics import compute_figures
 from leaddesk.db.database import Database, open_database
 from leaddesk.db.search import DEFAULT_LIMIT, search_messages
 from leaddesk.first_paint import ENV as FIRST_PAINT_ENV
-from leaddesk.models.client_table import Column, ClientTableModel
+from leaddesk.models.client_table import ClientTableModel, Column
 from leaddesk.views.client_list import ClientListView
 
 #: The columns the QSqlQueryModel alternative shows, in the list's order.
@@ -162,6 +162,17 @@ def list_sql(where: str = "", order: str = "last_activity DESC") -> str:
 
 def measure_list(figures: dict[str, Figure], database: Database, db_path: Path, app: QApplication) -> None:
     connection = qt_database(db_path)
+    try:
+        measure_list_on(figures, database, connection, app)
+    finally:
+        connection.close()
+        del connection  # the last handle: Qt removes only a connection no one holds
+        QSqlDatabase.removeDatabase("bench")
+
+
+def measure_list_on(
+    figures: dict[str, Figure], database: Database, connection: QSqlDatabase, app: QApplication
+) -> None:
     keep: list[Any] = []
 
     def leaddesk_first_rows() -> None:
@@ -180,7 +191,7 @@ def measure_list(figures: dict[str, Figure], database: Database, db_path: Path, 
     figure = figures["model"]
     figure.value, figure.met = ms(ours), ours < 0.03
     figure.alternative = f"QSqlQueryModel: {ms(theirs)}"
-    for model, view in keep:
+    for _model, view in keep:
         view.close()
         view.deleteLater()
     keep.clear()
@@ -201,7 +212,7 @@ def measure_list(figures: dict[str, Figure], database: Database, db_path: Path, 
             painted(view)
             sorts.append((time.perf_counter() - started, f"{column.name.lower()} {order.name[:-5].lower()}"))
     sql_sorts: list[float] = []
-    for column, sql_key in SORT_COLUMNS.items():
+    for sql_key in SORT_COLUMNS.values():
         for direction in ("ASC", "DESC"):
             started = time.perf_counter()
             sql_model, sql_view = sql_model_view(connection, list_sql(order=f"{sql_key} {direction}"))
@@ -286,15 +297,14 @@ def measure_list(figures: dict[str, Figure], database: Database, db_path: Path, 
         widget.deleteLater()
     app.processEvents()
     del sql_model, sample, proxy, model
-    connection.close()
-    del connection
-    QSqlDatabase.removeDatabase("bench")
 
 
 # --- profile, analytics, full-text search, sync ------------------------------------------------
 
 
-def measure_profile(figures: dict[str, Figure], database: Database, app: QApplication, clients: int, messages: int) -> None:
+def measure_profile(
+    figures: dict[str, Figure], database: Database, app: QApplication, clients: int, messages: int
+) -> None:
     contact, count = heavy_contact(clients, messages)
     bench_profile.time_bubbles(app, database, contact)  # warm-up: fonts, page cache
     runs = [bench_profile.time_bubbles(app, database, contact) for _ in range(3)]
@@ -400,7 +410,9 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     began = time.perf_counter()
     db_path = big_database(
-        args.clients, args.messages, args.cache_dir / default_path(args.clients, args.messages).name if args.cache_dir else None
+        args.clients,
+        args.messages,
+        args.cache_dir / default_path(args.clients, args.messages).name if args.cache_dir else None,
     )
     print(f"database {db_path} ({time.perf_counter() - began:.0f} s to build or find)", flush=True)
     figures = new_figures()
@@ -428,7 +440,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {name}: measured in {time.perf_counter() - started:.0f} s", flush=True)
         finally:
             database.close()
-    print(f"{args.clients:,} clients, {args.messages:,} messages; Python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    print(
+        f"{args.clients:,} clients, {args.messages:,} messages; Python {sys.version.split()[0]}, {os.cpu_count()} cores"
+    )
     print_table(figures)
     return 0
 

@@ -144,8 +144,9 @@ def _fill(connection: sqlite3.Connection, clients: int, messages: int) -> None:
                 )  # fmt: skip
             else:
                 message_rows.append(
-                    (message_id, contact_id, direction, kind, author, sent_at, "text", message_text(rng, direction == "in"),
-                     None, None, "received" if direction == "in" else "read", 1 if direction == "in" else 4)
+                    (message_id, contact_id, direction, kind, author, sent_at, "text",
+                     message_text(rng, direction == "in"), None, None,
+                     "received" if direction == "in" else "read", 1 if direction == "in" else 4)
                 )  # fmt: skip
         flush()
         # Funnel: a walk up the stages, a change every few days.

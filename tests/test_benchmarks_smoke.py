@@ -34,7 +34,7 @@ def test_the_runner_prints_every_figure_at_20000_clients(tmp_path: Path) -> None
     header = lines.index("| figure | LeadDesk | aim | met | alternative, same run |")
     rows = [line.split(" | ") for line in lines[header + 2 :] if line.startswith("| ")]
     assert len(rows) == len(new_figures()), done.stdout
-    for label, value, aim, met, alternative in rows:
+    for label, value, _aim, met, alternative in rows:
         assert MEASURED.match(value), f"{label}: no figure ({value!r})"
         assert re.search(r"\d", alternative), f"{label}: no alternative ({alternative!r})"
         assert met in ("yes", "**no**"), f"{label}: {met!r}"
