@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from typing import Any
 
@@ -70,7 +70,7 @@ class ClientQuery:
     @property
     def is_filtered(self) -> bool:
         """True when something narrows the list (the sort does not)."""
-        return self.filters_cleared() != replace(self, sort=ClientQuery.sort, descending=ClientQuery.descending)
+        return self != self.filters_cleared()
 
     def filters_cleared(self) -> ClientQuery:
         """The same sort with every filter and the search removed."""
