@@ -82,10 +82,10 @@ def build(database: Database, count: int) -> list[tuple[str, str, str]]:
     return rows
 
 
-def time_bubbles(app: QApplication, database: Database) -> tuple[float, int]:
+def time_bubbles(app: QApplication, database: Database, contact: str = CONTACT) -> tuple[float, int]:
     """Seconds to the first painted conversation, and how many messages that first page holds."""
     started = time.perf_counter()
-    dialog = ProfileDialog(database, CONTACT)
+    dialog = ProfileDialog(database, contact)
     dialog.resize(900, 720)
     dialog.tabs.setCurrentWidget(dialog.conversation)
     dialog.show()
@@ -115,12 +115,12 @@ def time_conversation_tab(app: QApplication, database: Database) -> float:
     return elapsed
 
 
-def newest_rows(database: Database, limit: int) -> list[tuple[str, str, str]]:
+def newest_rows(database: Database, limit: int, contact: str = CONTACT) -> list[tuple[str, str, str]]:
     """The newest ``limit`` messages, oldest first, read the plain way (one query)."""
     with database.read() as connection:
         found = connection.exec_driver_sql(
             "SELECT direction, sent_at, text FROM messages WHERE contact_id = ? ORDER BY sent_at DESC, id DESC LIMIT ?",
-            (CONTACT, limit),
+            (contact, limit),
         ).all()
     return [(str(r[0]), str(r[1]), str(r[2] or "")) for r in reversed(found)]
 

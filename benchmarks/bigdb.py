@@ -1,7 +1,8 @@
 """A large cache written in bulk straight into the schema, for benchmarks (deterministic).
 
 ``big_database(clients, messages)`` returns the path of a migrated SQLite file holding that many
-clients and messages, with meetings, surveys and funnel history in proportion, built once and kept
+clients and messages, with meetings, surveys and funnel history in proportion, a few clients with
+:data:`HEAVY_MESSAGES` messages each, the list's search keys and the full-text index filled in, built once and kept
 in the temporary folder (``leaddesk-bigdb-<clients>-<messages>-<schema revision>.sqlite``) so later runs reuse it.
 The same arguments always give the same rows (a seeded ``random.Random``).
 
@@ -22,8 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.bench_list_search import FIRST, LAST
+from benchmarks.bench_search import _text as message_text
 from leaddesk.db.database import open_database
 from leaddesk.db.migrate import head_revision
+from leaddesk.db.search import rebuild_index
+from leaddesk.db.search_keys import name_key, phone_key
 from leaddesk.demo import FUNNEL_STAGES
 
 #: The generated year of activity ends here.
@@ -37,6 +42,11 @@ SENTIMENT_WEIGHTS = [8, 25, 25, 12, 5, 25]
 MEETING_STATUSES = ["scheduled", "completed", "cancelled", "no_show"]
 QUESTIONS = ["How would you rate the visit?", "How clear was the price?", "What would make you decide?"]
 BATCH = 50_000
+#: The first clients each hold this many messages (a long-running conversation for the profile figure).
+HEAVY_MESSAGES = 20_000
+HEAVY_CLIENTS = 3
+#: Bumped when the generated rows change, so an older cache in the temporary folder is not reused.
+GENERATION = 2
 
 
 def _time(moment: datetime) -> str:
@@ -45,7 +55,7 @@ def _time(moment: datetime) -> str:
 
 def default_path(clients: int, messages: int) -> Path:
     # Named after the schema revision too: a cache of an older schema would be migrated (and backed up) on open.
-    return Path(tempfile.gettempdir()) / f"leaddesk-bigdb-{clients}-{messages}-{head_revision()}.sqlite"
+    return Path(tempfile.gettempdir()) / f"leaddesk-bigdb-{clients}-{messages}-{head_revision()}-g{GENERATION}.sqlite"
 
 
 def big_database(clients: int = 250_000, messages: int = 5_000_000, path: Path | None = None) -> Path:
@@ -64,6 +74,7 @@ def big_database(clients: int = 250_000, messages: int = 5_000_000, path: Path |
         connection.execute("BEGIN")
         _fill(connection, clients, messages)
         connection.execute("COMMIT")
+        rebuild_index(connection.cursor())
         connection.execute("ANALYZE")
     finally:
         connection.close()
@@ -77,8 +88,11 @@ def _fill(connection: sqlite3.Connection, clients: int, messages: int) -> None:
         "INSERT INTO funnel_stages (id, name, position, color, manual) VALUES (?, ?, ?, ?, ?)",
         [(s["id"], s["name"], s["order"], s["color"], s["manual"]) for s in FUNNEL_STAGES],
     )
-    per_client = messages // clients
-    extra = messages - per_client * clients
+    heavy = heavy_counts(clients, messages)
+    rest = messages - sum(heavy)
+    others = clients - len(heavy)
+    per_client = rest // others if others else 0
+    extra = rest - per_client * others
     start = END - timedelta(days=SPAN_DAYS)
     contact_rows = []
     message_rows: list[tuple[object, ...]] = []
@@ -99,7 +113,10 @@ def _fill(connection: sqlite3.Connection, clients: int, messages: int) -> None:
 
     for number in range(clients):
         contact_id = f"ct_{number:07d}"
-        count = per_client + (1 if number < extra else 0)
+        if number < len(heavy):
+            count, longest_gap = heavy[number], 600  # a busy conversation: minutes apart
+        else:
+            count, longest_gap = per_client + (1 if number - len(heavy) < extra else 0), 7_200
         first = start + timedelta(seconds=rng.randrange(SPAN_DAYS * 86_400 - 86_400))
         moment = first
         last = first_sent = None
@@ -114,7 +131,7 @@ def _fill(connection: sqlite3.Connection, clients: int, messages: int) -> None:
                     direction, kind, author = "out", "bot", "Bot"
                 else:
                     direction, kind, author = "out", "agent", "Laura Pérez"
-            moment = moment + timedelta(seconds=rng.randrange(20, 7_200))
+            moment = moment + timedelta(seconds=rng.randrange(20, longest_gap))
             sent_at = _time(min(moment, END))
             last = sent_at
             first_sent = first_sent or sent_at  # the first message is never a reaction here
@@ -127,8 +144,9 @@ def _fill(connection: sqlite3.Connection, clients: int, messages: int) -> None:
                 )  # fmt: skip
             else:
                 message_rows.append(
-                    (message_id, contact_id, direction, kind, author, sent_at, "text", "Hola, ¿sigue disponible?",
-                     None, None, "received" if direction == "in" else "read", 1 if direction == "in" else 4)
+                    (message_id, contact_id, direction, kind, author, sent_at, "text",
+                     message_text(rng, direction == "in"), None, None,
+                     "received" if direction == "in" else "read", 1 if direction == "in" else 4)
                 )  # fmt: skip
         flush()
         # Funnel: a walk up the stages, a change every few days.
@@ -159,9 +177,12 @@ def _fill(connection: sqlite3.Connection, clients: int, messages: int) -> None:
                     answer_rows.append((survey_id, position, question, str(score or "Parking"), score))
         sentiment = rng.choices(SENTIMENTS, weights=SENTIMENT_WEIGHTS)[0]
         flag = rng.random()
+        name = None if number % 50 == 49 else f"{rng.choice(FIRST)} {rng.choice(LAST)} {rng.choice(LAST)}"
+        phone = f"+521{5_500_000_000 + number}" if number % 2 else f"+52{3_300_000_000 + number}"
         contact_rows.append(
-            (contact_id, f"+5215{number:09d}", f"Client {number}", rng.choice(SALE_STATUSES), stage, sentiment,
-             flag < 0.001, 0.001 <= flag < 0.006, 1, _time(first), last, count, first_sent)
+            (contact_id, phone, name, rng.choice(SALE_STATUSES), stage, sentiment,
+             flag < 0.001, 0.001 <= flag < 0.006, 1, _time(first), last, count, first_sent,
+             name_key(name), phone_key(phone))
         )  # fmt: skip
         if len(contact_rows) >= 20_000:
             _insert_contacts(connection, contact_rows)
@@ -182,12 +203,25 @@ def _fill(connection: sqlite3.Connection, clients: int, messages: int) -> None:
     )
 
 
+def heavy_counts(clients: int, messages: int) -> list[int]:
+    """How many messages each of the first, busiest clients holds (fewer when the database is small)."""
+    heavy = min(HEAVY_CLIENTS, clients // 100)
+    per_heavy = min(HEAVY_MESSAGES, messages // 10 // max(heavy, 1))
+    return [per_heavy] * heavy
+
+
+def heavy_contact(clients: int, messages: int) -> tuple[str, int]:
+    """The id of the busiest client and how many messages it holds."""
+    counts = heavy_counts(clients, messages)
+    return "ct_0000000", counts[0] if counts else messages // clients
+
+
 def _insert_contacts(connection: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
     # Messages reference contacts; foreign keys are off on this raw connection, so order is free.
     connection.executemany(
         "INSERT INTO contacts (id, phone, name, sale_status, funnel_stage, sentiment, mystery_shopper, contractor, "
-        "version, created_at, last_activity, message_count, first_message_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "version, created_at, last_activity, message_count, first_message_at, name_key, phone_key) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
     rows.clear()

@@ -208,6 +208,10 @@ def run_window(db_path: Path, *, demo: bool = False, relay_url: str | None = Non
         return refuse_newer_database(problem)
     try:
         session = build_window(database, demo=demo, relay_url=relay_url)
+        from leaddesk.first_paint import report_first_paint_if_asked
+
+        window = session.window
+        report_first_paint_if_asked(window.table.viewport(), window.no_clients, window.no_matches)
         session.window.show()
         try:
             status = int(app.exec())

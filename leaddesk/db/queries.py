@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from typing import Any
 
@@ -71,7 +71,7 @@ class ClientQuery:
     @property
     def is_filtered(self) -> bool:
         """True when something narrows the list (the sort does not)."""
-        return self.filters_cleared() != replace(self, sort=ClientQuery.sort, descending=ClientQuery.descending)
+        return self != self.filters_cleared()
 
     def filters_cleared(self) -> ClientQuery:
         """The same sort with every filter and the search removed."""
@@ -250,12 +250,16 @@ def client_rowids_sql(query: ClientQuery, region: str = DEFAULT_REGION) -> tuple
 def client_rowids(connection: Connection, query: ClientQuery) -> list[int]:
     """The rowids of the contacts that match ``query``, in its order: all of them, one int each."""
     sql, params = client_rowids_sql(query, search_region(connection, query))
-    # The raw cursor: 250,000 ints through SQLAlchemy's Result cost twice as much.
+    # One JSON array parsed in C: 250,000 one-int rows through the cursor cost twice as much (and
+    # through SQLAlchemy's Result four times). The aggregate keeps the subquery's order: SQLite does
+    # not flatten a subquery with an ORDER BY into an aggregate query.
     cursor = dbapi_cursor(connection)
     try:
-        return [row[0] for row in cursor.execute(sql, params).fetchall()]
+        found = cursor.execute(f"SELECT json_group_array(rowid) FROM ({sql})", params).fetchone()[0]
     finally:
         cursor.close()
+    rowids: list[int] = json.loads(found)
+    return rowids
 
 
 def count_matching(connection: Connection, query: ClientQuery) -> int:
