@@ -232,6 +232,10 @@ CONTACT_COLUMNS = (
     "created_at",
     "updated_at",
 )
+# Where each column stands in a contact row (a row is the tuple ``executemany`` writes as it is).
+C_ID, C_PROFILE_MEDIA_ID, C_PROFILE_SHA256, C_PROFILE_MIME_TYPE, C_VERSION = (
+    CONTACT_COLUMNS.index(c) for c in ("id", "profile_media_id", "profile_sha256", "profile_mime_type", "version")
+)
 
 
 def parse_contact(data: Mapping[str, Any]) -> tuple[Any, ...]:
@@ -317,6 +321,31 @@ MESSAGE_COLUMNS = (
     "error_code",
     "error_title",
     "raw",
+)
+# Where each column stands in a message row.
+(
+    M_ID,
+    M_CONTACT_ID,
+    M_SENT_AT,
+    M_TYPE,
+    M_MEDIA_ID,
+    M_MEDIA_MIME_TYPE,
+    M_MEDIA_SHA256,
+    M_MEDIA_FILENAME,
+    M_MEDIA_SIZE,
+) = (
+    MESSAGE_COLUMNS.index(c)
+    for c in (
+        "id",
+        "contact_id",
+        "sent_at",
+        "type",
+        "media_id",
+        "media_mime_type",
+        "media_sha256",
+        "media_filename",
+        "media_size",
+    )
 )
 
 
@@ -443,6 +472,9 @@ MEETING_COLUMNS = (
     "agent_name",
     "version",
 )
+MT_ID, MT_CONTACT_ID, MT_VERSION = (MEETING_COLUMNS.index(c) for c in ("id", "contact_id", "version"))
+#: Where the id and the contact stand in survey, funnel-change and status rows (each parse_* below).
+ROW_ID, ROW_CONTACT_ID = 0, 1
 
 
 def parse_meeting(data: Mapping[str, Any]) -> tuple[Any, ...]:
@@ -626,9 +658,9 @@ class _Page:
         match event_type:
             case "contact.upserted":
                 row = parse_contact(data)
-                kept = self.contacts.get(row[0])
-                if kept is None or row[17] > kept[17]:
-                    self.contacts[row[0]] = row
+                kept = self.contacts.get(row[C_ID])
+                if kept is None or row[C_VERSION] > kept[C_VERSION]:
+                    self.contacts[row[C_ID]] = row
             case "contact.erased":
                 self.erasures.append(_str(data, "contact_id"))
             case "message.upserted":
@@ -637,9 +669,9 @@ class _Page:
                 self.statuses.append(parse_status(data))
             case "meeting.upserted":
                 row = parse_meeting(data)
-                kept = self.meetings.get(row[0])
-                if kept is None or row[9] > kept[9]:
-                    self.meetings[row[0]] = row
+                kept = self.meetings.get(row[MT_ID])
+                if kept is None or row[MT_VERSION] > kept[MT_VERSION]:
+                    self.meetings[row[MT_ID]] = row
             case "survey.submitted":
                 parsed = parse_survey(data)
                 self.surveys[parsed[0][0]] = parsed
@@ -652,10 +684,10 @@ class _Page:
 
     def contact_ids(self) -> set[str]:
         ids = set(self.contacts)
-        ids.update(m.row[1] for m in self.messages)
-        ids.update(row[1] for row in self.meetings.values())
-        ids.update(row[1] for row, _ in self.surveys.values())
-        ids.update(row[1] for row in self.funnel_changes)
+        ids.update(m.row[M_CONTACT_ID] for m in self.messages)
+        ids.update(row[MT_CONTACT_ID] for row in self.meetings.values())
+        ids.update(row[ROW_CONTACT_ID] for row, _ in self.surveys.values())
+        ids.update(row[ROW_CONTACT_ID] for row in self.funnel_changes)
         return ids
 
     def drop_contacts(self, erased: set[str]) -> None:
@@ -663,10 +695,10 @@ class _Page:
         if not erased:
             return
         self.contacts = {k: v for k, v in self.contacts.items() if k not in erased}
-        self.messages = [m for m in self.messages if m.row[1] not in erased]
+        self.messages = [m for m in self.messages if m.row[M_CONTACT_ID] not in erased]
         self.meetings = {k: v for k, v in self.meetings.items() if v[1] not in erased}
         self.surveys = {k: v for k, v in self.surveys.items() if v[0][1] not in erased}
-        self.funnel_changes = [row for row in self.funnel_changes if row[1] not in erased]
+        self.funnel_changes = [row for row in self.funnel_changes if row[ROW_CONTACT_ID] not in erased]
 
 
 def apply_events_dbapi(connection: sqlite3.Connection, events: Sequence[Mapping[str, Any]]) -> ApplyResult:
@@ -707,7 +739,7 @@ def apply_events_dbapi(connection: sqlite3.Connection, events: Sequence[Mapping[
     # Placeholders first, so rows that reference a contact never wait for its own event.
     phones: dict[str, str | None] = {}
     for message in page.messages:
-        contact_id = message.row[1]
+        contact_id = message.row[M_CONTACT_ID]
         if message.phone and not phones.get(contact_id):
             phones[contact_id] = message.phone
     missing = (involved - existing) - set(page.contacts)
@@ -723,9 +755,18 @@ def apply_events_dbapi(connection: sqlite3.Connection, events: Sequence[Mapping[
     if page.contacts:
         cursor.executemany(_CONTACT_UPSERT, list(page.contacts.values()))
         media_rows = [
-            (row[3], row[0], "profile", row[4], row[5], None, None, _media_state("profile", row[4]))
+            (
+                row[C_PROFILE_MEDIA_ID],
+                row[C_ID],
+                "profile",
+                row[C_PROFILE_SHA256],
+                row[C_PROFILE_MIME_TYPE],
+                None,
+                None,
+                _media_state("profile", row[C_PROFILE_SHA256]),
+            )
             for row in page.contacts.values()
-            if row[3]
+            if row[C_PROFILE_MEDIA_ID]
         ]
         cursor.executemany(_MEDIA_UPSERT, media_rows)
         overlay_queued_edits(cursor, list(page.contacts))
@@ -734,7 +775,7 @@ def apply_events_dbapi(connection: sqlite3.Connection, events: Sequence[Mapping[
     refresh_search_keys(cursor, [*page.contacts, *missing, *(cid for cid in phoneless if phones.get(cid))])
 
     if page.messages:
-        already = _existing(cursor, "messages", "id", [m.row[0] for m in page.messages])
+        already = _existing(cursor, "messages", "id", [m.row[M_ID] for m in page.messages])
         # New rows go into the search index in one statement; a message that comes again within
         # the page is upserted after that, so its triggers find it indexed.
         first, again = _first_and_repeated(page.messages)
@@ -745,20 +786,20 @@ def apply_events_dbapi(connection: sqlite3.Connection, events: Sequence[Mapping[
         _add_activity(cursor, page.messages, already)
         media_rows = [
             (
-                m.row[8],
-                m.row[1],
+                m.row[M_MEDIA_ID],
+                m.row[M_CONTACT_ID],
                 "message",
-                m.row[10],
-                m.row[9],
-                m.row[11],
-                m.row[12],
-                _media_state("message", m.row[10]),
+                m.row[M_MEDIA_SHA256],
+                m.row[M_MEDIA_MIME_TYPE],
+                m.row[M_MEDIA_FILENAME],
+                m.row[M_MEDIA_SIZE],
+                _media_state("message", m.row[M_MEDIA_SHA256]),
             )
             for m in page.messages
-            if m.row[8]
+            if m.row[M_MEDIA_ID]
         ]
         media_rows += [
-            (m.card_media_id, m.row[1], "card", None, None, None, None, MediaState.MISSING)
+            (m.card_media_id, m.row[M_CONTACT_ID], "card", None, None, None, None, MediaState.MISSING)
             for m in page.messages
             if m.card_media_id
         ]
@@ -768,7 +809,7 @@ def apply_events_dbapi(connection: sqlite3.Connection, events: Sequence[Mapping[
         cursor.executemany(_PENDING_STATUS_UPSERT, page.statuses)
         # Most pages find nothing waiting: one cheap look first spares a probe per message.
         anything_waiting = cursor.execute("SELECT EXISTS (SELECT 1 FROM pending_statuses)").fetchone()[0]
-        ids = [row[0] for row in page.statuses] + [m.row[0] for m in page.messages]
+        ids = [row[ROW_ID] for row in page.statuses] + [m.row[M_ID] for m in page.messages]
         waiting = _existing(cursor, "pending_statuses", "message_id", ids) if anything_waiting else set()
         if waiting:
             cursor.execute(_MERGE_PENDING_STATUSES)
@@ -786,7 +827,7 @@ def apply_events_dbapi(connection: sqlite3.Connection, events: Sequence[Mapping[
             "submitted_at = excluded.submitted_at",
             [row for row, _ in surveys],
         )
-        cursor.executemany("DELETE FROM survey_answers WHERE survey_id = ?", [(row[0],) for row, _ in surveys])
+        cursor.executemany("DELETE FROM survey_answers WHERE survey_id = ?", [(row[ROW_ID],) for row, _ in surveys])
         cursor.executemany(
             "INSERT INTO survey_answers (survey_id, position, question, answer, score) VALUES (?, ?, ?, ?, ?)",
             [answer for _, answers in surveys for answer in answers],
@@ -810,8 +851,8 @@ def _first_and_repeated(messages: Sequence[ParsedMessage]) -> tuple[list[tuple[A
     first: list[tuple[Any, ...]] = []
     again: list[tuple[Any, ...]] = []
     for message in messages:
-        (again if message.row[0] in seen else first).append(message.row)
-        seen.add(message.row[0])
+        (again if message.row[M_ID] in seen else first).append(message.row)
+        seen.add(message.row[M_ID])
     return first, again
 
 
@@ -823,7 +864,7 @@ def _add_activity(cursor: sqlite3.Cursor, messages: Sequence[ParsedMessage], alr
     counted = set(already)
     activity: dict[str, list[Any]] = {}
     for message in messages:
-        message_id, contact_id, sent_at = message.row[0], message.row[1], message.row[5]
+        message_id, contact_id, sent_at = message.row[M_ID], message.row[M_CONTACT_ID], message.row[M_SENT_AT]
         entry = activity.setdefault(contact_id, [0, sent_at, None])
         if message_id not in counted:
             counted.add(message_id)
@@ -831,7 +872,7 @@ def _add_activity(cursor: sqlite3.Cursor, messages: Sequence[ParsedMessage], alr
         if sent_at > entry[1]:
             entry[1] = sent_at
         # The first message that is not a reaction, for Analytics (contacts.first_message_at).
-        if message.row[6] != "reaction" and (entry[2] is None or sent_at < entry[2]):
+        if message.row[M_TYPE] != "reaction" and (entry[2] is None or sent_at < entry[2]):
             entry[2] = sent_at
     cursor.executemany(
         "UPDATE contacts SET message_count = message_count + ?1, "
