@@ -14,7 +14,7 @@ selection, current row and scroll position). Only a new filter or sort resets th
 from __future__ import annotations
 
 import html
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import IntEnum
@@ -427,11 +427,20 @@ class ClientTableModel(QAbstractTableModel):
 
     def _move_rows(self, order: list[int]) -> None:
         """The same rows in a new order: a layout change that moves persistent indexes with their client."""
+
+        def reorder() -> None:
+            self._rowids = order
+
+        self._change_layout(reorder)
+
+    def _change_layout(self, change: Callable[[], None]) -> None:
+        """Run ``change`` (which gives ``_rowids`` a new order) as a layout change: every persistent
+        index (the selection, the current row) moves with its client."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         old_rowids = [self._rowids[i.row()] if 0 <= i.row() < len(self._rowids) else None for i in persistent]
-        self._rowids = order
-        position = {rowid: row for row, rowid in enumerate(order)} if persistent else {}
+        change()
+        position = {rowid: row for row, rowid in enumerate(self._rowids)} if persistent else {}
         new_indexes = []
         for old, rowid in zip(persistent, old_rowids, strict=True):
             row = position.get(rowid) if rowid is not None else None
@@ -568,18 +577,12 @@ class ClientTableModel(QAbstractTableModel):
             # Clients came or went since the last query: a new row set is a reset, not a re-sort.
             self.set_query(query)
             return
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        old_rowids = [self._rowids[i.row()] if 0 <= i.row() < len(self._rowids) else None for i in persistent]
-        self._query = query
-        self._requery()
-        position = {rowid: row for row, rowid in enumerate(self._rowids)} if persistent else {}
-        new_indexes = []
-        for old, rowid in zip(persistent, old_rowids, strict=True):
-            row = position.get(rowid) if rowid is not None else None
-            new_indexes.append(self.index(row, old.column()) if row is not None else QModelIndex())
-        self.changePersistentIndexList(persistent, new_indexes)
-        self.layoutChanged.emit()
+
+        def resort() -> None:
+            self._query = query
+            self._requery()
+
+        self._change_layout(resort)
         self.counts_changed.emit(len(self._rowids), self._total)
 
     def choice_counts(self, query: ClientQuery, dimension: str) -> dict[Any, int]:
