@@ -130,8 +130,9 @@ def test_a_save_with_one_bad_field_saves_nothing_and_keeps_the_form_as_typed(qtb
     assert overview.problems["bot"][1].isVisible()
     assert _has_red_border(overview.pause_until)
 
-    # Put right, one Save makes all three edits, together.
+    # Put right, the mark goes at once (before any Save), and one Save makes all three edits, together.
     _type_time(qtbot, overview.pause_until, QDateTime.currentDateTime().addDays(2))
+    assert overview.problem("bot") == "" and not _has_red_border(overview.pause_until)
     qtbot.mouseClick(overview.save, Qt.MouseButton.LeftButton)
     queued = _outbox(database)
     assert [kind for kind, _data, _at in queued] == ["set_sale_status", "set_bot_status", "set_flags"]

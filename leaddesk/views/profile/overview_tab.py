@@ -222,6 +222,11 @@ class OverviewTab(EditingTab):
             "stage_note": (self.stage_note, problem_label()),
             "bot": (self.pause_until, problem_label()),
         }
+        # A field the user changes after a refused Save loses its mark: the message spoke of what was there.
+        self.name_edit.textEdited.connect(lambda _text: clear_problem(*self.problems["name"]))
+        self.stage.currentIndexChanged.connect(lambda _index: clear_problem(*self.problems["stage"]))
+        self.stage_note.textEdited.connect(lambda _text: clear_problem(*self.problems["stage_note"]))
+        self.pause_until.dateTimeChanged.connect(lambda _when: clear_problem(*self.problems["bot"]))
         bot_box.addWidget(self.problems["bot"][1])
 
         form = QFormLayout()
