@@ -158,3 +158,24 @@ def test_the_model_pages_without_a_view(database: Database) -> None:
     model.fetchMore(QModelIndex())
     assert [model.hit(row).message_id for row in range(model.rowCount())] == [f"m{n:03d}" for n in range(6, -1, -1)]
     assert not model.canFetchMore(QModelIndex())
+
+
+def test_a_highlighted_word_stays_readable_on_a_selected_row() -> None:
+    """The matched word has a text colour of its own: a selected row's white text would vanish on the yellow."""
+    import re
+
+    from leaddesk.db.search import MARK_END, MARK_START
+    from leaddesk.models.search import snippet_html
+
+    html = snippet_html(f"el depto de {MARK_START}recámaras{MARK_END}")
+    background = re.search(r"background-color:(#[0-9A-Fa-f]{6})", html)
+    foreground = re.search(r"[^-]color:(#[0-9A-Fa-f]{6})", html)
+    assert background is not None and foreground is not None, html
+
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(background.group(1)), luminance(foreground.group(1))), reverse=True)
+    assert (light + 0.05) / (dark + 0.05) >= 4.5  # WCAG AA

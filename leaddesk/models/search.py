@@ -29,7 +29,8 @@ HitRole = _BASE_ROLE + 1
 SnippetHtmlRole = _BASE_ROLE + 2
 
 UNKNOWN_CLIENT = "Unknown"
-HIGHLIGHT = '<span style="background-color:#FFE58F; font-weight:600;">'
+# Dark text of its own: on a selected row the rest turns white, which would vanish on the yellow.
+HIGHLIGHT = '<span style="background-color:#FFE58F; color:#1B2430; font-weight:600;">'
 
 
 class SearchColumn(IntEnum):
