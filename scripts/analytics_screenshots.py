@@ -36,6 +36,8 @@ def shoot(database: Database, out: Path) -> None:
     if not page.grab().save(str(out)):
         raise SystemExit(f"could not write {out}")
     page.close()
+    page.deleteLater()  # deleted by Qt, on this thread, before its database is closed
+    app.processEvents()
     print(out)
 
 
