@@ -17,7 +17,8 @@ the indexes and ``contacts.first_message_at`` come with migration 0007):
   (and kind of message): nothing is sorted. The flagged clients' messages and first days, usually
   few, are then taken away in Python, found through their contact index;
 - the stages each client reached become one integer with a bit per stage, and clients are counted
-  by it; the stays in each stage are a ``lead()`` window over a covering index of funnel changes.
+  by it; the stays in each stage are kept per change (``funnel_changes.stay_days``, migration 0009)
+  and averaged over a covering index.
 """
 
 from __future__ import annotations
@@ -217,6 +218,7 @@ def _significant(value: float | None) -> float | None:
 MESSAGE_KINDS = tuple((direction.value, kind.value) for direction in Direction for kind in AuthorKind)
 _KIND_INDEX = "ix_messages_direction_author_kind_sent_at"
 _FUNNEL_INDEX = "ix_funnel_changes_contact_id_at_to_stage"
+_STAYS_INDEX = "ix_funnel_changes_to_stage_stay_days"
 
 _FLAGGED = "(coalesce(c.mystery_shopper, 0) <> 0 OR coalesce(c.contractor, 0) <> 0)"
 
@@ -408,23 +410,22 @@ def _funnel(
     """The account's stages with their figures; ``counted`` is the SQL condition on ``contacts c``."""
     stages = cursor.execute("SELECT id, name, position, color FROM funnel_stages ORDER BY position, id").fetchall()
     reached = _reached(cursor, stages, counted, params)
-    # A stay ends at the client's next funnel change (changes at the same instant: in stage id order,
-    # the covering index's, so the window needs no sort).
-    # Without a date range every client but the flagged few counts: walking the whole index and
-    # skipping those few is twice as fast as a join with the contacts.
+    # Each change keeps its stay (``funnel_changes.stay_days``, kept by the applier): the mean per stage
+    # is an average of a column. Without a date range every client but the flagged few counts: walking
+    # the whole covering index and skipping those few is quicker than a join with the contacts.
     if params:
-        changes = f"contacts c JOIN funnel_changes f INDEXED BY {_FUNNEL_INDEX} ON f.contact_id = c.id WHERE {counted}"
+        changes = (
+            "contacts c JOIN funnel_changes f ON f.contact_id = c.id "
+            f"WHERE {counted} AND f.stay_days IS NOT NULL"
+        )
     else:
         changes = (
-            f"funnel_changes f INDEXED BY {_FUNNEL_INDEX} "
-            f"WHERE f.contact_id NOT IN (SELECT c.id FROM contacts c WHERE {_FLAGGED})"
+            f"funnel_changes f INDEXED BY {_STAYS_INDEX} WHERE f.stay_days IS NOT NULL "
+            f"AND f.contact_id NOT IN (SELECT c.id FROM contacts c WHERE {_FLAGGED})"
         )
     stays: dict[str, float] = {}
     for stage, mean_days in cursor.execute(
-        "SELECT stage, avg(days) FROM ("
-        " SELECT f.to_stage AS stage,"
-        "  julianday(lead(f.at) OVER (PARTITION BY f.contact_id ORDER BY f.at, f.to_stage)) - julianday(f.at) AS days"
-        f" FROM {changes}) WHERE days IS NOT NULL GROUP BY stage",
+        f"SELECT f.to_stage, avg(f.stay_days) FROM {changes} GROUP BY f.to_stage",
         params,
     ):
         stays[stage] = mean_days

@@ -1,0 +1,44 @@
+"""Each funnel change keeps how long its client stayed in the stage it entered
+
+Revision ID: 0009
+Revises: 0007
+Create Date: 2026-11-30
+
+- ``funnel_changes.stay_days``: the days from this change to the client's next one (changes at the
+  same instant in stage id order), ``NULL`` for the latest change. The Analytics funnel's mean days
+  in each stage is then an average of a column instead of a ``lead()`` window over every change
+  (1.2 s on 780,000 changes, 0.05 s now). The applier keeps it for the contacts each page touches;
+  filled here for the changes already cached.
+- ``ix_funnel_changes_to_stage_stay_days`` (partial, covering): the average per stage walks it in
+  order without a table lookup.
+
+See ``leaddesk/db/analytics.py`` and ``benchmarks/bench_analytics.py``.
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+from leaddesk.db.funnel_stays import FILL_ALL_STAY_DAYS
+
+revision: str = "0009"
+down_revision: str | None = "0007"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.add_column("funnel_changes", sa.Column("stay_days", sa.Float(), nullable=True))
+    op.execute(FILL_ALL_STAY_DAYS)
+    op.create_index(
+        "ix_funnel_changes_to_stage_stay_days",
+        "funnel_changes",
+        ["to_stage", "stay_days", "contact_id"],
+        sqlite_where=sa.text("stay_days IS NOT NULL"),
+    )
+
+
+def downgrade() -> None:
+    op.drop_index("ix_funnel_changes_to_stage_stay_days", table_name="funnel_changes")
+    op.execute("ALTER TABLE funnel_changes DROP COLUMN stay_days")
