@@ -414,10 +414,7 @@ def _funnel(
     # is an average of a column. Without a date range every client but the flagged few counts: walking
     # the whole covering index and skipping those few is quicker than a join with the contacts.
     if params:
-        changes = (
-            "contacts c JOIN funnel_changes f ON f.contact_id = c.id "
-            f"WHERE {counted} AND f.stay_days IS NOT NULL"
-        )
+        changes = f"contacts c JOIN funnel_changes f ON f.contact_id = c.id WHERE {counted} AND f.stay_days IS NOT NULL"
     else:
         changes = (
             f"funnel_changes f INDEXED BY {_STAYS_INDEX} WHERE f.stay_days IS NOT NULL "
