@@ -1,4 +1,4 @@
-"""Each funnel change keeps how long its client stayed in the stage it entered
+"""Each funnel change keeps how long its client stayed in the stage it entered; an index for the client figures
 
 Revision ID: 0009
 Revises: 0007
@@ -11,6 +11,9 @@ Create Date: 2026-11-30
   filled here for the changes already cached.
 - ``ix_funnel_changes_to_stage_stay_days`` (partial, covering): the average per stage walks it in
   order without a table lookup.
+- ``ix_contacts_analytics`` (covering): clients per stage, sale status and sentiment, with the flags
+  and the first message, grouped in the index's order (20 ms) instead of reading every wide contact
+  row and sorting them (280 ms on 250,000 clients).
 
 See ``leaddesk/db/analytics.py`` and ``benchmarks/bench_analytics.py``.
 """
@@ -27,6 +30,16 @@ down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+_CONTACT_COLUMNS = [
+    "funnel_stage",
+    "sale_status",
+    "sentiment",
+    "first_message_at",
+    "mystery_shopper",
+    "contractor",
+    "id",
+]
+
 
 def upgrade() -> None:
     op.add_column("funnel_changes", sa.Column("stay_days", sa.Float(), nullable=True))
@@ -37,8 +50,10 @@ def upgrade() -> None:
         ["to_stage", "stay_days", "contact_id"],
         sqlite_where=sa.text("stay_days IS NOT NULL"),
     )
+    op.create_index("ix_contacts_analytics", "contacts", _CONTACT_COLUMNS)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_contacts_analytics", table_name="contacts")
     op.drop_index("ix_funnel_changes_to_stage_stay_days", table_name="funnel_changes")
     op.execute("ALTER TABLE funnel_changes DROP COLUMN stay_days")
