@@ -410,22 +410,7 @@ def _funnel(
     """The account's stages with their figures; ``counted`` is the SQL condition on ``contacts c``."""
     stages = cursor.execute("SELECT id, name, position, color FROM funnel_stages ORDER BY position, id").fetchall()
     reached = _reached(cursor, stages, counted, params)
-    # Each change keeps its stay (``funnel_changes.stay_days``, kept by the applier): the mean per stage
-    # is an average of a column. Without a date range every client but the flagged few counts: walking
-    # the whole covering index and skipping those few is quicker than a join with the contacts.
-    if params:
-        changes = f"contacts c JOIN funnel_changes f ON f.contact_id = c.id WHERE {counted} AND f.stay_days IS NOT NULL"
-    else:
-        changes = (
-            f"funnel_changes f INDEXED BY {_STAYS_INDEX} WHERE f.stay_days IS NOT NULL "
-            f"AND f.contact_id NOT IN (SELECT c.id FROM contacts c WHERE {_FLAGGED})"
-        )
-    stays: dict[str, float] = {}
-    for stage, mean_days in cursor.execute(
-        f"SELECT f.to_stage, avg(f.stay_days) FROM {changes} GROUP BY f.to_stage",
-        params,
-    ):
-        stays[stage] = mean_days
+    stays = _mean_stays(cursor, counted, params)
     figures = []
     for stage_id, name, _position, color in stages:
         count, converted = reached.get(stage_id, (0, 0))
@@ -441,6 +426,36 @@ def _funnel(
             )
         )
     return tuple(figures)
+
+
+def _mean_stays(cursor: sqlite3.Cursor, counted: str, params: Sequence[Any]) -> dict[str, float]:
+    """Per stage, the mean days the counted clients stayed in it (each change keeps its stay in
+    ``funnel_changes.stay_days``, kept by the applier)."""
+    if params:
+        return dict(
+            cursor.execute(
+                "SELECT f.to_stage, avg(f.stay_days) FROM contacts c JOIN funnel_changes f ON f.contact_id = c.id "
+                f"WHERE {counted} AND f.stay_days IS NOT NULL GROUP BY f.to_stage",
+                params,
+            ).fetchall()
+        )
+    # Without a date range every client but the flagged few counts: the sums and counts of every
+    # stay, over a covering index in stage order, less the flagged clients' (found by their contact).
+    totals = {
+        stage: (days, count)
+        for stage, days, count in cursor.execute(
+            f"SELECT to_stage, total(stay_days), count(*) FROM funnel_changes INDEXED BY {_STAYS_INDEX} "
+            "WHERE stay_days IS NOT NULL GROUP BY to_stage"
+        )
+    }
+    for stage, days, count in cursor.execute(
+        "SELECT f.to_stage, total(f.stay_days), count(*) FROM contacts c CROSS JOIN funnel_changes f "
+        f"INDEXED BY ix_funnel_changes_contact_id_at ON f.contact_id = c.id WHERE {_FLAGGED} "
+        "AND f.stay_days IS NOT NULL GROUP BY f.to_stage"
+    ):
+        all_days, all_count = totals[stage]
+        totals[stage] = (all_days - days, all_count - count)
+    return {stage: days / count for stage, (days, count) in totals.items() if count}
 
 
 #: A stage is one bit of a 64-bit integer in :func:`_reached`; an account with more uses the slower query.
