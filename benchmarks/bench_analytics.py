@@ -97,6 +97,7 @@ def main() -> None:
             assert loaded["sale"] == {k: v for k, v in figures.sale_status.items() if v}, loaded["sale"]
             assert loaded["days"] == len(figures.messages_per_day)
             assert loaded["new_clients"] == sum(n for _, n in figures.new_clients_per_day)
+            assert any(s.avg_days_in_stage is not None for s in figures.funnel), "no stays in the funnel"
             print(f"both agree: {figures.clients:,} clients, {len(figures.messages_per_day)} days with messages")
     finally:
         database.close()

@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.bench_list_search import FIRST, LAST
 from benchmarks.bench_search import _text as message_text
 from leaddesk.db.database import open_database
+from leaddesk.db.funnel_stays import FILL_ALL_STAY_DAYS
 from leaddesk.db.migrate import head_revision
 from leaddesk.db.search import rebuild_index
 from leaddesk.db.search_keys import name_key, phone_key
@@ -201,6 +202,7 @@ def _fill(connection: sqlite3.Connection, clients: int, messages: int) -> None:
         "changed_by_name, note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         funnel_rows,
     )
+    connection.execute(FILL_ALL_STAY_DAYS)  # what the applier keeps for each page's contacts
 
 
 def heavy_counts(clients: int, messages: int) -> list[int]:

@@ -17,7 +17,8 @@ the indexes and ``contacts.first_message_at`` come with migration 0007):
   (and kind of message): nothing is sorted. The flagged clients' messages and first days, usually
   few, are then taken away in Python, found through their contact index;
 - the stages each client reached become one integer with a bit per stage, and clients are counted
-  by it; the stays in each stage are a ``lead()`` window over a covering index of funnel changes.
+  by it; the stays in each stage are kept per change (``funnel_changes.stay_days``, migration 0009)
+  and averaged over a covering index.
 """
 
 from __future__ import annotations
@@ -217,6 +218,7 @@ def _significant(value: float | None) -> float | None:
 MESSAGE_KINDS = tuple((direction.value, kind.value) for direction in Direction for kind in AuthorKind)
 _KIND_INDEX = "ix_messages_direction_author_kind_sent_at"
 _FUNNEL_INDEX = "ix_funnel_changes_contact_id_at_to_stage"
+_STAYS_INDEX = "ix_funnel_changes_to_stage_stay_days"
 
 _FLAGGED = "(coalesce(c.mystery_shopper, 0) <> 0 OR coalesce(c.contractor, 0) <> 0)"
 
@@ -408,26 +410,7 @@ def _funnel(
     """The account's stages with their figures; ``counted`` is the SQL condition on ``contacts c``."""
     stages = cursor.execute("SELECT id, name, position, color FROM funnel_stages ORDER BY position, id").fetchall()
     reached = _reached(cursor, stages, counted, params)
-    # A stay ends at the client's next funnel change (changes at the same instant: in stage id order,
-    # the covering index's, so the window needs no sort).
-    # Without a date range every client but the flagged few counts: walking the whole index and
-    # skipping those few is twice as fast as a join with the contacts.
-    if params:
-        changes = f"contacts c JOIN funnel_changes f INDEXED BY {_FUNNEL_INDEX} ON f.contact_id = c.id WHERE {counted}"
-    else:
-        changes = (
-            f"funnel_changes f INDEXED BY {_FUNNEL_INDEX} "
-            f"WHERE f.contact_id NOT IN (SELECT c.id FROM contacts c WHERE {_FLAGGED})"
-        )
-    stays: dict[str, float] = {}
-    for stage, mean_days in cursor.execute(
-        "SELECT stage, avg(days) FROM ("
-        " SELECT f.to_stage AS stage,"
-        "  julianday(lead(f.at) OVER (PARTITION BY f.contact_id ORDER BY f.at, f.to_stage)) - julianday(f.at) AS days"
-        f" FROM {changes}) WHERE days IS NOT NULL GROUP BY stage",
-        params,
-    ):
-        stays[stage] = mean_days
+    stays = _mean_stays(cursor, counted, params)
     figures = []
     for stage_id, name, _position, color in stages:
         count, converted = reached.get(stage_id, (0, 0))
@@ -443,6 +426,36 @@ def _funnel(
             )
         )
     return tuple(figures)
+
+
+def _mean_stays(cursor: sqlite3.Cursor, counted: str, params: Sequence[Any]) -> dict[str, float]:
+    """Per stage, the mean days the counted clients stayed in it (each change keeps its stay in
+    ``funnel_changes.stay_days``, kept by the applier)."""
+    if params:
+        return dict(
+            cursor.execute(
+                "SELECT f.to_stage, avg(f.stay_days) FROM contacts c JOIN funnel_changes f ON f.contact_id = c.id "
+                f"WHERE {counted} AND f.stay_days IS NOT NULL GROUP BY f.to_stage",
+                params,
+            ).fetchall()
+        )
+    # Without a date range every client but the flagged few counts: the sums and counts of every
+    # stay, over a covering index in stage order, less the flagged clients' (found by their contact).
+    totals = {
+        stage: (days, count)
+        for stage, days, count in cursor.execute(
+            f"SELECT to_stage, total(stay_days), count(*) FROM funnel_changes INDEXED BY {_STAYS_INDEX} "
+            "WHERE stay_days IS NOT NULL GROUP BY to_stage"
+        )
+    }
+    for stage, days, count in cursor.execute(
+        "SELECT f.to_stage, total(f.stay_days), count(*) FROM contacts c CROSS JOIN funnel_changes f "
+        f"INDEXED BY ix_funnel_changes_contact_id_at ON f.contact_id = c.id WHERE {_FLAGGED} "
+        "AND f.stay_days IS NOT NULL GROUP BY f.to_stage"
+    ):
+        all_days, all_count = totals[stage]
+        totals[stage] = (all_days - days, all_count - count)
+    return {stage: days / count for stage, (days, count) in totals.items() if count}
 
 
 #: A stage is one bit of a 64-bit integer in :func:`_reached`; an account with more uses the slower query.
@@ -467,11 +480,14 @@ def _reached(
     }
     cursor.executemany("INSERT INTO temp.analytics_stage_bits (id, bit) VALUES (?, ?)", list(bits.items()))
     totals = dict.fromkeys(bits, (0, 0))
+    # All time: the contacts in their table's order, which is their changes' order in the index (the
+    # covering index of contacts would visit them by stage, and each look-up would land elsewhere).
+    walk = "" if params else "NOT INDEXED"
     for mask, count in cursor.execute(
         "SELECT (SELECT coalesce(sum(DISTINCT b.bit), 0) FROM funnel_changes f INDEXED BY "
         f"{_FUNNEL_INDEX} JOIN temp.analytics_stage_bits b ON b.id = f.to_stage WHERE f.contact_id = c.id)"
         " | coalesce((SELECT b.bit FROM temp.analytics_stage_bits b WHERE b.id = c.funnel_stage), 0) AS mask,"
-        f" count(*) FROM contacts c WHERE {counted} GROUP BY mask",
+        f" count(*) FROM contacts c {walk} WHERE {counted} GROUP BY mask",
         params,
     ):
         for stage_id, bit in bits.items():

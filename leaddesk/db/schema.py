@@ -83,6 +83,16 @@ class Contact(Base):
         Index("ix_contacts_name_key", "name_key"),
         Index("ix_contacts_phone_key", "phone_key"),
         Index("ix_contacts_first_message_at", "first_message_at"),  # Analytics (migration 0007)
+        Index(  # Analytics: the client figures read this instead of the wide rows (migration 0009)
+            "ix_contacts_analytics",
+            "funnel_stage",
+            "sale_status",
+            "sentiment",
+            "first_message_at",
+            "mystery_shopper",
+            "contractor",
+            "id",
+        ),
     )
 
 
@@ -235,11 +245,20 @@ class FunnelChange(Base):
     changed_by_name: Mapped[str | None] = mapped_column(String)
     note: Mapped[str | None] = mapped_column(Text)
     at: Mapped[str] = mapped_column(String)
+    #: Days until the contact's next change; NULL for the latest (``db/funnel_stays.py``, migration 0009).
+    stay_days: Mapped[float | None] = mapped_column(Float)
 
     __table_args__ = (
         Index("ix_funnel_changes_contact_id_at", "contact_id", "at"),
         # Covering, for the Analytics funnel (migration 0007).
         Index("ix_funnel_changes_contact_id_at_to_stage", "contact_id", "at", "to_stage"),
+        Index(
+            "ix_funnel_changes_to_stage_stay_days",
+            "to_stage",
+            "stay_days",
+            "contact_id",
+            sqlite_where=sql_text("stay_days IS NOT NULL"),
+        ),
     )
 
 

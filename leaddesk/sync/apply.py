@@ -33,6 +33,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from leaddesk.db.dbapi import dbapi_connection
+from leaddesk.db.funnel_stays import refresh_stay_days
 from leaddesk.db.outbox import overlay_queued_edits
 from leaddesk.db.search import index_new_messages, newest_message_rowid
 from leaddesk.db.search_keys import refresh_search_keys
@@ -839,6 +840,7 @@ def apply_events_dbapi(connection: sqlite3.Connection, events: Sequence[Mapping[
             "changed_by_id, changed_by_name, note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             page.funnel_changes,
         )
+        refresh_stay_days(cursor, (row[ROW_CONTACT_ID] for row in page.funnel_changes))
 
     if page.erasures:
         _erase(cursor, page.erasures, result)
