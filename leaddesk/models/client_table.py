@@ -42,7 +42,6 @@ from leaddesk.db.queries import (
     client_rowids,
     contact_values,
     count_clients,
-    count_matching,
     distinct_values,
     fetch_client_rows,
     funnel_stages,
@@ -71,7 +70,9 @@ from leaddesk.phones import format_phone
 # Re-exported: the filter the list shows is the query the database runs.
 ClientFilter = ClientQuery
 
-BLOCK_SIZE = 200
+#: Rows fetched and formatted at a time: two screens. Formatting is the cost of a first paint, a sort
+#: and a search key (a phone through ``phonenumbers`` each), so a block is not much more than is seen.
+BLOCK_SIZE = 50
 #: How often "3 h ago" is recomputed from the cached times (no query; only that column repaints).
 AGE_REFRESH_MS = 60_000
 #: Formatted rows kept at most; past it the cache starts over (a screen needs a few dozen).
@@ -440,7 +441,10 @@ class ClientTableModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         old_rowids = [self._rowids[i.row()] if 0 <= i.row() < len(self._rowids) else None for i in persistent]
         change()
-        position = {rowid: row for row, rowid in enumerate(self._rowids)} if persistent else {}
+        # A few persistent indexes (the current row, a selection) are looked up at C speed each; no
+        # position map of every row.
+        wanted = {rowid for rowid in old_rowids if rowid is not None}
+        position = {self._rowids[row]: row for row in _rows_holding(self._rowids, wanted)}
         new_indexes = []
         for old, rowid in zip(persistent, old_rowids, strict=True):
             row = position.get(rowid) if rowid is not None else None
@@ -573,14 +577,20 @@ class ClientTableModel(QAbstractTableModel):
         query = replace(self._query, sort=SortKey(column), descending=order == Qt.SortOrder.DescendingOrder)
         if query == self._query:
             return
-        if len(self._rowids) != self._count_matching(query):
+        with self._database.read() as connection:
+            fresh = client_rowids(connection, query)
+            stages = {s.id: s for s in funnel_stages(connection)}
+            total = count_clients(connection)
+        if len(fresh) != len(self._rowids):
             # Clients came or went since the last query: a new row set is a reset, not a re-sort.
             self.set_query(query)
             return
 
         def resort() -> None:
             self._query = query
-            self._requery()
+            self._rowids, self._rowid_set = fresh, None
+            self._stages, self._total = stages, total
+            self._rows, self._now = {}, utc_now()
 
         self._change_layout(resort)
         self.counts_changed.emit(len(self._rowids), self._total)
@@ -599,7 +609,3 @@ class ClientTableModel(QAbstractTableModel):
         """contact id -> these columns' values now (what a bulk edit's Undo puts back)."""
         with self._database.read() as connection:
             return contact_values(connection, contact_ids, columns)
-
-    def _count_matching(self, query: ClientQuery) -> int:
-        with self._database.read() as connection:
-            return count_matching(connection, query)
