@@ -326,7 +326,10 @@ def _grouped_rowids(cursor: Any, query: ClientQuery) -> list[int]:
     rowids: list[int] = []
     for group in groups:
         known_values = [v for v in group if v is not None]
+        # One value is an equality (an index range in the ORDER BY's order); a few, rare, a small sort.
         parts = [f"{column} IN ({','.join('?' * len(known_values))})"] if known_values else []
+        if len(known_values) == 1 and None not in group:
+            parts = [f"{column} = ?"]
         if None in group:
             parts.append(f"{column} IS NULL")
         where = " OR ".join(parts)
