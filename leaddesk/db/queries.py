@@ -247,14 +247,15 @@ def client_rowids_sql(query: ClientQuery, region: str = DEFAULT_REGION) -> tuple
     return f"SELECT c.rowid FROM contacts c{where} ORDER BY {_order_by(query)}", params
 
 
-def client_rowids(connection: Connection, query: ClientQuery) -> list[int]:
-    """The rowids of the contacts that match ``query``, in its order: all of them, one int each."""
+def client_rowids(connection: Connection, query: ClientQuery, limit: int | None = None) -> list[int]:
+    """The rowids of the contacts that match ``query``, in its order, one int each: all of them, or
+    the first ``limit`` (the first screen: SQLite then keeps only the best few while it sorts)."""
     cursor = dbapi_cursor(connection)
     try:
         if not query.is_filtered and query.sort in _GROUPED_SORTS:
-            return _grouped_rowids(cursor, query)
+            return _grouped_rowids(cursor, query, limit)
         sql, params = client_rowids_sql(query, search_region(connection, query))
-        return _rowid_array(cursor, sql, params)
+        return _rowid_array(cursor, sql if limit is None else f"{sql} LIMIT {int(limit)}", params)
     finally:
         cursor.close()
 
@@ -292,7 +293,7 @@ def _column_values(cursor: Any, column: str) -> list[str]:
     return values
 
 
-def _grouped_rowids(cursor: Any, query: ClientQuery) -> list[int]:
+def _grouped_rowids(cursor: Any, query: ClientQuery, limit: int | None = None) -> list[int]:
     """Every client's rowid in ``query``'s order (no filter), for a sort in :data:`_GROUPED_SORTS`.
 
     The same order as :func:`_order_by`: values of equal rank (only values the rank does not know, and
@@ -334,6 +335,10 @@ def _grouped_rowids(cursor: Any, query: ClientQuery) -> list[int]:
             parts.append(f"{column} IS NULL")
         where = " OR ".join(parts)
         sql = f"SELECT rowid FROM contacts WHERE {where} ORDER BY {then.lstrip(', ')}{', ' if then else ''}rowid"
+        if limit is not None:
+            if len(rowids) >= limit:
+                break
+            sql += f" LIMIT {int(limit) - len(rowids)}"
         rowids += _rowid_array(cursor, sql, known_values)
     return rowids
 
