@@ -108,7 +108,7 @@ def _order_by(query: ClientQuery) -> str:
     if key == SortKey.PHONE:
         return f"{plus}c.phone {direction} NULLS LAST, c.rowid"
     if key == SortKey.BOT_STATUS:
-        return f"{_BOT_RANK} {direction}, c.bot_paused_until, c.rowid"
+        return f"{_BOT_RANK} {direction}, c.bot_paused_until NULLS LAST, c.rowid"
     if key == SortKey.SALE_STATUS:
         return f"{_SALE_RANK} {direction}, c.rowid"
     if key == SortKey.SENTIMENT:
@@ -298,7 +298,7 @@ def _grouped_rowids(cursor: Any, query: ClientQuery, limit: int | None = None) -
 
     The same order as :func:`_order_by`: values of equal rank (only values the rank does not know, and
     NULL) form one group, read by rowid; every other group is one value, an index range that comes
-    in rowid order already (the bot sort's ties by pause end are sorted within its group).
+    in rowid order already (the bot sort's by pause end first: ``ix_contacts_bot_status_paused_until``).
     """
     column = _GROUPED_SORTS[query.sort]
     values = _column_values(cursor, column)
@@ -309,7 +309,9 @@ def _grouped_rowids(cursor: Any, query: ClientQuery, limit: int | None = None) -
         positions = dict(cursor.execute("SELECT id, position FROM funnel_stages").fetchall())
         known = sorted((v for v in values if v in positions), key=lambda v: (positions[v], v), reverse=descending)
         unknown = sorted((v for v in values if v not in positions), reverse=descending)
-        groups = [[v] for v in (*known, *unknown)] + [[None]]
+        no_stage: list[str | None] = [None]
+        groups = [[v] for v in (*known, *unknown)]
+        groups.append(no_stage)
     else:
         order = {
             SortKey.SALE_STATUS: [s.value for s in SaleStatus],
@@ -323,23 +325,35 @@ def _grouped_rowids(cursor: Any, query: ClientQuery, limit: int | None = None) -
         # A NULL rank sorts first ascending, last descending; the sentiment's is last either way.
         nulls_first = not descending and query.sort != SortKey.SENTIMENT
         groups = [unranked, *ranked] if nulls_first else [*ranked, unranked]
-    then = ", bot_paused_until" if query.sort == SortKey.BOT_STATUS else ""
-    rowids: list[int] = []
+    bot = query.sort == SortKey.BOT_STATUS
+    reads: list[tuple[str, str, list[str]]] = []  # (WHERE, ORDER BY, parameters), in order
     for group in groups:
         known_values = [v for v in group if v is not None]
-        # One value is an equality (an index range in the ORDER BY's order); a few, rare, a small sort.
-        parts = [f"{column} IN ({','.join('?' * len(known_values))})"] if known_values else []
         if len(known_values) == 1 and None not in group:
-            parts = [f"{column} = ?"]
+            # One value: an index range, already in the ORDER BY's order. The bot sort's pause ends
+            # (nulls last) are two ranges of (bot_status, bot_paused_until).
+            if bot:
+                reads.append(
+                    (f"{column} = ? AND bot_paused_until IS NOT NULL", "bot_paused_until, rowid", known_values)
+                )
+                reads.append((f"{column} = ? AND bot_paused_until IS NULL", "rowid", known_values))
+            else:
+                reads.append((f"{column} = ?", "rowid", known_values))
+            continue
+        # Values of equal rank (unknown ones, NULL): rare, a small sort.
+        parts = [f"{column} IN ({','.join('?' * len(known_values))})"] if known_values else []
         if None in group:
             parts.append(f"{column} IS NULL")
-        where = " OR ".join(parts)
-        sql = f"SELECT rowid FROM contacts WHERE {where} ORDER BY {then.lstrip(', ')}{', ' if then else ''}rowid"
+        ties = "bot_paused_until NULLS LAST, rowid" if bot else "rowid"
+        reads.append((" OR ".join(parts), ties, known_values))
+    rowids: list[int] = []
+    for where, order_by, params in reads:
+        sql = f"SELECT rowid FROM contacts WHERE {where} ORDER BY {order_by}"
         if limit is not None:
             if len(rowids) >= limit:
                 break
             sql += f" LIMIT {int(limit) - len(rowids)}"
-        rowids += _rowid_array(cursor, sql, known_values)
+        rowids += _rowid_array(cursor, sql, params)
     return rowids
 
 
