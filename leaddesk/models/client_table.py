@@ -321,7 +321,7 @@ class ClientTableModel(QAbstractTableModel):
         self._tail_timer = QTimer(self)
         self._tail_timer.setSingleShot(True)
         self._tail_timer.setInterval(TAIL_DELAY_MS)
-        self._tail_timer.timeout.connect(self._ensure_complete)
+        self._tail_timer.timeout.connect(self._read_tail)
         self._requery()
         #: Ticks every minute so the "Last activity" ages keep up with the clock between syncs.
         self.age_timer = QTimer(self)
@@ -380,6 +380,10 @@ class ClientTableModel(QAbstractTableModel):
         self._rowid_set = None
         self._rows = {}
         self._now = utc_now()
+
+    def _read_tail(self) -> None:
+        if not self._database.closed:  # a model can outlive its database (a closed window, a test)
+            self._ensure_complete()
 
     def _ensure_complete(self, *, painting: bool = False) -> None:
         """Read the whole order if only its first block is known yet.
