@@ -1,7 +1,9 @@
 """The client list's Qt model: a lazy SQL model that holds only row ids.
 
 On every (re)query the model asks SQLite for the ordered rowids of the matching clients (one int
-each; SQLite filters and sorts). Whole rows are fetched in blocks of :data:`BLOCK_SIZE` by rowid the
+each; SQLite filters and sorts). Unfiltered, it first reads only the first block's rowids (the count
+is the cache's), paints, and reads the rest :data:`TAIL_DELAY_MS` later or as soon as a row past the
+block, a sort or an update needs it. Whole rows are fetched in blocks of :data:`BLOCK_SIZE` by rowid the
 first time ``data()`` asks for one of them, formatted once into display strings, and cached, so
 ``data()`` is a dict lookup per cell and never a query (the approach of Anki's browser table).
 
