@@ -40,6 +40,8 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session] = field(repr=False)
     backup: Path | None = None
+    #: Set by :meth:`close`: deferred readers (the list's rest of its order) then read nothing.
+    closed: bool = field(default=False, repr=False)
 
     @property
     def media_dir(self) -> Path:
@@ -70,6 +72,7 @@ class Database:
             yield connection
 
     def close(self) -> None:
+        self.closed = True
         self.engine.dispose()
 
 

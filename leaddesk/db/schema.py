@@ -78,7 +78,7 @@ class Contact(Base):
         Index("ix_contacts_phone", "phone"),
         Index("ix_contacts_sale_status", "sale_status"),
         Index("ix_contacts_funnel_stage", "funnel_stage"),
-        Index("ix_contacts_bot_status", "bot_status"),
+        Index("ix_contacts_bot_status_paused_until", "bot_status", "bot_paused_until"),  # the bot sort (0008)
         Index("ix_contacts_sentiment", "sentiment"),
         Index("ix_contacts_name_key", "name_key"),
         Index("ix_contacts_phone_key", "phone_key"),

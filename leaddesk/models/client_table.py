@@ -1,7 +1,9 @@
 """The client list's Qt model: a lazy SQL model that holds only row ids.
 
 On every (re)query the model asks SQLite for the ordered rowids of the matching clients (one int
-each; SQLite filters and sorts). Whole rows are fetched in blocks of :data:`BLOCK_SIZE` by rowid the
+each; SQLite filters and sorts). Unfiltered, it first reads only the first block's rowids (the count
+is the cache's), paints, and reads the rest :data:`TAIL_DELAY_MS` later or as soon as a row past the
+block, a sort or an update needs it. Whole rows are fetched in blocks of :data:`BLOCK_SIZE` by rowid the
 first time ``data()`` asks for one of them, formatted once into display strings, and cached, so
 ``data()`` is a dict lookup per cell and never a query (the approach of Anki's browser table).
 
@@ -42,7 +44,6 @@ from leaddesk.db.queries import (
     client_rowids,
     contact_values,
     count_clients,
-    count_matching,
     distinct_values,
     fetch_client_rows,
     funnel_stages,
@@ -71,7 +72,14 @@ from leaddesk.phones import format_phone
 # Re-exported: the filter the list shows is the query the database runs.
 ClientFilter = ClientQuery
 
-BLOCK_SIZE = 200
+#: Rows fetched and formatted at a time: two screens. Formatting is the cost of a first paint, a sort
+#: and a search key (a phone through ``phonenumbers`` each), so a block is not much more than is seen.
+BLOCK_SIZE = 50
+#: Unfiltered, the model first reads only the first block's rowids (the count is the cache's), and the
+#: rest of the order this long after (so the first screen paints without it). Anything that needs a
+#: row past the first block (scrolling, a sort, an update) reads it at once. A filter or search reads
+#: its whole order at once: counting its matches would be a second scan as long as the first.
+TAIL_DELAY_MS = 150
 #: How often "3 h ago" is recomputed from the cached times (no query; only that column repaints).
 AGE_REFRESH_MS = 60_000
 #: Formatted rows kept at most; past it the cache starts over (a screen needs a few dozen).
@@ -306,9 +314,16 @@ class ClientTableModel(QAbstractTableModel):
         self._rows: dict[int, RowView] = {}
         self._stages: dict[str, StageInfo] = {}
         self._total = 0
+        #: Rows shown; ``_rowids`` holds all of them once ``_complete``, the first block before.
+        self._count = 0
+        self._complete = True
         self._now = utc_now()
         self._bold = QFont()
         self._bold.setBold(True)
+        self._tail_timer = QTimer(self)
+        self._tail_timer.setSingleShot(True)
+        self._tail_timer.setInterval(TAIL_DELAY_MS)
+        self._tail_timer.timeout.connect(self._read_tail)
         self._requery()
         #: Ticks every minute so the "Last activity" ages keep up with the clock between syncs.
         self.age_timer = QTimer(self)
@@ -344,16 +359,64 @@ class ClientTableModel(QAbstractTableModel):
             self._requery()
         finally:
             self.endResetModel()
-        self.counts_changed.emit(len(self._rowids), self._total)
+        self.counts_changed.emit(self.rowCount(), self._total)
 
     def _requery(self) -> None:
+        """Read the first block of the order and how many rows match; the rest comes later
+        (:meth:`_ensure_complete`)."""
         with self._database.read() as connection:
             self._stages = {s.id: s for s in funnel_stages(connection)}
             self._total = count_clients(connection)
-            self._rowids = client_rowids(connection, self._query)
+            if self._query.is_filtered:
+                # Counting the matches is another scan as long as reading them all: one read.
+                self._rowids = client_rowids(connection, self._query)
+                self._count = len(self._rowids)
+            else:
+                self._rowids = client_rowids(connection, self._query, limit=BLOCK_SIZE)
+                self._count = self._total if len(self._rowids) == BLOCK_SIZE else len(self._rowids)
+        self._complete = self._count == len(self._rowids)
+        if self._complete:
+            self._tail_timer.stop()
+        else:
+            self._tail_timer.start()
         self._rowid_set = None
         self._rows = {}
         self._now = utc_now()
+
+    def _read_tail(self) -> None:
+        if not self._database.closed:  # a model can outlive its database (a closed window, a test)
+            self._ensure_complete()
+
+    def _ensure_complete(self, *, painting: bool = False) -> None:
+        """Read the whole order if only its first block is known yet.
+
+        If the cache changed since the first block was read, the rows are reset to what it holds
+        now; while ``painting`` (from ``data()``) that waits for the next turn of the event loop and
+        the rows past the old count show empty meanwhile.
+        """
+        if self._complete:
+            return
+        self._tail_timer.stop()
+        with self._database.read() as connection:
+            fresh = client_rowids(connection, self._query)
+        head = self._rowids
+        if len(fresh) == self._count and fresh[: len(head)] == head:
+            self._rowids, self._complete = fresh, True
+        elif painting:
+            self._rowids = (fresh + [0] * self._count)[: self._count]
+            QTimer.singleShot(0, self.refresh)
+        else:
+            # Rows past the first block were never shown: take them as ``fresh`` has them (placeholders
+            # where it has fewer), then move to ``fresh`` row by row like an update.
+            head_set = set(head)
+            rest = [rowid for rowid in fresh if rowid not in head_set][: self._count - len(head)]
+            filler = range(-1, -(self._count - len(head) - len(rest)) - 1, -1)
+            self._rowids, self._rowid_set, self._complete = [*head, *rest, *filler], None, True
+            if not self._follow(fresh):
+                self.beginResetModel()
+                self._rowids, self._rowid_set, self._rows = fresh, None, {}
+                self.endResetModel()
+            self.counts_changed.emit(len(self._rowids), self._total)
 
     def update_contacts(self, contact_ids: Collection[str] | None = None) -> bool:
         """Show what changed in the cache, row by row; ``contact_ids``: the contacts that changed.
@@ -364,6 +427,7 @@ class ClientTableModel(QAbstractTableModel):
         reported changed (still no reset). Returns False, having changed no row, when so much changed
         that one reset is cheaper: the caller then calls :meth:`refresh` and puts the selection back.
         """
+        self._ensure_complete()
         with self._database.read() as connection:
             stages = {s.id: s for s in funnel_stages(connection)}
             total = count_clients(connection)
@@ -440,7 +504,10 @@ class ClientTableModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         old_rowids = [self._rowids[i.row()] if 0 <= i.row() < len(self._rowids) else None for i in persistent]
         change()
-        position = {rowid: row for row, rowid in enumerate(self._rowids)} if persistent else {}
+        # A few persistent indexes (the current row, a selection) are looked up at C speed each; no
+        # position map of every row.
+        wanted = {rowid for rowid in old_rowids if rowid is not None}
+        position = {self._rowids[row]: row for row in _rows_holding(self._rowids, wanted)}
         new_indexes = []
         for old, rowid in zip(persistent, old_rowids, strict=True):
             row = position.get(rowid) if rowid is not None else None
@@ -453,6 +520,7 @@ class ClientTableModel(QAbstractTableModel):
 
     def row_of(self, contact_id: str) -> int | None:
         """The row that shows ``contact_id`` now, or None if the filters hide it."""
+        self._ensure_complete()
         with self._database.read() as connection:
             rowid = rowid_of(connection, contact_id)
         rows = _rows_holding(self._rowids, {rowid}) if rowid is not None else []
@@ -462,6 +530,7 @@ class ClientTableModel(QAbstractTableModel):
         """The rows that show these contacts (those the filters hide are left out)."""
         if not contact_ids:
             return []
+        self._ensure_complete()
         with self._database.read() as connection:
             wanted = set(rowids_of(connection, contact_ids).values())
         return _rows_holding(self._rowids, wanted)
@@ -487,12 +556,14 @@ class ClientTableModel(QAbstractTableModel):
                 self._rows[rowid] = replace(view, display=display)
                 changed = True
         if changed:
-            top, bottom = self.index(0, column), self.index(len(self._rowids) - 1, column)
+            top, bottom = self.index(0, column), self.index(self.rowCount() - 1, column)
             self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
 
     # --- lazy rows -----------------------------------------------------------------------------
 
     def _row_view(self, row: int) -> RowView:
+        if row >= len(self._rowids):
+            self._ensure_complete(painting=True)
         rowid = self._rowids[row]
         view = self._rows.get(rowid)
         if view is None:
@@ -515,7 +586,9 @@ class ClientTableModel(QAbstractTableModel):
     # --- QAbstractTableModel -------------------------------------------------------------------
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rowids)
+        if parent.isValid():
+            return 0
+        return len(self._rowids) if self._complete else self._count
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(Column)
@@ -534,7 +607,7 @@ class ClientTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rowids):
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
         column = index.column()
         view = self._row_view(index.row())
@@ -573,14 +646,21 @@ class ClientTableModel(QAbstractTableModel):
         query = replace(self._query, sort=SortKey(column), descending=order == Qt.SortOrder.DescendingOrder)
         if query == self._query:
             return
-        if len(self._rowids) != self._count_matching(query):
+        self._ensure_complete()  # the rows to move the selection from
+        with self._database.read() as connection:
+            fresh = client_rowids(connection, query)
+            stages = {s.id: s for s in funnel_stages(connection)}
+            total = count_clients(connection)
+        if len(fresh) != len(self._rowids):
             # Clients came or went since the last query: a new row set is a reset, not a re-sort.
             self.set_query(query)
             return
 
         def resort() -> None:
             self._query = query
-            self._requery()
+            self._rowids, self._rowid_set = fresh, None
+            self._stages, self._total = stages, total
+            self._rows, self._now = {}, utc_now()
 
         self._change_layout(resort)
         self.counts_changed.emit(len(self._rowids), self._total)
@@ -599,7 +679,3 @@ class ClientTableModel(QAbstractTableModel):
         """contact id -> these columns' values now (what a bulk edit's Undo puts back)."""
         with self._database.read() as connection:
             return contact_values(connection, contact_ids, columns)
-
-    def _count_matching(self, query: ClientQuery) -> int:
-        with self._database.read() as connection:
-            return count_matching(connection, query)

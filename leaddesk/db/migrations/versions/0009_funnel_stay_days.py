@@ -1,7 +1,7 @@
 """Each funnel change keeps how long its client stayed in the stage it entered; an index for the client figures
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-11-30
 
 - ``funnel_changes.stay_days``: the days from this change to the client's next one (changes at the
@@ -26,7 +26,7 @@ from alembic import op
 from leaddesk.db.funnel_stays import FILL_ALL_STAY_DAYS
 
 revision: str = "0009"
-down_revision: str | None = "0007"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
