@@ -787,8 +787,14 @@ class _Page:
         self.funnel_changes = [row for row in self.funnel_changes if row[ROW_CONTACT_ID] not in erased]
 
 
-def apply_events_dbapi(connection: sqlite3.Connection, events: Sequence[Mapping[str, Any]]) -> ApplyResult:
-    """Apply one page of events within the connection's open transaction."""
+def apply_events_dbapi(
+    connection: sqlite3.Connection, events: Sequence[Mapping[str, Any]], *, count_activity: bool = True
+) -> ApplyResult:
+    """Apply one page of events within the connection's open transaction.
+
+    ``count_activity=False`` leaves the contacts' message aggregates to a recount at the end of a
+    first sync (``leaddesk.sync.bulk``).
+    """
     result = ApplyResult()
     page = _Page()
     for event in events:
@@ -861,15 +867,16 @@ def apply_events_dbapi(connection: sqlite3.Connection, events: Sequence[Mapping[
     refresh_search_keys(cursor, [*page.contacts, *missing, *(cid for cid in phoneless if phones.get(cid))])
 
     if page.messages:
-        already = _existing(cursor, "messages", "id", [m.row[M_ID] for m in page.messages])
         # New rows go into the search index in one statement; a message that comes again within
         # the page is upserted after that, so its triggers find it indexed.
         first, again = _first_and_repeated(page.messages)
+        already = _existing(cursor, "messages", "id", [m.row[M_ID] for m in page.messages]) if count_activity else set()
         newest = newest_message_rowid(cursor)
         cursor.executemany(_MESSAGE_UPSERT, first)
         index_new_messages(cursor, newest)
         cursor.executemany(_MESSAGE_UPSERT, again)
-        _add_activity(cursor, page.messages, already)
+        if count_activity:
+            _add_activity(cursor, page.messages, already)
         media_rows = [
             (
                 m.row[M_MEDIA_ID],
@@ -1021,6 +1028,8 @@ def _erase(cursor: sqlite3.Cursor, contact_ids: Sequence[str], result: ApplyResu
     result.new_contacts.difference_update(unique)
 
 
-def apply_events(connection: Connection, events: Sequence[Mapping[str, Any]]) -> ApplyResult:
+def apply_events(
+    connection: Connection, events: Sequence[Mapping[str, Any]], *, count_activity: bool = True
+) -> ApplyResult:
     """Apply one page of events inside the SQLAlchemy connection's transaction."""
-    return apply_events_dbapi(dbapi_connection(connection), events)
+    return apply_events_dbapi(dbapi_connection(connection), events, count_activity=count_activity)

@@ -52,6 +52,7 @@ from leaddesk.sync.apply import (
     parse_funnel_stages,
     store_funnel_stages,
 )
+from leaddesk.sync.bulk import recount_aggregates, start_deferring
 from leaddesk.sync.client import (
     Cancelled,
     ConfigurationError,
@@ -419,6 +420,21 @@ class SyncEngine:
         """
         with self.database.read() as connection:
             cursor = sync_state.get_state(connection, sync_state.CURSOR) or ""
+        with self.database.write() as connection:
+            deferring = start_deferring(dbapi_connection(connection).cursor())
+        try:
+            self._pull_pages(summary, cursor, count_activity=not deferring)
+        finally:
+            if deferring:
+                # Also when the pull stops early (cancelled, unreachable): the list never keeps
+                # figures that are wrong after a sync. Only a killed process leaves them owed.
+                try:
+                    with self.database.write() as connection:
+                        recount_aggregates(dbapi_connection(connection).cursor())
+                except DatabaseBusy:
+                    log.warning("contact aggregates left for the next sync: the database stayed busy")
+
+    def _pull_pages(self, summary: SyncSummary, cursor: str, *, count_activity: bool) -> None:
         restarted = False
         done = 0
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="leaddesk-pull") as fetcher:
@@ -451,7 +467,7 @@ class SyncEngine:
                             last = not page.has_more or stuck
                             if not last:
                                 pending = fetch(page.next)
-                            applied.merge(self._apply_page(connection, page))
+                            applied.merge(self._apply_page(connection, page, count_activity))
                             cursor = page.next
                             if (
                                 last
@@ -472,9 +488,9 @@ class SyncEngine:
                 pending.cancel()
 
     @staticmethod
-    def _apply_page(connection: Connection, page: EventsPage) -> ApplyResult:
+    def _apply_page(connection: Connection, page: EventsPage, count_activity: bool) -> ApplyResult:
         """One page's events and its cursor, inside the caller's transaction."""
-        result = apply_events(connection, page.events)
+        result = apply_events(connection, page.events, count_activity=count_activity)
         sync_state.set_state(connection, sync_state.CURSOR, page.next)
         sync_state.add_to_counter(connection, sync_state.UNKNOWN_EVENTS, result.unknown)
         sync_state.add_to_counter(connection, sync_state.BAD_EVENTS, result.bad)
