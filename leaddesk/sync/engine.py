@@ -92,7 +92,7 @@ MEDIA_ATTEMPTS = 3
 MEDIA_GIVE_UP_IN_A_ROW = 3
 _MEDIA_BATCH = 500
 #: How long one pull transaction keeps taking pages that are already fetched before it commits.
-GROUP_SECONDS = 0.5
+GROUP_SECONDS = 0.1
 
 
 class Unreachable(RelayError):  # noqa: N818 - a state of the relay
