@@ -34,9 +34,9 @@ def _raw(connection: Connection) -> sqlite3.Connection:
     return driver
 
 
-def ignores_stale_versions(connection: Connection, events: Events) -> Any:
+def ignores_stale_versions(connection: Connection, events: Events, **options: Any) -> Any:
     """A broken applier: every contact state overwrites the stored one, whatever its version."""
-    result = apply_events(connection, events)
+    result = apply_events(connection, events, **options)
     for event in events:
         if not isinstance(event, Mapping) or event.get("type") != "contact.upserted":
             continue
@@ -55,9 +55,9 @@ def ignores_stale_versions(connection: Connection, events: Events) -> Any:
     return result
 
 
-def lets_status_go_back(connection: Connection, events: Events) -> Any:
+def lets_status_go_back(connection: Connection, events: Events, **options: Any) -> Any:
     """A broken applier: the last ``message.status`` received stands, even ``delivered`` after ``read``."""
-    result = apply_events(connection, events)
+    result = apply_events(connection, events, **options)
     for event in events:
         if isinstance(event, Mapping) and event.get("type") == "message.status":
             data = event["data"]

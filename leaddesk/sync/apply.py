@@ -28,7 +28,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection
 
@@ -38,6 +38,7 @@ from leaddesk.db.outbox import overlay_queued_edits
 from leaddesk.db.search import index_new_messages, newest_message_rowid
 from leaddesk.db.search_keys import refresh_search_keys
 from leaddesk.domain import (
+    STATUS_RANK,
     AuthorKind,
     BotStatus,
     ChangedByKind,
@@ -350,8 +351,9 @@ MESSAGE_COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class ParsedMessage:
+class ParsedMessage(NamedTuple):
+    """A message row and what the page needs besides it (a tuple: cheap to make a million of)."""
+
     row: tuple[Any, ...]
     phone: str | None
     card_media_id: str | None
@@ -366,8 +368,92 @@ def _error(data: Mapping[str, Any]) -> tuple[str | None, str | None]:
     return (None if code is None else str(code)), _opt_str(error, "title")
 
 
+_STR = str
+#: Parts a plain text message has none of; any of them sends the message to the strict path.
+_NOT_PLAIN = ("media", "location", "reaction", "card", "contacts", "error")
+_STATUS_RANK = STATUS_RANK
+_DIRECTION_OUT = str(Direction.OUT)
+_AUTHOR_KINDS = AUTHOR_KINDS
+
+
+def _plain_text_message(message: dict[str, Any]) -> ParsedMessage | None:
+    """A well-formed plain text message, parsed with few calls; ``None`` sends it to the strict path.
+
+    Most of a first sync is text messages; this checks exactly what :func:`parse_message` checks for
+    them, inline. Anything unusual (media, a non-canonical time, a missing field) returns ``None``
+    and is judged by the strict path, which names what is wrong.
+    """
+    get = message.get
+    if get("type") != _TEXT:
+        return None
+    for part in _NOT_PLAIN:
+        if get(part) is not None:
+            return None
+    message_id, contact_id, direction, sent_at = get("id"), get("contact_id"), get("direction"), get("sent_at")
+    text, status, sender, transcript = get("text"), get("status"), get("from"), get("transcript")
+    author = get("author")
+    if (
+        type(message_id) is not _STR
+        or not message_id
+        or type(contact_id) is not _STR
+        or not contact_id
+        or type(text) is not _STR
+        or not text
+        or type(sent_at) is not _STR
+        or not _CANONICAL_TIME.fullmatch(sent_at)
+        or type(status) is not _STR
+        or type(direction) is not _STR
+        or status not in (OUTBOUND_STATUSES if direction == _DIRECTION_OUT else INBOUND_STATUSES)
+        or direction not in DIRECTIONS
+        or (sender is not None and type(sender) is not _STR)
+        or (transcript is not None and type(transcript) is not _STR)
+        or type(author) is not dict
+    ):
+        return None
+    kind, author_name = author.get("kind"), author.get("name")
+    if (
+        type(kind) is not _STR
+        or kind not in _AUTHOR_KINDS
+        or (author_name is not None and type(author_name) is not _STR)
+    ):
+        return None
+    raw = get("raw")
+    row = (
+        message_id,
+        contact_id,
+        direction,
+        kind,
+        author_name,
+        sent_at,
+        _TEXT,
+        text,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        transcript,
+        None,
+        None,
+        status,
+        _STATUS_RANK.get(status, 0),
+        None,
+        None,
+        None if raw is None else "{}" if type(raw) is dict and not raw else _json(raw),
+    )
+    return ParsedMessage(row, phone_from_wa_id(sender) if direction == Direction.IN else None, None)
+
+
 def parse_message(data: Mapping[str, Any]) -> ParsedMessage:
-    message = _obj(data.get("message"), "message")
+    message = data.get("message")
+    if type(message) is dict:
+        parsed = _plain_text_message(message)
+        if parsed is not None:
+            return parsed
+    message = _obj(message, "message")
     direction = _enum(message, "direction", DIRECTIONS)
     author = _obj(message.get("author"), "author")
     message_type = _str(message, "type")
@@ -702,8 +788,14 @@ class _Page:
         self.funnel_changes = [row for row in self.funnel_changes if row[ROW_CONTACT_ID] not in erased]
 
 
-def apply_events_dbapi(connection: sqlite3.Connection, events: Sequence[Mapping[str, Any]]) -> ApplyResult:
-    """Apply one page of events within the connection's open transaction."""
+def apply_events_dbapi(
+    connection: sqlite3.Connection, events: Sequence[Mapping[str, Any]], *, count_activity: bool = True
+) -> ApplyResult:
+    """Apply one page of events within the connection's open transaction.
+
+    ``count_activity=False`` leaves the contacts' message aggregates to a recount at the end of a
+    first sync (``leaddesk.sync.bulk``).
+    """
     result = ApplyResult()
     page = _Page()
     for event in events:
@@ -776,15 +868,16 @@ def apply_events_dbapi(connection: sqlite3.Connection, events: Sequence[Mapping[
     refresh_search_keys(cursor, [*page.contacts, *missing, *(cid for cid in phoneless if phones.get(cid))])
 
     if page.messages:
-        already = _existing(cursor, "messages", "id", [m.row[M_ID] for m in page.messages])
         # New rows go into the search index in one statement; a message that comes again within
         # the page is upserted after that, so its triggers find it indexed.
         first, again = _first_and_repeated(page.messages)
+        already = _existing(cursor, "messages", "id", [m.row[M_ID] for m in page.messages]) if count_activity else set()
         newest = newest_message_rowid(cursor)
         cursor.executemany(_MESSAGE_UPSERT, first)
         index_new_messages(cursor, newest)
         cursor.executemany(_MESSAGE_UPSERT, again)
-        _add_activity(cursor, page.messages, already)
+        if count_activity:
+            _add_activity(cursor, page.messages, already)
         media_rows = [
             (
                 m.row[M_MEDIA_ID],
@@ -937,6 +1030,8 @@ def _erase(cursor: sqlite3.Cursor, contact_ids: Sequence[str], result: ApplyResu
     result.new_contacts.difference_update(unique)
 
 
-def apply_events(connection: Connection, events: Sequence[Mapping[str, Any]]) -> ApplyResult:
+def apply_events(
+    connection: Connection, events: Sequence[Mapping[str, Any]], *, count_activity: bool = True
+) -> ApplyResult:
     """Apply one page of events inside the SQLAlchemy connection's transaction."""
-    return apply_events_dbapi(dbapi_connection(connection), events)
+    return apply_events_dbapi(dbapi_connection(connection), events, count_activity=count_activity)
