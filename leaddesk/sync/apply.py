@@ -109,12 +109,13 @@ class ApplyResult:
     funnel_stages_changed: bool = False
 
     def merge(self, other: ApplyResult) -> None:
+        """Add a later page's result: counts add up, and an erasure wins over an earlier touch."""
         self.applied += other.applied
         self.unknown += other.unknown
         self.bad += other.bad
-        self.touched_contacts |= other.touched_contacts
-        self.new_contacts |= other.new_contacts
         self.erased_contacts |= other.erased_contacts
+        self.touched_contacts = (self.touched_contacts | other.touched_contacts) - self.erased_contacts
+        self.new_contacts = (self.new_contacts | other.new_contacts) - self.erased_contacts
         self.erased_media_paths += other.erased_media_paths
         self.funnel_stages_changed |= other.funnel_stages_changed
 

@@ -123,9 +123,8 @@ class RetryPolicy:
 class SyncSummary:
     outcome: str = "running"  # ok, unauthorized, unreachable, config, cancelled, busy
     error: str | None = None
-    events_applied: int = 0
-    unknown_events: int = 0
-    bad_events: int = 0
+    #: What the pulled pages did, added up page by page (:meth:`ApplyResult.merge`).
+    pulled: ApplyResult = field(default_factory=ApplyResult)
     edits_sent: int = 0
     edits_refused: int = 0
     edits_conflicted: int = 0
@@ -136,16 +135,45 @@ class SyncSummary:
     media_bad: int = 0
     media_missing: int = 0  # media still to fetch when the cycle ended
     retries: int = 0
-    new_contacts: set[str] = field(default_factory=set)
-    touched_contacts: set[str] = field(default_factory=set)
-    erased_contacts: set[str] = field(default_factory=set)
     account_name: str | None = None
     agent_name: str | None = None
-    funnel_stages_changed: bool = False
 
     @property
     def ok(self) -> bool:
         return self.outcome == "ok"
+
+    @property
+    def events_applied(self) -> int:
+        return self.pulled.applied
+
+    @property
+    def unknown_events(self) -> int:
+        return self.pulled.unknown
+
+    @property
+    def bad_events(self) -> int:
+        return self.pulled.bad
+
+    @property
+    def new_contacts(self) -> set[str]:
+        return self.pulled.new_contacts
+
+    @property
+    def touched_contacts(self) -> set[str]:
+        """Contacts whose row may have changed: by the pulled pages, or by an edit's answer."""
+        return self.pulled.touched_contacts
+
+    @property
+    def erased_contacts(self) -> set[str]:
+        return self.pulled.erased_contacts
+
+    @property
+    def funnel_stages_changed(self) -> bool:
+        return self.pulled.funnel_stages_changed
+
+    @funnel_stages_changed.setter
+    def funnel_stages_changed(self, changed: bool) -> None:
+        self.pulled.funnel_stages_changed = changed
 
     def changed_contacts(self) -> list[str]:
         return sorted(self.new_contacts | self.touched_contacts | self.erased_contacts)
@@ -479,7 +507,7 @@ class SyncEngine:
                                 break
                             page = pending.result()
                     delete_unused_files(self.database, applied.erased_media_paths)
-                    self._count(applied, summary)
+                    summary.pulled.merge(applied)
                     done += applied.applied + applied.unknown + applied.bad
                     self.progress("pull", done, 0)
                     if last:
@@ -495,19 +523,6 @@ class SyncEngine:
         sync_state.add_to_counter(connection, sync_state.UNKNOWN_EVENTS, result.unknown)
         sync_state.add_to_counter(connection, sync_state.BAD_EVENTS, result.bad)
         return result
-
-    @staticmethod
-    def _count(result: ApplyResult, summary: SyncSummary) -> None:
-        """Add committed pages' result to the summary (an erasure wins over an earlier touch)."""
-        summary.events_applied += result.applied
-        summary.unknown_events += result.unknown
-        summary.bad_events += result.bad
-        summary.new_contacts |= result.new_contacts
-        summary.touched_contacts |= result.touched_contacts
-        summary.erased_contacts |= result.erased_contacts
-        summary.new_contacts -= result.erased_contacts
-        summary.touched_contacts -= result.erased_contacts
-        summary.funnel_stages_changed |= result.funnel_stages_changed
 
     # --- media ------------------------------------------------------------------------------
 
