@@ -226,18 +226,11 @@ def test_first_message_follows_late_older_messages_and_skips_reactions(database:
 
 
 def test_migration_0007_fills_first_message_of_a_cache_made_before_it(db_path: Path) -> None:
-    from alembic import command
 
     from leaddesk.db.database import open_database
-    from leaddesk.db.engine import make_engine
-    from leaddesk.db.migrate import alembic_config
-    from tests.support.sync import sqlite
+    from tests.support.sync import migrate, sqlite
 
-    engine = make_engine(db_path)
-    try:
-        command.upgrade(alembic_config(engine), "0003")
-    finally:
-        engine.dispose()
+    migrate(db_path, "0003")
     with sqlite(db_path) as connection:
         connection.execute("INSERT INTO contacts (id, version) VALUES ('ct_1', 1), ('ct_2', 1)")
         connection.executemany(

@@ -12,7 +12,7 @@ from leaddesk.db.analytics import compute_figures
 from leaddesk.db.database import Database
 from tests.support.analytics import local_tz
 from tests.support.events import EventLog, account_updated, contact, erased, funnel_change
-from tests.support.sync import sqlite
+from tests.support.sync import migrate, sqlite
 
 __all__ = ["local_tz"]  # the fixture, used by name
 
@@ -62,17 +62,10 @@ def test_stays_follow_a_change_that_arrives_late_and_an_erasure(database: Databa
 
 
 def test_migration_0009_fills_stays_of_a_cache_made_before_it(db_path: Path) -> None:
-    from alembic import command
 
     from leaddesk.db.database import open_database
-    from leaddesk.db.engine import make_engine
-    from leaddesk.db.migrate import alembic_config
 
-    engine = make_engine(db_path)
-    try:
-        command.upgrade(alembic_config(engine), "0007")
-    finally:
-        engine.dispose()
+    migrate(db_path, "0007")
     with sqlite(db_path) as connection:
         connection.execute("INSERT INTO contacts (id, version) VALUES ('ct_1', 1), ('ct_2', 1)")
         connection.executemany(

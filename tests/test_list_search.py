@@ -20,6 +20,7 @@ from leaddesk.db.queries import ClientQuery, client_rowids
 from leaddesk.domain import fold_text
 from leaddesk.views.main_window import MainWindow
 from tests.support.events import EventLog, account_updated, at, contact, message
+from tests.support.sync import migrate
 
 PEOPLE = {
     "ct_jose": ("José Jiménez", "+5213334924018"),
@@ -107,15 +108,9 @@ def test_a_renamed_client_is_found_by_the_new_name_at_once(people: Database) -> 
 
 
 def test_migration_0005_builds_the_keys_of_existing_clients(tmp_path: Path) -> None:
-    from alembic import command
-
-    from leaddesk.db.engine import make_engine
-    from leaddesk.db.migrate import alembic_config
 
     path = tmp_path / "old.sqlite"
-    engine = make_engine(path)
-    command.upgrade(alembic_config(engine), "0003")
-    engine.dispose()
+    migrate(path, "0003")
     connection = sqlite3.connect(path)
     with connection:
         connection.execute(
@@ -237,21 +232,12 @@ def test_export_clients_refuses_bad_filter_values_with_exit_2(filtered_db: Path,
 
 
 def test_migration_0005_goes_back_to_0003_keeping_the_clients(tmp_path: Path) -> None:
-    from alembic import command
-
-    from leaddesk.db.engine import make_engine
-    from leaddesk.db.migrate import alembic_config, current_revision
 
     path = tmp_path / "cache.sqlite"
     database = open_database(path)
     EventLog(database).apply([contact("ct_1", name="José Jiménez", phone="+5213334924018"), message("ct_1", at(-1))])
     database.close()
-    engine = make_engine(path)
-    try:
-        command.downgrade(alembic_config(engine), "0003")
-        assert current_revision(engine) == "0003"
-    finally:
-        engine.dispose()
+    migrate(path, "0003", down=True)
     connection = sqlite3.connect(path)
     try:
         columns = [row[1] for row in connection.execute("PRAGMA table_info(contacts)")]

@@ -16,7 +16,7 @@ from leaddesk.db.database import Database, open_database
 from leaddesk.sync.headless import MediaProgress
 from leaddesk.sync.media import MEDIA_PER_CYCLE
 from tests.relay_simulator.server import Fault, RelaySimulator, make_contact, make_message
-from tests.support.sync import run_sync, sqlite
+from tests.support.sync import migrate, run_sync, sqlite
 from tests.test_sync_cli import TOKEN, sync_cli
 
 
@@ -141,16 +141,8 @@ def test_the_progress_count_waits_two_seconds_and_is_rate_limited() -> None:
 
 
 def test_migration_0004_keeps_only_files_leaddesk_verified(db_path: Path) -> None:
-    from alembic import command
 
-    from leaddesk.db.engine import make_engine
-    from leaddesk.db.migrate import alembic_config
-
-    engine = make_engine(db_path)
-    try:
-        command.upgrade(alembic_config(engine), "0003")
-    finally:
-        engine.dispose()
+    migrate(db_path, "0003")
     valid = hashlib.sha256(b"x").hexdigest()
     rows = [
         ("md_good", "message", valid, "ok", f"{valid[:2]}/{valid}"),

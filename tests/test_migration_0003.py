@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
 from alembic.script import ScriptDirectory
 
 from leaddesk import edits
 from leaddesk.db.database import open_database
-from leaddesk.db.engine import make_engine
 from leaddesk.db.migrate import alembic_config, current_revision, head_revision
-from tests.support.sync import sqlite
+from tests.support.sync import migrate, sqlite
 
 OUTBOX_ROWS = [
     (1, "k1", "ct_1", "set_sale_status", 3, '{"sale_status": "sold"}', '{"sale_status": "none"}', "refused"),
@@ -22,12 +20,7 @@ OUTBOX_ROWS = [
 
 def _cache_at_0002(db_path: Path) -> None:
     """A cache file as LeadDesk with schema 0002 left it: a contact, messages, edits in every state."""
-    engine = make_engine(db_path)
-    try:
-        command.upgrade(alembic_config(engine), "0002")
-        assert current_revision(engine) == "0002"
-    finally:
-        engine.dispose()
+    migrate(db_path, "0002")
     with sqlite(db_path) as connection:
         connection.execute("INSERT INTO contacts (id, phone, name, version) VALUES ('ct_1', '+34612345678', 'Eva', 3)")
         connection.execute(
@@ -97,12 +90,7 @@ def test_upgrading_a_0002_cache_keeps_its_data_backs_it_up_and_shows_old_refusal
 def test_downgrading_to_0002_drops_only_the_new_column(db_path: Path) -> None:
     _cache_at_0002(db_path)
     open_database(db_path).close()
-    engine = make_engine(db_path)
-    try:
-        command.downgrade(alembic_config(engine), "0002")
-        assert current_revision(engine) == "0002"
-    finally:
-        engine.dispose()
+    migrate(db_path, "0002", down=True)
     assert "dismissed_at" not in _outbox_columns(db_path)
     with sqlite(db_path) as connection:
         rows = connection.execute(

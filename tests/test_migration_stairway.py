@@ -18,14 +18,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alembic import command
 from alembic.script import Script, ScriptDirectory
 
 from leaddesk import edits
-from leaddesk.db.engine import make_engine
-from leaddesk.db.migrate import alembic_config, current_revision, head_revision
+from leaddesk.db.migrate import alembic_config, head_revision
 from leaddesk.demo import ensure_demo_database
-from tests.support.sync import sqlite
+from tests.support.sync import migrate, sqlite
 
 Rows = dict[str, list[tuple[Any, ...]]]
 
@@ -95,15 +93,6 @@ def on_common_columns(path: Path, reference: dict[str, list[str]]) -> dict[str, 
     """The tables and columns that both this file and the reference shape have."""
     here = columns(path)
     return {t: [c for c in names if c in here[t]] for t, names in reference.items() if t in here}
-
-
-def migrate(path: Path, target: str, *, down: bool = False) -> None:
-    engine = make_engine(path)
-    try:
-        (command.downgrade if down else command.upgrade)(alembic_config(engine), target)
-        assert current_revision(engine) == (None if target == "base" else target)
-    finally:
-        engine.dispose()
 
 
 @pytest.fixture(scope="module")

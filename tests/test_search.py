@@ -5,17 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from alembic import command
 
 from leaddesk import edits
 from leaddesk.db.database import Database, open_database
 from leaddesk.db.dbapi import dbapi_connection
-from leaddesk.db.engine import make_engine
-from leaddesk.db.migrate import alembic_config
 from leaddesk.db.search import SearchHit, parse_query, search_messages
 from tests.relay_simulator.server import RelaySimulator, make_contact, make_message
 from tests.support.events import EventLog, at, contact, erased, message
-from tests.support.sync import run_sync, sqlite
+from tests.support.sync import migrate, run_sync, sqlite
 
 ODD_QUERIES = [
     '"',
@@ -275,11 +272,7 @@ def test_a_sent_reply_is_found_once_after_the_relay_confirms_it(database: Databa
 
 
 def test_migration_0006_indexes_the_messages_already_in_a_cache(db_path: Path) -> None:
-    engine = make_engine(db_path)
-    try:
-        command.upgrade(alembic_config(engine), "0003")
-    finally:
-        engine.dispose()
+    migrate(db_path, "0003")
     with sqlite(db_path) as connection:
         connection.execute("INSERT INTO contacts (id, phone, name, version) VALUES ('ct_1', '+34612345678', 'Eva', 3)")
         connection.execute(
@@ -293,11 +286,7 @@ def test_migration_0006_indexes_the_messages_already_in_a_cache(db_path: Path) -
         assert_index_whole(database)
     finally:
         database.close()
-    engine = make_engine(db_path)
-    try:
-        command.downgrade(alembic_config(engine), "0003")
-    finally:
-        engine.dispose()
+    migrate(db_path, "0003", down=True)
     with sqlite(db_path) as connection:
         names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
         assert not any(name.startswith("messages_fts") for name in names)

@@ -9,8 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import keyring.backend
+from alembic import command
 
 from leaddesk.db.database import Database
+from leaddesk.db.engine import make_engine
+from leaddesk.db.migrate import alembic_config, current_revision
 from leaddesk.sync.client import RelayClient
 from leaddesk.sync.engine import RetryPolicy, SyncEngine, SyncSummary
 
@@ -47,6 +50,16 @@ def sqlite(path: Path) -> Iterator[sqlite3.Connection]:
             yield connection
     finally:
         connection.close()
+
+
+def migrate(path: Path, target: str, *, down: bool = False) -> None:
+    """Take the cache file at ``path`` up (or ``down``) to Alembic revision ``target``, checked."""
+    engine = make_engine(path)
+    try:
+        (command.downgrade if down else command.upgrade)(alembic_config(engine), target)
+        assert current_revision(engine) == (None if target == "base" else target)
+    finally:
+        engine.dispose()
 
 
 def snapshot(path: Path, *, with_outbox: bool = True) -> dict[str, list[tuple[Any, ...]]]:
