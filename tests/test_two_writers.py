@@ -155,6 +155,10 @@ def test_forty_edits_while_a_sync_of_300k_events_runs(tmp_path: Path) -> None:
     assert states == [("applied", EDITS)]
 
 
+#: Long enough that several saves land while the sync still runs, now that a first sync groups pages.
+SAVE_LOG_MESSAGES = 150_000
+
+
 def test_profile_saves_while_the_sync_worker_applies_pages(qtbot: Any, database: Database, db_path: Path) -> None:
     seed_rich_contact(database)
     dialog = ProfileDialog(database, "ct_8812")
@@ -163,7 +167,7 @@ def test_profile_saves_while_the_sync_worker_applies_pages(qtbot: Any, database:
     qtbot.waitExposed(dialog)
     overview = dialog.overview
     with RelaySimulator(token=TOKEN) as sim:
-        sim.add_serialized(generated_log(60_000))
+        sim.add_serialized(generated_log(SAVE_LOG_MESSAGES))
         worker = SyncWorker(db_path, sim.url, TOKEN)  # opens its own connections, as in the window
         worker.retry = fast_retry(10)
         pages: list[int] = []
@@ -190,6 +194,9 @@ def test_profile_saves_while_the_sync_worker_applies_pages(qtbot: Any, database:
     # Saves landed between pages: the worker went on applying pages while the dialog saved.
     assert len(saved_during) >= 3 and saved_during[-1] > saved_during[0], saved_during
     with database.read() as connection:
-        assert connection.execute(text("SELECT count(*) FROM messages WHERE id LIKE 'wamid.G%'")).scalar() == 60_000
+        assert (
+            connection.execute(text("SELECT count(*) FROM messages WHERE id LIKE 'wamid.G%'")).scalar()
+            == SAVE_LOG_MESSAGES
+        )
         queued = connection.execute(text("SELECT count(*) FROM outbox WHERE state = 'queued'")).scalar()
     assert queued == 2 * len(saved_during)  # a name and a sale status per Save, none lost
