@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from leaddesk import __version__
 from leaddesk.db.database import Database
 from leaddesk.db.migrate import NewerDatabaseError
+from leaddesk.i18n import choose_language, install_translations
 from leaddesk.paths import APP_AUTHOR, APP_NAME, resource
+from leaddesk.preferences import load_preferences
 from leaddesk.sync.engine import SyncSummary
 from leaddesk.sync.settings import get_token, load_settings
 from leaddesk.sync.worker import SyncWorker
@@ -35,6 +37,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("leaddesk")
     app.setStyle("Fusion")
+    install_translations(choose_language(load_preferences().language))
     apply_style(app)
     from leaddesk.models.icons import icon
 

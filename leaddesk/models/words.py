@@ -109,7 +109,9 @@ def to_qdatetime(moment: datetime) -> QDateTime:
 def month_day(moment: datetime) -> str:
     """The local date without the year, the locale's way: "Nov 27" / "27 nov"."""
     # Translators: a QDate format for a day without the year; Spanish puts the day first ("d MMM").
-    return QLocale().toString(to_qdatetime(moment).date(), _tr("MMM d", "date format without year"))
+    return QLocale().toString(
+        to_qdatetime(moment).date(), QCoreApplication.translate("Words", "MMM d", "date format without year")
+    )
 
 
 def short_date(moment: datetime) -> str:
@@ -138,18 +140,18 @@ def age(moment: datetime, now: datetime | None = None) -> str:
     now = now or utc_now()
     seconds = max(0.0, (now - moment).total_seconds())
     if seconds < 60:
-        return _tr("just now")
+        return QCoreApplication.translate("Words", "just now")
     minutes = int(seconds // 60)
     if minutes < 60:
-        return _tr("%n min ago", None, minutes)
+        return QCoreApplication.translate("Words", "%n min ago", None, minutes)
     hours = minutes // 60
     if hours < 24:
-        return _tr("%n h ago", None, hours)
+        return QCoreApplication.translate("Words", "%n h ago", None, hours)
     days = hours // 24
     if days == 1:
-        return _tr("yesterday")
+        return QCoreApplication.translate("Words", "yesterday")
     if days < 7:
-        return _tr("%n days ago", None, days)
+        return QCoreApplication.translate("Words", "%n days ago", None, days)
     if moment.astimezone().year == now.astimezone().year:
         return month_day(moment)
     return short_date(moment)
@@ -162,17 +164,17 @@ def bot_state(status: str, paused_until: str | None, now: datetime | None = None
         try:
             until = parse_time(paused_until)
         except ValueError:
-            return _tr("Paused: nobody answers automatically")
+            return QCoreApplication.translate("Words", "Paused: nobody answers automatically")
         if until <= (now or utc_now()):
-            return _tr("Active (pause ended %1)").replace("%1", month_day(until))
+            return QCoreApplication.translate("Words", "Active (pause ended %1)").replace("%1", month_day(until))
         return (
-            _tr("Paused until %1, %2: then the bot answers again")
+            QCoreApplication.translate("Words", "Paused until %1, %2: then the bot answers again")
             .replace("%1", month_day(until))
             .replace("%2", short_time(until))
         )
     words: dict[str, str] = {
-        BotStatus.ACTIVE: _tr("Active: the bot answers"),
-        BotStatus.PAUSED: _tr("Paused: nobody answers automatically"),
-        BotStatus.AGENT: _tr("An agent handles the conversation"),
+        BotStatus.ACTIVE: QCoreApplication.translate("Words", "Active: the bot answers"),
+        BotStatus.PAUSED: QCoreApplication.translate("Words", "Paused: nobody answers automatically"),
+        BotStatus.AGENT: QCoreApplication.translate("Words", "An agent handles the conversation"),
     }
     return words.get(status, status)
