@@ -44,3 +44,20 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(ring)
     yield ring
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def english_words(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Tests of Qt code see the program's English as a user does: "3 clients", not the source's
+    "3 client(s)" (English plural forms come from leaddesk_en.qm, loaded at start-up)."""
+    uses_qt = {"qtbot", "qapp"} & set(request.fixturenames) or any(
+        str(getattr(value, "__module__", "")).startswith("PySide6") for value in vars(request.module).values()
+    )
+    if not uses_qt:
+        yield
+        return
+    request.getfixturevalue("qapp")
+    from tests.support.i18n import in_language
+
+    with in_language("en"):
+        yield

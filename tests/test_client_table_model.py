@@ -321,9 +321,9 @@ def test_the_waiting_clock_counts_only_edits_of_fields_the_list_shows(database: 
         return model.data(model.index(row[contact_id], Column.NAME), role)
 
     assert cell("ct_a", PendingEditsRole) == 0
-    assert "waiting" not in cell("ct_a", Qt.ItemDataRole.ToolTipRole)
+    assert "not sent" not in cell("ct_a", Qt.ItemDataRole.ToolTipRole)
     assert cell("ct_b", PendingEditsRole) == 3
-    assert "3 edits waiting for the relay to confirm: sale status, flags" in cell("ct_b", Qt.ItemDataRole.ToolTipRole)
+    assert "3 changes not sent yet: sale status, flags" in cell("ct_b", Qt.ItemDataRole.ToolTipRole)
 
 
 def test_ages_follow_the_clock_without_a_query_and_keep_selection_and_scroll(qtbot: Any, database: Database) -> None:

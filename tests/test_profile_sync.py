@@ -131,7 +131,7 @@ def test_online_sale_status_shows_at_once_as_waiting_then_the_relay_has_it(
     assert "sale status" in overview.pending.text()
     assert desk.cell(ANA, Column.SALE_STATUS, DISPLAY) == "Signed"
     assert desk.cell(ANA, Column.NAME, PendingEditsRole) == 1
-    assert "1 edit waiting for the relay" in desk.cell(ANA, Column.NAME, TOOLTIP)
+    assert "1 change not sent yet" in desk.cell(ANA, Column.NAME, TOOLTIP)
     marked = _painted(desk, ANA, WAITING_COLOR)
     assert marked > unmarked + 10, (marked, unmarked)  # the small clock after the name
     assert sim.contacts[ANA]["sale_status"] == "none"

@@ -115,7 +115,7 @@ class AnalyticsModel(QObject):
         if isinstance(result, Figures):
             self._apply(result)
         else:
-            self.failed.emit(f"The figures could not be computed: {result}")
+            self.failed.emit(self.tr("The figures could not be computed: %1").replace("%1", str(result)))
 
     def _apply(self, figures: Figures) -> None:
         self.figures = figures

@@ -23,7 +23,9 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -51,20 +53,16 @@ from leaddesk.db.queries import (
     rowids_of,
 )
 from leaddesk.domain import (
-    COMMAND_WORDS,
     SALE_STATUS_COLORS,
     SENTIMENT_COLORS,
     BotStatus,
     SaleStatus,
     Sentiment,
-    bot_state_words,
-    field_words,
-    humanize_age,
-    label_or_value,
     parse_time,
     pause_has_ended,
     utc_now,
 )
+from leaddesk.models import words
 from leaddesk.models.icons import icon
 from leaddesk.models.row_runs import runs
 from leaddesk.phones import format_phone
@@ -101,15 +99,41 @@ class Column(IntEnum):
     SENTIMENT = SortKey.SENTIMENT
 
 
+#: The words of this module's texts in the translation catalogues.
+CONTEXT = "ClientTableModel"
+
+#: The column titles in English; :func:`column_title` gives them in the window's language.
 HEADERS = {
-    Column.NAME: "Name",
-    Column.PHONE: "Phone",
-    Column.LAST_ACTIVITY: "Last activity",
-    Column.BOT_STATUS: "Bot",
-    Column.SALE_STATUS: "Sale",
-    Column.FUNNEL_STAGE: "Funnel stage",
-    Column.SENTIMENT: "Sentiment",
+    Column.NAME: str(QT_TRANSLATE_NOOP("ClientTableModel", "Name")),
+    Column.PHONE: str(QT_TRANSLATE_NOOP("ClientTableModel", "Phone")),
+    Column.LAST_ACTIVITY: str(QT_TRANSLATE_NOOP("ClientTableModel", "Last activity")),
+    Column.BOT_STATUS: str(QT_TRANSLATE_NOOP("ClientTableModel", "Bot")),
+    Column.SALE_STATUS: str(QT_TRANSLATE_NOOP("ClientTableModel", "Sale")),
+    Column.FUNNEL_STAGE: str(QT_TRANSLATE_NOOP("ClientTableModel", "Funnel stage")),
+    Column.SENTIMENT: str(QT_TRANSLATE_NOOP("ClientTableModel", "Sentiment")),
 }
+#: What each column holds, for its header's tooltip and a screen reader.
+HEADER_TIPS = {
+    Column.NAME: str(QT_TRANSLATE_NOOP("ClientTableModel", "The client's name, unread messages and marks")),
+    Column.PHONE: str(QT_TRANSLATE_NOOP("ClientTableModel", "The client's WhatsApp number")),
+    Column.LAST_ACTIVITY: str(QT_TRANSLATE_NOOP("ClientTableModel", "When the client or the bot last wrote")),
+    Column.BOT_STATUS: str(
+        QT_TRANSLATE_NOOP("ClientTableModel", "Who answers the client: the bot, nobody, or an agent")
+    ),
+    Column.SALE_STATUS: str(QT_TRANSLATE_NOOP("ClientTableModel", "The sale status")),
+    Column.FUNNEL_STAGE: str(QT_TRANSLATE_NOOP("ClientTableModel", "The client's stage in the sales funnel")),
+    Column.SENTIMENT: str(QT_TRANSLATE_NOOP("ClientTableModel", "How the client felt in the latest messages")),
+}
+
+
+def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
+
+
+def column_title(column: Column) -> str:
+    """A column's title in the window's language."""
+    return _tr(HEADERS[column])
+
 
 _BASE_ROLE = int(Qt.ItemDataRole.UserRole)
 #: The contact id (str) of a row, in every column.
@@ -131,8 +155,14 @@ ConflictsRole = _BASE_ROLE + 7
 
 UNKNOWN_STAGE_COLOR = "#9AA5B1"
 NO_VALUE = "—"
-MYSTERY_SHOPPER = "Mystery shopper"
-CONTRACTOR = "Contractor"
+#: The badges' keys (the delegate colours and translates them; :func:`badge_label`).
+MYSTERY_SHOPPER = str(QT_TRANSLATE_NOOP("ClientTableModel", "Mystery shopper"))
+CONTRACTOR = str(QT_TRANSLATE_NOOP("ClientTableModel", "Contractor"))
+
+
+def badge_label(badge: str) -> str:
+    """A badge (:data:`BadgesRole`) in the window's language."""
+    return _tr(badge)
 
 
 def plain_tooltip(*lines: str) -> str:
@@ -175,7 +205,7 @@ _EMPTY_ROW = RowView(
 
 
 def _label(enum_type: Any, value: str | None) -> str:
-    return NO_VALUE if value is None else label_or_value(enum_type, value)
+    return NO_VALUE if value is None else words.label(enum_type, value)
 
 
 def format_row(row: ClientRow, stages: dict[str, StageInfo], now: datetime) -> RowView:
@@ -185,43 +215,55 @@ def format_row(row: ClientRow, stages: dict[str, StageInfo], now: datetime) -> R
 
     if row.last_activity:
         moment = parse_time(row.last_activity)
-        activity = humanize_age(moment, now)
-        activity_tip = format_exact_time(moment)
+        activity = words.age(moment, now)
+        activity_tip = words.long_date_time(moment)
     else:
-        activity, activity_tip = NO_VALUE, "No messages yet"
+        activity, activity_tip = NO_VALUE, QCoreApplication.translate("ClientTableModel", "No messages yet")
 
     bot = _label(BotStatus, row.bot_status)
     bot_tip = {
-        BotStatus.ACTIVE: "The bot answers this client.",
-        BotStatus.PAUSED: "Paused: nobody answers automatically.",
-        BotStatus.AGENT: "A person handles this conversation.",
+        BotStatus.ACTIVE: QCoreApplication.translate("ClientTableModel", "The bot answers this client."),
+        BotStatus.PAUSED: QCoreApplication.translate("ClientTableModel", "Paused: nobody answers automatically."),
+        BotStatus.AGENT: QCoreApplication.translate("ClientTableModel", "A person handles this conversation."),
     }.get(row.bot_status, "")  # type: ignore[call-overload]
     if pause_has_ended(row.bot_status, row.bot_paused_until, now):
-        # The relay resumes the bot when a pause ends; until its word arrives, say what holds now.
-        bot = bot_state_words(row.bot_status, row.bot_paused_until, now)
-        bot_tip = "The pause has ended: the bot answers again."
+        # The server resumes the bot when a pause ends; until its word arrives, say what holds now.
+        bot = words.bot_state(row.bot_status, row.bot_paused_until, now)
+        bot_tip = QCoreApplication.translate("ClientTableModel", "The pause has ended: the bot answers again.")
     elif row.bot_status == BotStatus.PAUSED and row.bot_paused_until:
-        until = format_until(parse_time(row.bot_paused_until))
-        bot = f"Paused until {until}"
-        bot_tip = f"Paused until {format_exact_time(parse_time(row.bot_paused_until))}; the bot then resumes."
+        until_moment = parse_time(row.bot_paused_until)
+        bot = (
+            QCoreApplication.translate("ClientTableModel", "Paused until %1, %2")
+            .replace("%1", words.month_day(until_moment))
+            .replace("%2", words.short_time(until_moment))
+        )
+        bot_tip = QCoreApplication.translate(
+            "ClientTableModel", "Paused until %1; then the bot answers again."
+        ).replace("%1", words.long_date_time(until_moment))
 
     sale = _label(SaleStatus, row.sale_status)
     try:
         sale_status = SaleStatus(row.sale_status)
         sale_color: QColor | None = QColor(SALE_STATUS_COLORS[sale_status])
-        sale_tip = sale_status.meaning
+        sale_tip = words.sale_status_meaning(sale_status)
     except ValueError:
         sale_color, sale_tip = QColor(UNKNOWN_STAGE_COLOR), ""
 
     stage_color: QColor | None
     if row.funnel_stage is None:
-        stage, stage_color, stage_tip = NO_VALUE, None, "No funnel stage yet"
+        stage, stage_color, stage_tip = (
+            NO_VALUE,
+            None,
+            QCoreApplication.translate("ClientTableModel", "No funnel stage yet"),
+        )
     elif row.funnel_stage in stages:
         info = stages[row.funnel_stage]
         stage, stage_color, stage_tip = info.name, QColor(info.color or UNKNOWN_STAGE_COLOR), info.name
     else:
         stage, stage_color = row.funnel_stage, QColor(UNKNOWN_STAGE_COLOR)
-        stage_tip = f"Stage “{row.funnel_stage}” is not in the account's funnel"
+        stage_tip = QCoreApplication.translate("ClientTableModel", "Stage “%1” is not in the account's funnel").replace(
+            "%1", row.funnel_stage
+        )
 
     sentiment = _label(Sentiment, row.sentiment)
     sentiment_color = None
@@ -236,33 +278,47 @@ def format_row(row: ClientRow, stages: dict[str, StageInfo], now: datetime) -> R
     )
     name_lines = [shown_name]
     if row.unread:
-        name_lines.append(f"{row.unread} unread message{'s' if row.unread != 1 else ''}")
+        name_lines.append(QCoreApplication.translate("ClientTableModel", "%n unread message(s)", None, row.unread))
     if row.mystery_shopper:
-        name_lines.append("Mystery shopper: an internal tester, left out of every analytic")
-    if row.contractor:
-        name_lines.append("Contractor: a supplier or third party")
-    if row.conflict_fields:
-        fields = ", ".join(field_words(f) for f in row.conflict_fields)
         name_lines.append(
-            f"⚠ Conflict: someone else changed the {fields} at the same time; the relay's value stands. "
-            "Open the profile to apply yours again or dismiss."
+            QCoreApplication.translate(
+                "ClientTableModel", "Mystery shopper: an internal tester, left out of every analytic"
+            )
+        )
+    if row.contractor:
+        name_lines.append(QCoreApplication.translate("ClientTableModel", "Contractor: a supplier or third party"))
+    if row.conflict_fields:
+        fields = ", ".join(words.field_name(f) for f in row.conflict_fields)
+        name_lines.append(
+            QCoreApplication.translate(
+                "ClientTableModel",
+                "⚠ Conflict: someone else changed the %1 at the same time; the server's value stands. "
+                "Open the profile to apply yours again or dismiss.",
+            ).replace("%1", fields)
         )
     if row.pending_edits:
-        edits = "1 edit" if row.pending_edits == 1 else f"{row.pending_edits} edits"
-        waiting = ", ".join(COMMAND_WORDS.get(command, command) for command in row.pending_commands)
-        name_lines.append(f"{edits} waiting for the relay to confirm: {waiting}")
+        waiting = ", ".join(words.edit_name(command) for command in row.pending_commands)
+        name_lines.append(
+            QCoreApplication.translate(
+                "ClientTableModel", "%n change(s) not sent yet: %1", None, row.pending_edits
+            ).replace("%1", waiting)
+        )
 
     return RowView(
         contact_id=row.id,
         display=(shown_name, phone, activity, bot, sale, stage, sentiment),
         tooltips=(
             plain_tooltip(*name_lines),
-            plain_tooltip(phone, row.phone or "No phone number") if row.phone else plain_tooltip("No phone number"),
+            plain_tooltip(phone, row.phone)
+            if row.phone
+            else plain_tooltip(QCoreApplication.translate("ClientTableModel", "No phone number")),
             plain_tooltip(activity_tip),
             plain_tooltip(bot_tip),
             plain_tooltip(sale_tip),
             plain_tooltip(stage_tip),
-            plain_tooltip(sentiment if row.sentiment else "No sentiment yet"),
+            plain_tooltip(
+                sentiment if row.sentiment else QCoreApplication.translate("ClientTableModel", "No sentiment yet")
+            ),
         ),
         raw=(
             row.name,
@@ -550,7 +606,7 @@ class ClientTableModel(QAbstractTableModel):
             raw = view.raw[column]
             if not raw:
                 continue
-            age = humanize_age(parse_time(raw), self._now)
+            age = words.age(parse_time(raw), self._now)
             if age != view.display[column]:
                 display = (*view.display[:column], age, *view.display[column + 1 :])
                 self._rows[rowid] = replace(view, display=display)
@@ -595,8 +651,10 @@ class ClientTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return HEADERS[Column(section)]
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return column_title(Column(section))
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+                return _tr(HEADER_TIPS[Column(section)])
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -615,6 +673,8 @@ class ClientTableModel(QAbstractTableModel):
             return view.display[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return view.tooltips[column]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._spoken(view, column)
         if role == ContactIdRole:
             return view.contact_id
         if role == Qt.ItemDataRole.FontRole:
@@ -634,6 +694,23 @@ class ClientTableModel(QAbstractTableModel):
         if role in (RawValueRole, Qt.ItemDataRole.EditRole):
             return view.raw[column]
         return None
+
+    @staticmethod
+    def _spoken(view: RowView, column: int) -> str:
+        """What a screen reader says for a cell: the name cell's painted marks in words too."""
+        if column != Column.NAME:
+            return view.display[column]
+        parts = [view.display[column]]
+        if view.unread:
+            parts.append(QCoreApplication.translate("ClientTableModel", "%n unread message(s)", None, view.unread))
+        parts.extend(badge_label(badge) for badge in view.badges)
+        if view.conflicts:
+            parts.append(QCoreApplication.translate("ClientTableModel", "conflict"))
+        if view.pending_edits:
+            parts.append(
+                QCoreApplication.translate("ClientTableModel", "%n change(s) not sent yet", None, view.pending_edits)
+            )
+        return ", ".join(parts)
 
     @staticmethod
     def _bot_icon(status: str) -> QIcon:

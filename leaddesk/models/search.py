@@ -11,12 +11,22 @@ import html
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from leaddesk.db.database import Database
 from leaddesk.db.dbapi import dbapi_connection
 from leaddesk.db.search import DEFAULT_LIMIT, MARK_END, MARK_START, SearchHit, search_messages
 from leaddesk.domain import parse_time
+from leaddesk.models import words
 from leaddesk.models.client_table import plain_tooltip
 from leaddesk.phones import format_phone
 
@@ -28,7 +38,8 @@ HitRole = _BASE_ROLE + 1
 #: The snippet as escaped HTML with the matched words highlighted (Snippet column).
 SnippetHtmlRole = _BASE_ROLE + 2
 
-UNKNOWN_CLIENT = "Unknown"
+CONTEXT = "SearchResultsModel"
+UNKNOWN_CLIENT = str(QT_TRANSLATE_NOOP("SearchResultsModel", "Unknown"))
 # Dark text of its own: on a selected row the rest turns white, which would vanish on the yellow.
 HIGHLIGHT = '<span style="background-color:#FFE58F; color:#1B2430; font-weight:600;">'
 
@@ -39,7 +50,11 @@ class SearchColumn(IntEnum):
     MESSAGE = 2
 
 
-HEADERS = {SearchColumn.CLIENT: "Client", SearchColumn.DATE: "Date", SearchColumn.MESSAGE: "Message"}
+HEADERS = {
+    SearchColumn.CLIENT: str(QT_TRANSLATE_NOOP("SearchResultsModel", "Client")),
+    SearchColumn.DATE: str(QT_TRANSLATE_NOOP("SearchResultsModel", "Date")),
+    SearchColumn.MESSAGE: str(QT_TRANSLATE_NOOP("SearchResultsModel", "Message")),
+}
 
 
 def snippet_html(marked: str) -> str:
@@ -80,13 +95,12 @@ def _split_marks(text: str) -> list[str]:
 
 
 def client_label(hit: SearchHit) -> str:
-    return hit.name or format_phone(hit.phone) or UNKNOWN_CLIENT
+    return hit.name or format_phone(hit.phone) or QCoreApplication.translate(CONTEXT, UNKNOWN_CLIENT)
 
 
 def local_date(sent_at: str) -> str:
-    """The time a message was sent, in the computer's time zone."""
-    local = parse_time(sent_at).astimezone()
-    return f"{local:%Y-%m-%d %H:%M}"
+    """The time a message was sent, in the computer's time zone, the locale's short way."""
+    return words.short_date_time(parse_time(sent_at))
 
 
 class SearchResultsModel(QAbstractTableModel):
@@ -149,8 +163,9 @@ class SearchResultsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(SearchColumn)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS.get(SearchColumn(section)) if 0 <= section < len(SearchColumn) else None
+        shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+        if orientation == Qt.Orientation.Horizontal and role in shown and 0 <= section < len(SearchColumn):
+            return QCoreApplication.translate(CONTEXT, HEADERS[SearchColumn(section)])
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -169,6 +184,10 @@ class SearchResultsModel(QAbstractTableModel):
         if role == SnippetHtmlRole and column == SearchColumn.MESSAGE:
             return snippet_html(hit.marked_snippet)
         if role == Qt.ItemDataRole.ToolTipRole:
-            arrow = "→" if hit.direction == "out" else "←"
-            return plain_tooltip(f"{client_label(hit)} {arrow} {local_date(hit.sent_at)}", hit.snippet)
+            if hit.direction == "out":
+                line = QCoreApplication.translate(CONTEXT, "To %1, %2")
+            else:
+                line = QCoreApplication.translate(CONTEXT, "From %1, %2")
+            line = line.replace("%1", client_label(hit)).replace("%2", local_date(hit.sent_at))
+            return plain_tooltip(line, hit.snippet)
         return None

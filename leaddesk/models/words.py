@@ -8,7 +8,7 @@ which start-up sets to the chosen language.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
@@ -178,3 +178,18 @@ def bot_state(status: str, paused_until: str | None, now: datetime | None = None
         BotStatus.AGENT: QCoreApplication.translate("Words", "An agent handles the conversation"),
     }
     return words.get(status, status)
+
+
+def long_date_time(moment: datetime) -> str:
+    """The local date and time in full, for tooltips: "Fri, Nov 27, 2026, 09:40" / "vie 27 nov 2026, 09:40"."""
+    # Translators: a QDateTime format with the weekday, the date, the year and the time.
+    pattern = QCoreApplication.translate("Words", "ddd, MMM d, yyyy, HH:mm", "date and time format")
+    return QLocale().toString(to_qdatetime(moment), pattern)
+
+
+def day_month(day: date) -> str:
+    """A calendar day without the year, the locale's way ("Nov 27" / "27 nov"): chart axes."""
+    return QLocale().toString(
+        QDate(day.year, day.month, day.day),
+        QCoreApplication.translate("Words", "MMM d", "date format without year"),
+    )

@@ -8,11 +8,12 @@ show the client list filtered to those clients.
 from __future__ import annotations
 
 import csv
+import html
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QMarginsF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QMarginsF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -34,23 +35,34 @@ from PySide6.QtWidgets import (
 
 from leaddesk.db.database import Database
 from leaddesk.domain import SALE_STATUS_COLORS, SENTIMENT_COLORS, MeetingStatus, SaleStatus, Sentiment
+from leaddesk.models import words
 from leaddesk.models.analytics import NO_SENTIMENT_KEY, AnalyticsModel, DateRange, Figures
 from leaddesk.models.client_table import ClientFilter
 from leaddesk.models.filters import NO_SENTIMENT, FlagFilter
-from leaddesk.views.charts import Bar, Chart, ChartKind, ChartWidget, Series, chart_image, paint_titled
+from leaddesk.views.charts import Bar, Chart, ChartKind, ChartWidget, Series, chart_image, format_number, paint_titled
 
-RANGES = [("Last 7 days", 7), ("Last 30 days", 30), ("Last 90 days", 90), ("All time", 0), ("Custom…", -1)]
+CONTEXT = "AnalyticsPage"
+RANGES = [
+    (str(QT_TRANSLATE_NOOP("AnalyticsPage", "Last 7 days")), 7),
+    (str(QT_TRANSLATE_NOOP("AnalyticsPage", "Last 30 days")), 30),
+    (str(QT_TRANSLATE_NOOP("AnalyticsPage", "Last 90 days")), 90),
+    (str(QT_TRANSLATE_NOOP("AnalyticsPage", "All time")), 0),
+    (str(QT_TRANSLATE_NOOP("AnalyticsPage", "Custom…")), -1),
+]
 DEFAULT_RANGE_INDEX = 1
 #: Longer ranges show new clients and messages per week instead of per day.
 WEEKLY_AFTER_DAYS = 92
 MEETING_COLORS = {"scheduled": "#4F86C6", "completed": "#3BB273", "cancelled": "#9AA5B1", "no_show": "#E4572E"}
-EMPTY_TEXT = (
-    "No figures yet.\n\nOnce clients write to your WhatsApp number and LeadDesk has synced, this page shows "
-    "how many leads reach each funnel stage and how long they stay, sales by status, new leads and messages "
-    "per day, the clients' sentiment, meetings, and survey scores. Mystery shoppers and contractors are "
-    "always left out."
+EMPTY_TEXT = str(
+    QT_TRANSLATE_NOOP(
+        "AnalyticsPage",
+        "No figures yet.\n\nOnce clients write to your WhatsApp number and LeadDesk has synced, this page shows "
+        "how many leads reach each funnel stage and how long they stay, sales by status, new leads and messages "
+        "per day, the clients' sentiment, meetings, and survey scores. Mystery shoppers and contractors are "
+        "always left out.",
+    )
 )
-COUNTING_TEXT = "Counting the figures…"
+COUNTING_TEXT = str(QT_TRANSLATE_NOOP("AnalyticsPage", "Counting the figures…"))
 #: Counted clients only: the list with mystery shoppers and contractors hidden.
 COUNTED = ClientFilter(mystery_shopper=FlagFilter.HIDE, contractor=FlagFilter.HIDE)
 
@@ -103,7 +115,17 @@ def _bucket_of(day: date, weekly: bool) -> date:
 
 
 def _label(day: date) -> str:
-    return f"{day:%b} {day.day}"
+    return words.day_month(day)
+
+
+def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
+
+
+def percent(share: float) -> str:
+    """ "62%" with the locale's digits and percent sign."""
+    locale = QLocale()
+    return locale.toString(round(share * 100)) + locale.percent()
 
 
 def build_charts(figures: Figures) -> dict[str, Chart]:
@@ -111,71 +133,96 @@ def build_charts(figures: Figures) -> dict[str, Chart]:
     charts: dict[str, Chart] = {}
     funnel_bars = []
     for stage in figures.funnel:
-        parts = [f"reached {stage.reached:,}"]
+        parts = [QCoreApplication.translate("AnalyticsPage", "reached %1").replace("%1", words.number(stage.reached))]
         if stage.conversion is not None and stage is not figures.funnel[-1]:
-            parts.append(f"{stage.conversion:.0%} went on")
+            parts.append(
+                QCoreApplication.translate("AnalyticsPage", "%1 went on").replace("%1", percent(stage.conversion))
+            )
         if stage.avg_days_in_stage is not None:
-            parts.append(f"{stage.avg_days_in_stage:.1f} days in stage")
+            parts.append(
+                QCoreApplication.translate("AnalyticsPage", "%1 days in stage").replace(
+                    "%1", words.number(stage.avg_days_in_stage, 1)
+                )
+            )
         funnel_bars.append(
             Bar(stage.name, stage.clients, stage.color or "#8E9AAF", key=("stage", stage.stage), note=" · ".join(parts))
         )
     charts["funnel"] = Chart(
-        "Funnel: clients in each stage",
+        QCoreApplication.translate("AnalyticsPage", "Funnel: clients in each stage"),
         ChartKind.BARS,
         tuple(funnel_bars),
-        empty_text="No funnel stages yet: they come from the relay with the first sync.",
+        empty_text=QCoreApplication.translate(
+            "AnalyticsPage", "No funnel stages yet: they come from the server with the first sync."
+        ),
     )
+    nothing = QCoreApplication.translate("AnalyticsPage", "Nothing in this range")
     charts["sale_status"] = Chart(
-        "Sales by status",
+        QCoreApplication.translate("AnalyticsPage", "Sales by status"),
         ChartKind.BARS,
         tuple(
-            Bar(s.label, figures.sale_status[s.value], SALE_STATUS_COLORS[s], key=("sale", s.value)) for s in SaleStatus
+            Bar(words.label(SaleStatus, s), figures.sale_status[s.value], SALE_STATUS_COLORS[s], key=("sale", s.value))
+            for s in SaleStatus
         ),
+        empty_text=nothing,
     )
     sentiment_bars = [
-        Bar(s.label, figures.sentiment[s.value], SENTIMENT_COLORS[s], key=("sentiment", s.value)) for s in Sentiment
+        Bar(words.label(Sentiment, s), figures.sentiment[s.value], SENTIMENT_COLORS[s], key=("sentiment", s.value))
+        for s in Sentiment
     ]
     sentiment_bars.append(
-        Bar("Not yet known", figures.sentiment[NO_SENTIMENT_KEY], "#C5CDD8", key=("sentiment", NO_SENTIMENT))
+        Bar(
+            QCoreApplication.translate("AnalyticsPage", "Not yet known"),
+            figures.sentiment[NO_SENTIMENT_KEY],
+            "#C5CDD8",
+            key=("sentiment", NO_SENTIMENT),
+        )
     )
-    charts["sentiment"] = Chart("Clients by latest sentiment", ChartKind.BARS, tuple(sentiment_bars))
+    charts["sentiment"] = Chart(
+        QCoreApplication.translate("AnalyticsPage", "Clients by latest sentiment"),
+        ChartKind.BARS,
+        tuple(sentiment_bars),
+        empty_text=nothing,
+    )
     charts["meetings"] = Chart(
-        "Meetings by status",
+        QCoreApplication.translate("AnalyticsPage", "Meetings by status"),
         ChartKind.BARS,
         tuple(
-            Bar(MeetingStatus(key).label, value, MEETING_COLORS.get(key, "#4F86C6"))
+            Bar(words.label(MeetingStatus, key), value, MEETING_COLORS.get(key, "#4F86C6"))
             for key, value in figures.meetings.items()
         ),
+        empty_text=nothing,
     )
     # Each scored question on its own scale ("4.4 / 5", "8.6 / 10"); questions answered in words have no mean.
     scored = [q for q in figures.surveys if q.average_score is not None]
     charts["surveys"] = Chart(
-        "Survey answers: mean score",
+        QCoreApplication.translate("AnalyticsPage", "Survey answers: mean score"),
         ChartKind.BARS,
         tuple(
             Bar(
                 q.question,
                 (q.average_score or 0) / survey_scale(q.top_score),
                 "#A15EDB",
-                text=f"{q.average_score or 0:.1f} / {survey_scale(q.top_score):g}",
-                note=f"{q.answers:,} answers" if q.answers != 1 else "1 answer",
+                text=f"{words.number(q.average_score or 0, 1)} / {format_number(survey_scale(q.top_score))}",
+                note=QCoreApplication.translate("AnalyticsPage", "%Ln answer(s)", None, q.answers),
             )
             for q in scored
         ),
-        empty_text="No scored survey answers in this range",
+        empty_text=QCoreApplication.translate("AnalyticsPage", "No scored survey answers in this range"),
         scale_max=1.0,
     )
     buckets, weekly = _buckets(figures)
     index = {day: i for i, day in enumerate(buckets)}
-    unit = "week" if weekly else "day"
     new_clients = [0.0] * len(buckets)
     for day, count in figures.new_clients_per_day:
         new_clients[index[_bucket_of(day, weekly)]] += count
     charts["new_clients_per_day"] = Chart(
-        f"New clients per {unit}",
+        QCoreApplication.translate("AnalyticsPage", "New clients per week")
+        if weekly
+        else QCoreApplication.translate("AnalyticsPage", "New clients per day"),
         ChartKind.AREA,
         categories=tuple(_label(d) for d in buckets),
-        series=(Series("New clients", "#4F86C6", tuple(new_clients)),),
+        series=(Series(QCoreApplication.translate("AnalyticsPage", "New clients"), "#4F86C6", tuple(new_clients)),),
+        empty_text=nothing,
     )
     incoming, out_bot, out_agent = ([0.0] * len(buckets) for _ in range(3))
     for item in figures.messages_per_day:
@@ -184,14 +231,17 @@ def build_charts(figures: Figures) -> dict[str, Chart]:
         out_bot[at] += item.out_bot
         out_agent[at] += item.out_agent
     charts["messages_per_day"] = Chart(
-        f"Messages per {unit}",
+        QCoreApplication.translate("AnalyticsPage", "Messages per week")
+        if weekly
+        else QCoreApplication.translate("AnalyticsPage", "Messages per day"),
         ChartKind.STACKED,
         categories=tuple(_label(d) for d in buckets),
         series=(
-            Series("From clients", "#4F86C6", tuple(incoming)),
-            Series("Bot", "#A3BFE0", tuple(out_bot)),
-            Series("Agents", "#F2A541", tuple(out_agent)),
+            Series(QCoreApplication.translate("AnalyticsPage", "From clients"), "#4F86C6", tuple(incoming)),
+            Series(QCoreApplication.translate("AnalyticsPage", "Bot"), "#A3BFE0", tuple(out_bot)),
+            Series(QCoreApplication.translate("AnalyticsPage", "Agents"), "#F2A541", tuple(out_agent)),
         ),
+        empty_text=nothing,
     )
     return charts
 
@@ -224,37 +274,42 @@ class AnalyticsPage(QWidget):
 
         self.range_combo = QComboBox()
         self.range_combo.setObjectName("analyticsRange")
+        self.range_combo.setAccessibleName(self.tr("Date range"))
         for label, days in RANGES:
-            self.range_combo.addItem(label, days)
+            self.range_combo.addItem(_tr(label), days)
         self.range_combo.setCurrentIndex(DEFAULT_RANGE_INDEX)
         self.start_edit = QDateEdit()
         self.end_edit = QDateEdit()
+        self.start_edit.setAccessibleName(self.tr("First day"))
+        self.end_edit.setAccessibleName(self.tr("Last day"))
         for edit in (self.start_edit, self.end_edit):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
             edit.setDate(QDate.currentDate())
             edit.setVisible(False)
             edit.dateChanged.connect(self._custom_changed)
         self.start_edit.setDate(QDate.currentDate().addDays(-29))
         self.left_out = QLabel()
         self.left_out.setObjectName("analyticsLeftOut")
+        self.left_out.setToolTip(self.tr("Mystery shoppers and contractors are not counted; click to see them"))
         self.left_out.setTextFormat(Qt.TextFormat.RichText)  # our own numbers and words only
         self.left_out.linkActivated.connect(self._left_out_clicked)
         self.busy = QProgressBar()
         self.busy.setObjectName("analyticsBusy")
+        self.busy.setAccessibleName(self.tr("Counting the figures"))
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
         self.busy.setMaximumHeight(8)
         self.busy.setTextVisible(False)
         self.busy.setVisible(False)
-        self.print_button = QPushButton("Print…")
+        self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.clicked.connect(self.print_page)
-        self.pdf_button = QPushButton("Save as PDF…")
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"))
         self.pdf_button.setObjectName("analyticsPdf")
         self.pdf_button.clicked.connect(self._ask_pdf)
 
         header = QHBoxLayout()
-        title = QLabel("Analytics")
+        title = QLabel(self.tr("Analytics"))
         title.setObjectName("analyticsTitle")
         header.addWidget(title)
         header.addSpacing(12)
@@ -289,7 +344,7 @@ class AnalyticsPage(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(grid_host)
 
-        self.empty = QLabel(EMPTY_TEXT)
+        self.empty = QLabel(_tr(EMPTY_TEXT))
         self.empty.setObjectName("analyticsEmpty")
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setWordWrap(True)
@@ -313,7 +368,7 @@ class AnalyticsPage(QWidget):
         self.model.date_range = self._chosen_range()
         self._show(self.model.figures)
         # Until the first figures arrive (a large cache takes seconds) say so, rather than "no figures".
-        self.empty.setText(COUNTING_TEXT)
+        self.empty.setText(_tr(COUNTING_TEXT))
         self.stack.setCurrentWidget(self.empty)
         self._stale = True  # computed when first shown
 
@@ -330,17 +385,23 @@ class AnalyticsPage(QWidget):
         caption.setObjectName("analyticsCardTitle")
         caption.setTextFormat(Qt.TextFormat.PlainText)
         top.addWidget(caption, 1)
+        tips = {
+            "PNG": self.tr("Save this chart as an image"),
+            "CSV": self.tr("Save this chart's figures for a spreadsheet"),
+        }
         for text, handler in (("PNG", self._ask_png), ("CSV", self._ask_csv)):
             button = QToolButton()
             button.setText(text)
             button.setObjectName(f"save{text}_{name}")
-            button.setToolTip(f"Save this chart as {'an image' if text == 'PNG' else 'figures for a spreadsheet'}")
+            button.setToolTip(tips[text])
+            button.setAccessibleName(tips[text])
             button.setAutoRaise(True)
             button.clicked.connect(lambda _checked=False, n=name, h=handler: h(n))
             top.addWidget(button)
         layout.addLayout(top)
         widget = ChartWidget(min_height=190 if name != "funnel" else 250)
         widget.setObjectName(f"chart_{name}")
+        widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         widget.bar_clicked.connect(self._bar_clicked)
         layout.addWidget(widget, 1)
         frame.setProperty("caption", caption)
@@ -373,29 +434,41 @@ class AnalyticsPage(QWidget):
             caption = card.frame.property("caption")
             if isinstance(caption, QLabel):
                 caption.setText(chart.title)
-        self.empty.setText(EMPTY_TEXT)
+            card.widget.setAccessibleName(chart.title)
+        self.empty.setText(_tr(EMPTY_TEXT))
         self.stack.setCurrentIndex(1 if figures.is_empty and figures.date_range.is_all_time else 0)
         self.left_out.setText(self._left_out_text(figures))
         signed = figures.sale_status["signed"] + figures.sale_status["sold"]
         messages = sum(m.incoming + m.out_bot + m.out_agent for m in figures.messages_per_day)
         meetings = sum(figures.meetings.values())
-        no_stage = f" · {figures.no_stage:,} without a stage" if figures.no_stage else ""
-        self.summary.setText(
-            f"{figures.clients:,} clients · {signed:,} signed or sold · {messages:,} messages · "
-            f"{meetings:,} meetings{no_stage}"
-        )
+        parts = [
+            self.tr("%Ln client(s)", None, figures.clients),
+            self.tr("%Ln signed or sold", None, signed),
+            self.tr("%Ln message(s)", None, messages),
+            self.tr("%Ln meeting(s)", None, meetings),
+        ]
+        if figures.no_stage:
+            parts.append(self.tr("%Ln without a stage", None, figures.no_stage))
+        self.summary.setText(" · ".join(parts))
 
     @staticmethod
     def _left_out_text(figures: Figures) -> str:
-        def part(count: int, one: str, many: str, link: str) -> str:
-            words = f"{count:,} {one if count == 1 else many}"
-            return f'<a href="{link}">{words}</a>' if count else words
+        def part(count: int, text: str, link: str) -> str:
+            shown = html.escape(text)
+            return f'<a href="{link}">{shown}</a>' if count else shown
 
+        mystery, contractors = AnalyticsPage._left_out_parts(figures)
         return (
-            "Left out: "
-            + part(figures.mystery_shoppers, "mystery shopper", "mystery shoppers", "mystery")
-            + ", "
-            + part(figures.contractors, "contractor", "contractors", "contractor")
+            html.escape(QCoreApplication.translate("AnalyticsPage", "Left out: %1, %2"))
+            .replace("%1", part(figures.mystery_shoppers, mystery, "mystery"))
+            .replace("%2", part(figures.contractors, contractors, "contractor"))
+        )
+
+    @staticmethod
+    def _left_out_parts(figures: Figures) -> tuple[str, str]:
+        return (
+            QCoreApplication.translate("AnalyticsPage", "%Ln mystery shopper(s)", None, figures.mystery_shoppers),
+            QCoreApplication.translate("AnalyticsPage", "%Ln contractor(s)", None, figures.contractors),
         )
 
     # --- the date range ------------------------------------------------------------------------
@@ -499,15 +572,16 @@ class AnalyticsPage(QWidget):
                     painter.drawText(
                         QRectF(page.left(), page.top(), page.width(), 30 * scale),
                         Qt.AlignmentFlag.AlignLeft,
-                        f"LeadDesk Analytics — {self._range_words()}",
+                        self.tr("LeadDesk Analytics — %1").replace("%1", self._range_words()),
                     )
                     painter.restore()
                     painter.drawText(
                         QRectF(page.left(), page.top() + 30 * scale, page.width(), 20 * scale),
                         Qt.AlignmentFlag.AlignLeft,
-                        f"{self.summary.text()}. {self.left_out.text().split(':')[0]}: "
-                        f"{self.model.figures.mystery_shoppers:,} mystery shoppers, "
-                        f"{self.model.figures.contractors:,} contractors.",
+                        self.tr("%1. Left out: %2, %3.")
+                        .replace("%1", self.summary.text())
+                        .replace("%2", self._left_out_parts(self.model.figures)[0])
+                        .replace("%3", self._left_out_parts(self.model.figures)[1]),
                     )
                     top += 56 * scale
                 paint_titled(painter, QRectF(page.left(), top, page.width(), half - 50 * scale), self.charts[name],
@@ -518,15 +592,23 @@ class AnalyticsPage(QWidget):
     def _range_words(self) -> str:
         date_range = self.model.figures.date_range
         if date_range.is_all_time:
-            return "all time"
-        start = date_range.start.isoformat() if date_range.start else "the beginning"
-        end = date_range.end.isoformat() if date_range.end else "today"
-        return f"{start} to {end}"
+            return self.tr("all time")
+
+        def day(when: date | None, otherwise: str) -> str:
+            if when is None:
+                return otherwise
+            return QLocale().toString(QDate(when.year, when.month, when.day), QLocale.FormatType.ShortFormat)
+
+        return (
+            self.tr("%1 to %2")
+            .replace("%1", day(date_range.start, self.tr("the beginning")))
+            .replace("%2", day(date_range.end, self.tr("today")))
+        )
 
     def save_pdf(self, path: Path) -> None:
         writer = QPdfWriter(str(path))
         writer.setResolution(150)
-        writer.setTitle("LeadDesk Analytics")
+        writer.setTitle(self.tr("LeadDesk Analytics"))
         writer.setCreator("LeadDesk")
         writer.setPageLayout(
             QPageLayout(
@@ -550,21 +632,24 @@ class AnalyticsPage(QWidget):
 
     def _ask_png(self, name: str) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save chart as image", str(Path(self._start_folder()) / f"{name}.png"), "PNG image (*.png)"
+            self,
+            self.tr("Save chart as image"),
+            str(Path(self._start_folder()) / f"{name}.png"),
+            self.tr("PNG image (*.png)"),
         )
         if path:
             self.save_png(name, Path(path))
 
     def _ask_csv(self, name: str) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save figures", str(Path(self._start_folder()) / f"{name}.csv"), "CSV (*.csv)"
+            self, self.tr("Save figures"), str(Path(self._start_folder()) / f"{name}.csv"), self.tr("CSV file (*.csv)")
         )
         if path:
             self.save_csv(name, Path(path))
 
     def _ask_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save as PDF", str(Path(self._start_folder()) / "analytics.pdf"), "PDF (*.pdf)"
+            self, self.tr("Save as PDF"), str(Path(self._start_folder()) / "analytics.pdf"), self.tr("PDF file (*.pdf)")
         )
         if path:
             self.save_pdf(Path(path))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -27,6 +27,8 @@ from PySide6.QtGui import (
     QPen,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from leaddesk.models import words
 
 TEXT = QColor("#1F2933")
 MUTED = QColor("#6B7785")
@@ -69,7 +71,7 @@ class Chart:
     categories: tuple[str, ...] = ()
     series: tuple[Series, ...] = ()
     #: Shown instead of the chart when there is nothing to draw.
-    empty_text: str = "Nothing in this range"
+    empty_text: str = str(QT_TRANSLATE_NOOP("Chart", "Nothing in this range"))
     #: BARS: the value of a full-length bar (else the largest value).
     scale_max: float | None = None
 
@@ -105,9 +107,10 @@ def _fonts(base: QFont, scale: float) -> _Fonts:
 
 
 def format_number(value: float) -> str:
+    """A figure with the locale's separators: "1,204", "4.4" / "1.204", "4,4"."""
     if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.1f}"
+        return words.number(int(value))
+    return words.number(value, 1)
 
 
 def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, *, scale: float = 1.0) -> list[HitArea]:
@@ -121,7 +124,8 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, *, scale: float =
         if chart.is_empty:
             painter.setFont(fonts.label)
             painter.setPen(MUTED)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, chart.empty_text)
+            empty = QCoreApplication.translate("Chart", chart.empty_text)  # the default is marked, not translated
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, empty)
             return []
         if chart.kind == ChartKind.BARS:
             return _paint_bars(painter, rect, chart, fonts, scale)

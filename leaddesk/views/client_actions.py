@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QPoint, Qt, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QPoint, Qt, QTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -29,27 +29,37 @@ from PySide6.QtWidgets import (
 from leaddesk import edits
 from leaddesk.db.database import Database
 from leaddesk.domain import BotStatus, SaleStatus, parse_time, utc_now
+from leaddesk.models import words
 from leaddesk.phones import format_phone
 from leaddesk.views.menus import menu_label
 
 #: An edit of the selected clients: (their ids) -> outbox ids.
 Edit = Callable[[list[str]], list[int]]
 
+#: The words of this module in the translation catalogues.
+CONTEXT = "ClientMenu"
+
+#: The menu's entries in English (translated where shown).
 BOT_CHOICES = (
-    ("Let the bot answer", BotStatus.ACTIVE),
-    ("Pause the bot", BotStatus.PAUSED),
-    ("An agent takes over", BotStatus.AGENT),
+    (str(QT_TRANSLATE_NOOP("ClientMenu", "Let the bot answer")), BotStatus.ACTIVE),
+    (str(QT_TRANSLATE_NOOP("ClientMenu", "Pause the bot")), BotStatus.PAUSED),
+    (str(QT_TRANSLATE_NOOP("ClientMenu", "An agent takes over")), BotStatus.AGENT),
 )
 FLAG_CHOICES = (
-    ("Mark as mystery shopper (left out of analytics)", "mystery_shopper", True),
-    ("Not a mystery shopper", "mystery_shopper", False),
-    ("Mark as contractor (routed to an agent)", "contractor", True),
-    ("Not a contractor", "contractor", False),
+    (str(QT_TRANSLATE_NOOP("ClientMenu", "Mark as mystery shopper (left out of analytics)")), "mystery_shopper", True),
+    (str(QT_TRANSLATE_NOOP("ClientMenu", "Not a mystery shopper")), "mystery_shopper", False),
+    (str(QT_TRANSLATE_NOOP("ClientMenu", "Mark as contractor (routed to an agent)")), "contractor", True),
+    (str(QT_TRANSLATE_NOOP("ClientMenu", "Not a contractor")), "contractor", False),
 )
+
+
+def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
 
 
 def clients_word(count: int) -> str:
-    return "1 client" if count == 1 else f"{count:,} clients"
+    """ "1 client", "1,204 clients" (the locale's separators)."""
+    return QCoreApplication.translate("ClientMenu", "%Ln client(s)", None, count)
 
 
 class PauseUntilDialog(QDialog):
@@ -58,11 +68,12 @@ class PauseUntilDialog(QDialog):
     def __init__(self, count: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pauseUntilDialog")
-        self.setWindowTitle("Pause the bot until…")
+        self.setWindowTitle(self.tr("Pause the bot until…"))
         now = QDateTime.currentDateTime()
         tomorrow_nine = QDateTime(now.date().addDays(1), QTime(9, 0))
         self.when = QDateTimeEdit(tomorrow_nine)
         self.when.setObjectName("pauseUntil")
+        self.when.setAccessibleName(self.tr("Resume the bot on"))
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("ddd d MMM yyyy, HH:mm")
         self.when.setMinimumDateTime(now.addSecs(60))
@@ -71,7 +82,7 @@ class PauseUntilDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.when.dateTimeChanged.connect(self._check)
         layout = QVBoxLayout(self)
-        label = QLabel(f"The bot stays quiet for {clients_word(count)} until:")
+        label = QLabel(self.tr("The bot stays quiet for %1 until:").replace("%1", clients_word(count)))
         label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(label)
         layout.addWidget(self.when)
@@ -99,6 +110,7 @@ class ClientMenu:
         self.ids: list[str] = list(main_window.selected_contact_ids())
         self.menu = QMenu(parent)
         self.menu.setObjectName("clientMenu")
+        self.menu.setAccessibleName(QCoreApplication.translate("ClientMenu", "Edit the selected clients"))
         self._build()
 
     # --- building -----------------------------------------------------------------------------
@@ -115,19 +127,19 @@ class ClientMenu:
         header = menu.addAction(clients_word(len(ids)))
         header.setEnabled(False)
         if len(ids) == 1:
-            open_action = menu.addAction("Open profile")
+            open_action = menu.addAction(QCoreApplication.translate("ClientMenu", "Open profile"))
             open_action.triggered.connect(lambda: self.window.open_profile_requested.emit(ids[0]))
 
-        sale = menu.addMenu("Set sale status")
+        sale = menu.addMenu(QCoreApplication.translate("ClientMenu", "Set sale status"))
         current_sale = self._shared("sale_status")
         for status in SaleStatus:
-            action = sale.addAction(status.label)
-            action.setToolTip(status.meaning)
+            action = sale.addAction(words.label(SaleStatus, status))
+            action.setToolTip(words.sale_status_meaning(status))
             action.setCheckable(True)
             action.setChecked(current_sale == status)
             action.triggered.connect(lambda _=False, s=status: self.set_sale_status(s))
 
-        stage_menu = menu.addMenu("Set funnel stage")
+        stage_menu = menu.addMenu(QCoreApplication.translate("ClientMenu", "Set funnel stage"))
         current_stage = self._shared("funnel_stage")
         for stage_id, name in edits.manual_stages(self.database):
             action = stage_menu.addAction(menu_label(name))  # a stage 'Visit & sign' keeps its '&'
@@ -135,30 +147,32 @@ class ClientMenu:
             action.setChecked(current_stage == stage_id)
             action.triggered.connect(lambda _=False, s=stage_id, n=name: self.set_stage(s, n))
 
-        flags = menu.addMenu("Flags")
+        flags = menu.addMenu(QCoreApplication.translate("ClientMenu", "Flags"))
         shared_flags = {column: self._shared(column) for column in ("mystery_shopper", "contractor")}
-        for text, column, value in FLAG_CHOICES:
+        for english, column, value in FLAG_CHOICES:
+            text = _tr(english)
             action = flags.addAction(text)
             action.setCheckable(True)
             action.setChecked(shared_flags[column] is not _DIFFERENT and bool(shared_flags[column]) == value)
             action.triggered.connect(lambda _=False, c=column, v=value, t=text: self.set_flag(c, v, t))
 
-        bot = menu.addMenu("Bot")
+        bot = menu.addMenu(QCoreApplication.translate("ClientMenu", "Bot"))
         current_bot = self._shared("bot_status")
-        for text, bot_status in BOT_CHOICES:
+        for english, bot_status in BOT_CHOICES:
+            text = _tr(english)
             action = bot.addAction(text)
             action.setCheckable(True)
             action.setChecked(current_bot == bot_status)
             action.triggered.connect(lambda _=False, s=bot_status, t=text: self.set_bot(s, t))
-        pause_until = bot.addAction("Pause until…")
+        pause_until = bot.addAction(QCoreApplication.translate("ClientMenu", "Pause until…"))
         pause_until.setObjectName("pauseUntilAction")
         pause_until.triggered.connect(self.pause_until)
 
         menu.addSeparator()
-        mark_read = menu.addAction("Mark read")
-        mark_read.setToolTip("The team has read these clients' messages")
+        mark_read = menu.addAction(QCoreApplication.translate("ClientMenu", "Mark read"))
+        mark_read.setToolTip(QCoreApplication.translate("ClientMenu", "The team has read these clients' messages"))
         mark_read.triggered.connect(self.mark_read)
-        copy = menu.addAction("Copy phone numbers")
+        copy = menu.addAction(QCoreApplication.translate("ClientMenu", "Copy phone numbers"))
         copy.triggered.connect(self.copy_phones)
         for action in menu.actions()[1:]:
             action.setEnabled(bool(ids))
@@ -176,7 +190,11 @@ class ClientMenu:
         try:
             edit(self.ids)
         except edits.EditError as problem:
-            title = "Could not save" if isinstance(problem, edits.CouldNotSave) else "Edit refused"
+            title = (
+                QCoreApplication.translate("ClientMenu", "Could not save")
+                if isinstance(problem, edits.CouldNotSave)
+                else QCoreApplication.translate("ClientMenu", "Change refused")
+            )
             box = QMessageBox(QMessageBox.Icon.Warning, title, str(problem), parent=self.parent)
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -204,8 +222,14 @@ class ClientMenu:
                 except edits.EditError:
                     failed += len(contact_ids)
             self.window.refresh_clients([cid for contact_ids, _edit in steps for cid in contact_ids])
-            note = f"; {clients_word(failed)} could not be put back" if failed else ""
-            self.window.show_notice(f"Undone: {what}{note}")
+            if failed:
+                self.window.show_notice(
+                    QCoreApplication.translate("ClientMenu", "Undone: %1; %2 could not be put back")
+                    .replace("%1", what)
+                    .replace("%2", clients_word(failed))
+                )
+            else:
+                self.window.show_notice(QCoreApplication.translate("ClientMenu", "Undone: %1").replace("%1", what))
 
         return undo
 
@@ -213,7 +237,11 @@ class ClientMenu:
         database = self.database
         before = self._before("sale_status")
         steps = [(ids, _sale_edit(database, str(value[0]))) for value, ids in before.items() if value[0] != status]
-        done = f"Set {clients_word(len(self.ids))} to {status.label}"
+        done = (
+            QCoreApplication.translate("ClientMenu", "Set %1 to %2")
+            .replace("%1", clients_word(len(self.ids)))
+            .replace("%2", words.label(SaleStatus, status))
+        )
         self._run(_sale_edit(database, str(status)), done, self._undo(steps, done))
 
     def set_stage(self, stage_id: str, name: str) -> None:
@@ -222,7 +250,11 @@ class ClientMenu:
         steps = [
             (ids, _stage_edit(database, value[0])) for value, ids in before.items() if value[0] != stage_id and value[0]
         ]
-        done = f"Moved {clients_word(len(self.ids))} to {name}"
+        done = (
+            QCoreApplication.translate("ClientMenu", "Moved %1 to %2")
+            .replace("%1", clients_word(len(self.ids)))
+            .replace("%2", name)
+        )
         self._run(_stage_edit(database, stage_id), done, self._undo(steps, done))
 
     def set_flag(self, column: str, value: bool, text: str) -> None:
@@ -231,7 +263,11 @@ class ClientMenu:
         steps = [
             (ids, _flag_edit(database, column, bool(old[0]))) for old, ids in before.items() if bool(old[0]) != value
         ]
-        done = f"{text.split(' (')[0]}: {clients_word(len(self.ids))}"
+        done = (
+            QCoreApplication.translate("ClientMenu", "%1: %2")
+            .replace("%1", text.split(" (")[0])
+            .replace("%2", clients_word(len(self.ids)))
+        )
         self._run(_flag_edit(database, column, value), done, self._undo(steps, done))
 
     def set_bot(self, status: BotStatus, text: str, until: datetime | None = None) -> None:
@@ -242,7 +278,11 @@ class ClientMenu:
             for old, ids in before.items()
             if (old[0], old[1]) != (status, until)
         ]
-        done = f"{text}: {clients_word(len(self.ids))}"
+        done = (
+            QCoreApplication.translate("ClientMenu", "%1: %2")
+            .replace("%1", text)
+            .replace("%2", clients_word(len(self.ids)))
+        )
         self._run(_bot_edit(database, str(status), until), done, self._undo(steps, done))
 
     def pause_until(self) -> None:
@@ -250,18 +290,25 @@ class ClientMenu:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         until = dialog.until()
-        self.set_bot(BotStatus.PAUSED, f"Bot paused until {until:%b} {until.day}, {until:%H:%M}", until)
+        moment = until.astimezone(UTC)
+        text = (
+            QCoreApplication.translate("ClientMenu", "Bot paused until %1, %2")
+            .replace("%1", words.month_day(moment))
+            .replace("%2", words.short_time(moment))
+        )
+        self.set_bot(BotStatus.PAUSED, text, until)
 
     def mark_read(self) -> None:
         database = self.database
-        self._run(lambda ids: edits.mark_reviewed(database, ids), f"Marked {clients_word(len(self.ids))} as read", None)
+        done = QCoreApplication.translate("ClientMenu", "Marked %1 as read").replace("%1", clients_word(len(self.ids)))
+        self._run(lambda ids: edits.mark_reviewed(database, ids), done, None)
 
     def copy_phones(self) -> None:
         phones = self.window.model.contact_values(self.ids, ("phone",))
         numbers = [format_phone(phones[cid][0]) for cid in self.ids if cid in phones and phones[cid][0]]
         QGuiApplication.clipboard().setText("\n".join(numbers))
         count = len(numbers)
-        self.window.show_notice(f"Copied {count} phone number{'s' if count != 1 else ''}")
+        self.window.show_notice(QCoreApplication.translate("ClientMenu", "Copied %Ln phone number(s)", None, count))
 
 
 class _Different:

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from leaddesk.models.client_table import HEADERS, ClientTableModel, Column, ContactIdRole
+from leaddesk.models.client_table import ClientTableModel, Column, ContactIdRole, column_title
 from leaddesk.views.delegates import ChipDelegate, DotDelegate, NameDelegate
 
 ROW_HEIGHT = 34
@@ -43,6 +43,10 @@ class ClientListView(QTableView):
     def __init__(self, model: ClientTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("clientList")
+        self.setAccessibleName(self.tr("Clients"))
+        self.setAccessibleDescription(
+            self.tr("Enter opens the client's profile; the Menu key edits the selected clients")
+        )
         self.setModel(model)
         self._model = model
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -104,10 +108,10 @@ class ClientListView(QTableView):
         header = self.horizontalHeader()
         menu = QMenu(self)
         menu.setObjectName("columnsMenu")
-        title = menu.addAction("Columns")
+        title = menu.addAction(self.tr("Columns"))
         title.setEnabled(False)
         for column in Column:
-            action = menu.addAction(HEADERS[column])
+            action = menu.addAction(column_title(column))
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
             action.setData(int(column))

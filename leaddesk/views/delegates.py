@@ -8,11 +8,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from leaddesk.models.client_table import BadgesRole, ChipColorRole, ConflictsRole, PendingEditsRole, UnreadRole
+from leaddesk.models.client_table import (
+    BadgesRole,
+    ChipColorRole,
+    ConflictsRole,
+    PendingEditsRole,
+    UnreadRole,
+    badge_label,
+)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -22,7 +39,7 @@ BADGE_COLORS = {"Mystery shopper": "#7D3C98", "Contractor": "#8A6D3B"}
 UNREAD_COLOR = QColor("#2F6FB3")
 #: An open edit conflict: the badge the profile's conflict notice matches.
 CONFLICT_COLOR = QColor("#C8641E")
-CONFLICT_LABEL = "⚠ conflict"
+CONFLICT_LABEL = str(QT_TRANSLATE_NOOP("NameDelegate", "⚠ conflict"))
 #: Edits waiting for the relay: a small, muted clock after the name.
 WAITING_COLOR = QColor("#8A94A3")
 CLOCK = 11
@@ -108,20 +125,22 @@ class NameDelegate(QStyledItemDelegate):
         # Lay the badges out from the right, then give the name what is left.
         right = rect.right()
         pills: list[tuple[QRectF, str, QColor, bool]] = []
-        for label in reversed(badges):
+        for badge in reversed(badges):
+            label = badge_label(badge)
             width = small_metrics.horizontalAdvance(label) + 2 * PILL_PAD
             pills.append(
                 (
                     QRectF(right - width, top, width, pill_height),
                     label,
-                    QColor(BADGE_COLORS.get(label, "#6B7785")),
+                    QColor(BADGE_COLORS.get(badge, "#6B7785")),
                     False,
                 )
             )
             right -= width + 4
         if conflicts:
-            width = small_metrics.horizontalAdvance(CONFLICT_LABEL) + 2 * PILL_PAD
-            pills.append((QRectF(right - width, top, width, pill_height), CONFLICT_LABEL, CONFLICT_COLOR, False))
+            conflict = QCoreApplication.translate("NameDelegate", CONFLICT_LABEL)
+            width = small_metrics.horizontalAdvance(conflict) + 2 * PILL_PAD
+            pills.append((QRectF(right - width, top, width, pill_height), conflict, CONFLICT_COLOR, False))
             right -= width + 4
         if unread > 0:
             label = str(unread) if unread < 1000 else "999+"

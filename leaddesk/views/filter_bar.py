@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain import BotStatus, SaleStatus, Sentiment
+from leaddesk.models import words
 from leaddesk.models.client_table import ClientFilter
 from leaddesk.models.filters import NO_SENTIMENT, NO_STAGE, FlagFilter, StageInfo
 from leaddesk.models.icons import icon
@@ -27,7 +28,7 @@ from leaddesk.views.flow_layout import FlowLayout
 from leaddesk.views.menus import menu_label
 
 SEARCH_DEBOUNCE_MS = 200
-SEARCH_PLACEHOLDER = "Search name or phone  (Ctrl+F)"
+SEARCH_PLACEHOLDER = str(QT_TRANSLATE_NOOP("FilterBar", "Search name or phone  (Ctrl+F)"))
 
 #: Asked when a filter's menu opens: the contact column it narrows -> {value: clients it would show}.
 CountProvider = Callable[[str], dict[Any, int]]
@@ -35,7 +36,7 @@ CountProvider = Callable[[str], dict[Any, int]]
 
 def with_count(label: str, count: int | None) -> str:
     """ "Pending (13)"; the bare label when the count is not known."""
-    return label if count is None else f"{label} ({count:,})"
+    return label if count is None else f"{label} ({words.number(count)})"
 
 
 class SearchBox(QLineEdit):
@@ -58,10 +59,14 @@ class SearchBox(QLineEdit):
 class ChoiceCombo(QComboBox):
     """A filter that takes one value; its open list shows how many clients each choice would show."""
 
-    def __init__(self, object_name: str, tooltip: str, dimension: str, items: list[tuple[str, Any]]) -> None:
+    def __init__(
+        self, object_name: str, tooltip: str, dimension: str, items: list[tuple[str, Any]], name: str = ""
+    ) -> None:
         super().__init__()
         self.setObjectName(object_name)
         self.setToolTip(tooltip)
+        self.setAccessibleName(name or tooltip)
+        self.setAccessibleDescription(tooltip)
         # As wide as its longest entry, whichever is chosen: choosing never changes its width.
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         # Qt draws a styled combo's list with a menu-item delegate that paints the highlighted entry
@@ -138,10 +143,14 @@ class MultiChoiceButton(QToolButton):
         tooltip: str,
         items: Iterable[tuple[str, str]] = (),
         dimension: str = "",
+        name: str = "",
     ) -> None:
         super().__init__()
+        #: What the filter is ("Sale status"), for a screen reader.
+        self._name = name or any_label
         self.setObjectName(object_name)
         self.setToolTip(tooltip)
+        self.setAccessibleDescription(tooltip)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.dimension = dimension
@@ -221,6 +230,12 @@ class MultiChoiceButton(QToolButton):
             self.setText(menu_label(", ".join(labels)))
         else:
             self.setText(menu_label(", ".join(labels[: self.SHOWN]) + f" +{len(labels) - self.SHOWN}"))
+        # A screen reader hears the filter's name and what is ticked, not just "Pending, Signed".
+        self.setAccessibleName(
+            QCoreApplication.translate("FilterBar", "%1: %2").replace("%1", self._name).replace("%2", self.text())
+            if labels
+            else self._any_label
+        )
 
 
 class FilterBar(QWidget):
@@ -237,10 +252,11 @@ class FilterBar(QWidget):
         self.setObjectName("filterBar")
         self.search = SearchBox()
         self.search.setObjectName("searchBox")
-        self.search.setPlaceholderText(SEARCH_PLACEHOLDER)
+        self.search.setPlaceholderText(QCoreApplication.translate("FilterBar", SEARCH_PLACEHOLDER))
+        self.search.setAccessibleName(self.tr("Search clients"))
         self.search.setClearButtonEnabled(True)
         self.search.setToolTip(
-            "Words that start a client's name, or a phone number. Esc clears; Enter goes to the list"
+            self.tr("Words that start a client's name, or a phone number. Esc clears; Enter goes to the list")
         )
         self.search.addAction(QAction(icon("search"), "", self.search), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setMinimumWidth(240)
@@ -255,66 +271,72 @@ class FilterBar(QWidget):
 
         self.sale = MultiChoiceButton(
             "saleFilter",
-            "Any sale status",
-            "Show only clients with one of the ticked sale statuses",
-            [(s.label, s.value) for s in SaleStatus],
+            self.tr("Any sale status"),
+            self.tr("Show only clients with one of the ticked sale statuses"),
+            [(words.label(SaleStatus, s), s.value) for s in SaleStatus],
             dimension="sale_status",
+            name=self.tr("Sale status filter"),
         )
         self.bot = ChoiceCombo(
             "botFilter",
-            "Show only clients whose bot is active, paused, or handed to an agent",
+            self.tr("Show only clients whose bot is active, paused, or handed to an agent"),
             "bot_status",
-            [("Any bot status", None)] + [(s.label, s.value) for s in BotStatus],
+            [(self.tr("Any bot status"), None)] + [(words.label(BotStatus, s), s.value) for s in BotStatus],
+            name=self.tr("Bot filter"),
         )
         self.stage = MultiChoiceButton(
             "stageFilter",
-            "Any stage",
-            "Show only clients in one of the ticked funnel stages",
-            [("No stage", NO_STAGE)],
+            self.tr("Any stage"),
+            self.tr("Show only clients in one of the ticked funnel stages"),
+            [(self.no_stage_label(), NO_STAGE)],
             dimension="funnel_stage",
+            name=self.tr("Funnel stage filter"),
         )
         self.sentiment = MultiChoiceButton(
             "sentimentFilter",
-            "Any sentiment",
-            "Show only clients with one of the ticked sentiments",
-            [(s.label, s.value) for s in Sentiment] + [("No sentiment yet", NO_SENTIMENT)],
+            self.tr("Any sentiment"),
+            self.tr("Show only clients with one of the ticked sentiments"),
+            [(words.label(Sentiment, s), s.value) for s in Sentiment] + [(self.tr("No sentiment yet"), NO_SENTIMENT)],
             dimension="sentiment",
+            name=self.tr("Sentiment filter"),
         )
         self.mystery = ChoiceCombo(
             "mysteryFilter",
-            "Mystery shoppers are internal testers",
+            self.tr("Mystery shoppers are internal testers"),
             "mystery_shopper",
             [
-                ("With mystery shoppers", FlagFilter.ANY),
-                ("Hide mystery shoppers", FlagFilter.HIDE),
-                ("Only mystery shoppers", FlagFilter.ONLY),
+                (self.tr("With mystery shoppers"), FlagFilter.ANY),
+                (self.tr("Hide mystery shoppers"), FlagFilter.HIDE),
+                (self.tr("Only mystery shoppers"), FlagFilter.ONLY),
             ],
+            name=self.tr("Mystery shopper filter"),
         )
         self.contractor = ChoiceCombo(
             "contractorFilter",
-            "Contractors are suppliers and third parties",
+            self.tr("Contractors are suppliers and third parties"),
             "contractor",
             [
-                ("With contractors", FlagFilter.ANY),
-                ("Hide contractors", FlagFilter.HIDE),
-                ("Only contractors", FlagFilter.ONLY),
+                (self.tr("With contractors"), FlagFilter.ANY),
+                (self.tr("Hide contractors"), FlagFilter.HIDE),
+                (self.tr("Only contractors"), FlagFilter.ONLY),
             ],
+            name=self.tr("Contractor filter"),
         )
-        self.unread = QCheckBox("Unread only")
+        self.unread = QCheckBox(self.tr("Unread only"))
         self.unread.setObjectName("unreadFilter")
-        self.unread.setToolTip("Show only clients with messages nobody has reviewed yet")
+        self.unread.setToolTip(self.tr("Show only clients with messages nobody has read yet"))
         self.clear_button = QToolButton()
         self.clear_button.setObjectName("clearFilters")
-        self.clear_button.setText("Clear filters")
+        self.clear_button.setText(self.tr("Clear filters"))
         self.clear_button.setIcon(icon("filter-clear"))
-        self.clear_button.setToolTip("Remove the search and every filter (Ctrl+Shift+L)")
+        self.clear_button.setToolTip(self.tr("Remove the search and every filter (Ctrl+Shift+L)"))
         self.clear_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.clear_button.setAutoRaise(True)
         self.clear_button.clicked.connect(self.clear)
 
         layout = FlowLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
-        caption = QLabel("Filter:")
+        caption = QLabel(self.tr("Filter:"))
         caption.setObjectName("filterCaption")
         layout.addWidget(caption)
         for choice in self.choices():
@@ -327,6 +349,9 @@ class FilterBar(QWidget):
         layout.addWidget(self.unread)
         layout.addWidget(self.clear_button)
         self._update_clear_button()
+
+    def no_stage_label(self) -> str:
+        return self.tr("No stage")
 
     def combos(self) -> list[ChoiceCombo]:
         """The filters that take one value."""
@@ -348,7 +373,7 @@ class FilterBar(QWidget):
         known = {s.id for s in stages}
         items = [(stage.name, stage.id) for stage in stages]
         items += [(stage_id, stage_id) for stage_id in other_ids if stage_id not in known]
-        items.append(("No stage", NO_STAGE))
+        items.append((self.no_stage_label(), NO_STAGE))
         before = self.stage.chosen()
         self.stage.set_items(items)
         if self.stage.chosen() != before:  # a ticked stage is gone: the list must follow

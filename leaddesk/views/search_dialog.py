@@ -72,6 +72,7 @@ class SearchResultsView(QTableView):
     def __init__(self, model: SearchResultsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchResults")
+        self.setAccessibleName(self.tr("Messages found"))
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -115,13 +116,14 @@ class SearchDialog(QDialog):
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchDialog")
-        self.setWindowTitle("Search all conversations")  # the window system adds " — LeadDesk"
+        self.setWindowTitle(self.tr("Search all conversations"))  # the window system adds " — LeadDesk"
         self.setModal(False)
         self.setSizeGripEnabled(True)
         self.model = SearchResultsModel(database, parent=self)
         self.query = QLineEdit()
         self.query.setObjectName("searchAllBox")
-        self.query.setPlaceholderText('Words in any message or voice transcript; "quoted words" in that order')
+        self.query.setPlaceholderText(self.tr('Words in any message or voice transcript; "quoted words" in that order'))
+        self.query.setAccessibleName(self.tr("Words to find"))
         self.query.setClearButtonEnabled(True)
         self.summary = QLabel()
         self.summary.setObjectName("searchSummary")
@@ -171,12 +173,13 @@ class SearchDialog(QDialog):
     def _show_summary(self, _query: str, _count: int, _more: bool) -> None:
         shown = self.model.rowCount()
         if not self.model.query_text.strip():
-            text = "Type words to find them in every client's messages and voice transcripts."
+            text = self.tr("Type words to find them in every client's messages and voice transcripts.")
         elif shown == 0:
-            text = "No messages match."
+            text = self.tr("No messages match.")
+        elif self.model.canFetchMore(QModelIndex()):
+            text = self.tr("%Ln+ message(s), newest first", None, shown)
         else:
-            more = self.model.canFetchMore(QModelIndex())
-            text = f"{shown:,}{'+' if more else ''} message{'s' if shown != 1 else ''}, newest first"
+            text = self.tr("%Ln message(s), newest first", None, shown)
         self.summary.setText(text)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

@@ -2,6 +2,124 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AnalyticsPage</name>
+    <message numerus="yes">
+        <source>%Ln answer(s)</source>
+        <translation>
+            <numerusform>%Ln answer</numerusform>
+            <numerusform>%Ln answers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln client(s)</source>
+        <translation>
+            <numerusform>%Ln client</numerusform>
+            <numerusform>%Ln clients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln signed or sold</source>
+        <translation>
+            <numerusform>%Ln signed or sold</numerusform>
+            <numerusform>%Ln signed or sold</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s)</source>
+        <translation>
+            <numerusform>%Ln message</numerusform>
+            <numerusform>%Ln messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln meeting(s)</source>
+        <translation>
+            <numerusform>%Ln meeting</numerusform>
+            <numerusform>%Ln meetings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln without a stage</source>
+        <translation>
+            <numerusform>%Ln without a stage</numerusform>
+            <numerusform>%Ln without a stage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln mystery shopper(s)</source>
+        <translation>
+            <numerusform>%Ln mystery shopper</numerusform>
+            <numerusform>%Ln mystery shoppers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contractor(s)</source>
+        <translation>
+            <numerusform>%Ln contractor</numerusform>
+            <numerusform>%Ln contractors</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClientMenu</name>
+    <message numerus="yes">
+        <source>%Ln client(s)</source>
+        <translation>
+            <numerusform>%Ln client</numerusform>
+            <numerusform>%Ln clients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %Ln phone number(s)</source>
+        <translation>
+            <numerusform>Copied %Ln phone number</numerusform>
+            <numerusform>Copied %Ln phone numbers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClientTableModel</name>
+    <message numerus="yes">
+        <source>%n unread message(s)</source>
+        <extracomment>(clients shown, clients in the cache) after every (re)query. The rowids shown, as a set: kept from one update to the next (building it costs a pass). Rows shown; ``_rowids`` holds all of them once ``_complete``, the first block before. Ticks every minute so the &quot;Last activity&quot; ages keep up with the clock between syncs.</extracomment>
+        <translation>
+            <numerusform>%n unread message</numerusform>
+            <numerusform>%n unread messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not sent yet: %1</source>
+        <translation>
+            <numerusform>%n change not sent yet: %1</numerusform>
+            <numerusform>%n changes not sent yet: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not sent yet</source>
+        <translation>
+            <numerusform>%n change not sent yet</numerusform>
+            <numerusform>%n changes not sent yet</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message numerus="yes">
+        <source>%Ln+ message(s), newest first</source>
+        <translation>
+            <numerusform>%Ln+ messages, newest first</numerusform>
+            <numerusform>%Ln+ messages, newest first</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s), newest first</source>
+        <translation>
+            <numerusform>%Ln message, newest first</numerusform>
+            <numerusform>%Ln messages, newest first</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Words</name>
     <message numerus="yes">
         <source>%n min ago</source>
