@@ -185,9 +185,9 @@ class SearchResultsModel(QAbstractTableModel):
             return snippet_html(hit.marked_snippet)
         if role == Qt.ItemDataRole.ToolTipRole:
             if hit.direction == "out":
-                line = QCoreApplication.translate(CONTEXT, "To %1, %2")
+                line = QCoreApplication.translate("SearchResultsModel", "To %1, %2")
             else:
-                line = QCoreApplication.translate(CONTEXT, "From %1, %2")
+                line = QCoreApplication.translate("SearchResultsModel", "From %1, %2")
             line = line.replace("%1", client_label(hit)).replace("%2", local_date(hit.sent_at))
             return plain_tooltip(line, hit.snippet)
         return None

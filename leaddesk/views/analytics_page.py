@@ -343,6 +343,7 @@ class AnalyticsPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(grid_host)
+        scroll.setAccessibleName(self.tr("Charts"))
 
         self.empty = QLabel(_tr(EMPTY_TEXT))
         self.empty.setObjectName("analyticsEmpty")

@@ -166,6 +166,10 @@ Cuando los clientes escriban a tu número de WhatsApp y LeadDesk haya sincroniza
         <translation>Estadísticas</translation>
     </message>
     <message>
+        <source>Charts</source>
+        <translation>Gráficas</translation>
+    </message>
+    <message>
         <source>Save this chart as an image</source>
         <translation>Guardar esta gráfica como imagen</translation>
     </message>
@@ -792,6 +796,15 @@ Cuando los clientes escriban a tu número de WhatsApp y LeadDesk haya sincroniza
     <message>
         <source>Message</source>
         <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>To %1, %2</source>
+        <extracomment>Emitted after a new query&apos;s first page is read: (query, hits so far, more to come).</extracomment>
+        <translation>Para %1, %2</translation>
+    </message>
+    <message>
+        <source>From %1, %2</source>
+        <translation>De %1, %2</translation>
     </message>
 </context>
 <context>

@@ -108,8 +108,9 @@ def visible_texts(root: QWidget) -> list[str]:
             texts.append(widget.text())
         elif isinstance(widget, QAbstractButton):
             texts.append(widget.text())
-            if widget.menu() is not None:
-                texts.extend(_menu_texts(widget.menu()))
+            menu = widget.menu() if hasattr(widget, "menu") else None  # a check box has none
+            if menu is not None:
+                texts.extend(_menu_texts(menu))
         elif isinstance(widget, (QLineEdit, QPlainTextEdit)):
             texts.append(widget.placeholderText())
         elif isinstance(widget, QGroupBox):
