@@ -100,7 +100,7 @@ def test_the_list_and_its_filters_speak_spanish(qtbot: QtBot, demo: Database, tm
     model, filters = window.model, window.filters
 
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
-    assert headers == ["Nombre", "Teléfono", "Última actividad", "Bot", "Venta", "Etapa del embudo", "Sentimiento"]
+    assert headers == ["Nombre", "Teléfono", "Actividad", "Bot", "Venta", "Etapa del embudo", "Sentimiento"]
     spoken = [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.AccessibleTextRole) for c in Column]
     assert spoken == headers
     assert [a.text() for a in window.table.column_menu().actions()][:3] == ["Columnas", "Nombre", "Teléfono"]
@@ -237,7 +237,7 @@ def test_analytics_speaks_spanish_with_the_locales_numbers(
     }
     charts = page.charts
     assert [bar.label for bar in charts["sale_status"].bars] == ["Ninguno", "Pendiente", "Firmado", "Vendido"]
-    assert charts["sentiment"].bars[-1].label == "Aún no se sabe"
+    assert charts["sentiment"].bars[-1].label == "Sin datos"
     assert {bar.label for bar in charts["meetings"].bars} <= {"Programada", "Realizada", "Cancelada", "No se presentó"}
     assert [s.name for s in charts["messages_per_day"].series] == ["De clientes", "Bot", "Agentes"]
     spanish_months = {"ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "sep", "oct", "nov", "dic"}

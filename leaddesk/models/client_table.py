@@ -158,6 +158,8 @@ NO_VALUE = "—"
 #: The badges' keys (the delegate colours and translates them; :func:`badge_label`).
 MYSTERY_SHOPPER = str(QT_TRANSLATE_NOOP("ClientTableModel", "Mystery shopper"))
 CONTRACTOR = str(QT_TRANSLATE_NOOP("ClientTableModel", "Contractor"))
+#: A client without a name: the word the database's search answers to, in the window's language.
+QT_TRANSLATE_NOOP("ClientTableModel", "Unknown")
 
 
 def badge_label(badge: str) -> str:
@@ -210,7 +212,7 @@ def _label(enum_type: Any, value: str | None) -> str:
 
 def format_row(row: ClientRow, stages: dict[str, StageInfo], now: datetime) -> RowView:
     """The display strings, tooltips and colours of one client (pure: no Qt calls but QColor)."""
-    shown_name = row.name or UNKNOWN_NAME
+    shown_name = row.name or QCoreApplication.translate("ClientTableModel", UNKNOWN_NAME)
     phone = format_phone(row.phone)
 
     if row.last_activity:

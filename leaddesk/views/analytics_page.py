@@ -385,6 +385,7 @@ class AnalyticsPage(QWidget):
         caption = QLabel()
         caption.setObjectName("analyticsCardTitle")
         caption.setTextFormat(Qt.TextFormat.PlainText)
+        caption.setWordWrap(True)  # a long title (Spanish) wraps rather than widen the page past the window
         top.addWidget(caption, 1)
         tips = {
             "PNG": self.tr("Save this chart as an image"),

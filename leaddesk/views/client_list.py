@@ -27,7 +27,7 @@ DEFAULT_WIDTHS = {
     Column.PHONE: 150,
     Column.LAST_ACTIVITY: 110,
     Column.BOT_STATUS: 215,
-    Column.SALE_STATUS: 90,
+    Column.SALE_STATUS: 105,  # "Pendiente" on its chip
     Column.FUNNEL_STAGE: 150,
     Column.SENTIMENT: 100,
 }

@@ -51,7 +51,7 @@ Cuando los clientes escriban a tu número de WhatsApp y LeadDesk haya sincroniza
     </message>
     <message>
         <source>%1 went on</source>
-        <translation>%1 avanzó</translation>
+        <translation>avanzó el %1</translation>
     </message>
     <message>
         <source>%1 days in stage</source>
@@ -75,7 +75,7 @@ Cuando los clientes escriban a tu número de WhatsApp y LeadDesk haya sincroniza
     </message>
     <message>
         <source>Not yet known</source>
-        <translation>Aún no se sabe</translation>
+        <translation>Sin datos</translation>
     </message>
     <message>
         <source>Clients by latest sentiment</source>
@@ -442,7 +442,7 @@ Cuando los clientes escriban a tu número de WhatsApp y LeadDesk haya sincroniza
     </message>
     <message>
         <source>Last activity</source>
-        <translation>Última actividad</translation>
+        <translation>Actividad</translation>
     </message>
     <message>
         <source>Bot</source>
@@ -499,6 +499,11 @@ Cuando los clientes escriban a tu número de WhatsApp y LeadDesk haya sincroniza
         <translation>Contratista</translation>
     </message>
     <message>
+        <source>Unknown</source>
+        <extracomment>A client without a name: the word the database&apos;s search answers to, in the window&apos;s language.</extracomment>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
         <source>No messages yet</source>
         <translation>Todavía no hay mensajes</translation>
     </message>
@@ -520,7 +525,7 @@ Cuando los clientes escriban a tu número de WhatsApp y LeadDesk haya sincroniza
     </message>
     <message>
         <source>Paused until %1, %2</source>
-        <translation>En pausa hasta el %1, %2</translation>
+        <translation>Pausa hasta %1, %2</translation>
     </message>
     <message>
         <source>Paused until %1; then the bot answers again.</source>
