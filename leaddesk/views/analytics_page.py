@@ -578,14 +578,14 @@ class AnalyticsPage(QWidget):
                     )
                     painter.restore()
                     painter.drawText(
-                        QRectF(page.left(), page.top() + 30 * scale, page.width(), 20 * scale),
-                        Qt.AlignmentFlag.AlignLeft,
+                        QRectF(page.left(), page.top() + 30 * scale, page.width(), 36 * scale),
+                        Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,  # a long line (Spanish) wraps
                         self.tr("%1. Left out: %2, %3.")
                         .replace("%1", self.summary.text())
                         .replace("%2", self._left_out_parts(self.model.figures)[0])
                         .replace("%3", self._left_out_parts(self.model.figures)[1]),
                     )
-                    top += 56 * scale
+                    top += 66 * scale
                 paint_titled(painter, QRectF(page.left(), top, page.width(), half - 50 * scale), self.charts[name],
                              scale=scale)  # fmt: skip
         finally:
