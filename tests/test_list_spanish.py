@@ -249,6 +249,9 @@ def test_analytics_speaks_spanish_with_the_locales_numbers(
     assert any(re.search(r"\d,\d días en la etapa", bar.note) for bar in charts["funnel"].bars)
     figures = page.model.figures
     assert page.summary.text().startswith(f"{words.number(figures.clients)} clientes · ")
+    messages = sum(m.incoming + m.out_bot + m.out_agent for m in figures.messages_per_day)
+    assert messages > 1000 and f" · {words.number(messages)} mensajes · " in page.summary.text()
+    assert not re.search(r"\d,\d", page.summary.text())  # no English thousands separator in Spain
     assert page.left_out.text().startswith("No se cuentan: ")
 
     assert page.print_button.text() == "Imprimir…" and page.pdf_button.text() == "Guardar como PDF…"
