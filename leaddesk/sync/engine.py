@@ -183,6 +183,28 @@ class SyncSummary:
 ProgressCallback = Callable[[str, int, int], None]
 
 
+@dataclass(frozen=True)
+class PullProgress:
+    """Where the pull is, after each committed group of pages (for the window's list and status bar).
+
+    The protocol gives no count of the events still to come (a cursor is opaque, ``has_more`` is all it
+    says), so this tells only what is known: how many events and new clients so far, and the time of
+    the newest event applied (the log runs oldest first, so a first sync reaches today at its end).
+    """
+
+    #: The pull began at the empty cursor: the cache is being filled for the first time.
+    first_sync: bool
+    events: int
+    new_clients: int
+    #: RFC 3339 time of the last event applied ("" when it did not say).
+    reached: str
+    #: The contacts this group of pages created or changed (their rows can be shown now).
+    changed: frozenset[str]
+
+
+PullProgressCallback = Callable[[PullProgress], None]
+
+
 class SyncEngine:
     def __init__(
         self,
@@ -195,11 +217,13 @@ class SyncEngine:
         page_limit: int = PAGE_LIMIT,
         media_per_cycle: int = MEDIA_PER_CYCLE,
         all_media: bool = False,
+        pull_progress: PullProgressCallback | None = None,
     ) -> None:
         """``all_media``: fetch every missing media (``sync --once``), not ``media_per_cycle`` of them."""
         self.database = database
         self.client = client
         self.progress = progress or (lambda _phase, _done, _total: None)
+        self.pull_progress = pull_progress or (lambda _where: None)
         self.cancel = cancel or threading.Event()
         self.retry = retry or RetryPolicy.from_env()
         self.page_limit = page_limit
@@ -465,6 +489,7 @@ class SyncEngine:
     def _pull_pages(self, summary: SyncSummary, cursor: str, *, count_activity: bool) -> None:
         restarted = False
         done = 0
+        first_sync = cursor == ""
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="leaddesk-pull") as fetcher:
 
             def fetch(after: str) -> Future[EventsPage]:
@@ -510,6 +535,17 @@ class SyncEngine:
                     summary.pulled.merge(applied)
                     done += applied.applied + applied.unknown + applied.bad
                     self.progress("pull", done, 0)
+                    self.pull_progress(
+                        PullProgress(
+                            first_sync=first_sync,
+                            events=done,
+                            new_clients=len(summary.pulled.new_contacts),
+                            reached=_event_time(page.events),
+                            changed=frozenset(
+                                applied.new_contacts | applied.touched_contacts | applied.erased_contacts
+                            ),
+                        )
+                    )
                     if last:
                         return
             finally:
@@ -584,6 +620,15 @@ class SyncEngine:
                 if self.cancel.wait(pause):
                     return None
         return None
+
+
+def _event_time(events: list[Any]) -> str:
+    """The ``at`` of the last event of a page, if it has a plausible one."""
+    if events and isinstance(events[-1], dict):
+        at = events[-1].get("at")
+        if isinstance(at, str) and len(at) <= 40:
+            return at
+    return ""
 
 
 def _as_json(column: str, value: Any) -> str:
