@@ -27,6 +27,7 @@ import contextlib
 import logging
 import sqlite3
 import threading
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +58,8 @@ REASON_MAX = 120
 #: During a pull, the list is told of the clients that arrived at most this often: a first sync fills
 #: it as pages arrive without redrawing it for every page.
 LIST_FILL_MS = 500
+#: ... and at most every ten times as long as the last update took (the list is long).
+LIST_FILL_SHARE = 10
 
 
 def short_reason(problem: BaseException) -> str:
@@ -309,8 +312,11 @@ class SyncWorker(QObject):
     def _tell_arrived(self) -> None:
         if self._arrived:
             arrived, self._arrived = sorted(self._arrived), set()
-            self.contacts_changed.emit(arrived)
-            self._fill_timer.start()
+            started = time.perf_counter()
+            self.contacts_changed.emit(arrived)  # the list updates itself in this call
+            spent_ms = (time.perf_counter() - started) * 1000
+            # A long list takes longer to update: its updates keep to a tenth of the window's time.
+            self._fill_timer.start(max(LIST_FILL_MS, round(spent_ms * LIST_FILL_SHARE)))
 
     def _cycle_ended(self, cycle: _Cycle) -> None:
         if cycle is not self._cycle:
