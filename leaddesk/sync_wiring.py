@@ -57,7 +57,7 @@ def attach_sync(
                 reached = parse_time(where.reached) if where.reached else None
             except ValueError:  # the server's word: a time that does not parse is simply not shown
                 reached = None
-            status.set_first_sync_progress(where.new_clients, reached)
+            status.set_first_sync_progress(where.clients, reached)
 
     worker.pull_progress.connect(pulled)
 

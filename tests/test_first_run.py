@@ -3,6 +3,7 @@ as the user sees it: the list fills while pages arrive, and the status says how 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -19,13 +20,14 @@ from leaddesk.app import WindowSession, build_window
 from leaddesk.db.database import Database
 from leaddesk.models import words
 from leaddesk.sync.connection import save_relay_settings
+from leaddesk.sync.engine import PullProgress
 from leaddesk.views.settings_dialog import SettingsDialog
 from leaddesk.views.sync_status import SyncStatusWidget
 from tests.relay_simulator.generate import add_generated
-from tests.relay_simulator.server import RelaySimulator
+from tests.relay_simulator.server import RelaySimulator, make_contact
 from tests.support.events import EventLog, account_updated, contact
 from tests.support.modal import answer_modal, click
-from tests.support.sync import MemoryKeyring
+from tests.support.sync import MemoryKeyring, run_sync
 
 TOKEN = "first-run-token"
 
@@ -185,6 +187,8 @@ def test_choosing_the_demo_opens_it_and_leaving_it_comes_back(tmp_path: Path) ->
         "    opened.append((str(database.path), window.windowTitle(), window.model.total_count > 100))\n"
         "    def act():\n"
         "        if len(opened) == 1:\n"
+        "            if QApplication.focusWidget() is not window.welcome.connect_button:\n"
+        "                QTimer.singleShot(20, act); return  # the window is not active yet\n"
         "            QTest.keyClick(window.welcome.connect_button, Qt.Key.Key_Tab)\n"
         "            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)\n"
         "        elif len(opened) == 2:\n"
@@ -219,3 +223,27 @@ def test_choosing_the_demo_opens_it_and_leaving_it_comes_back(tmp_path: Path) ->
     assert done.stdout.strip() == repr(
         [(str(real), "LeadDesk", False), (str(demo), "LeadDesk — Demo", True), (str(real), "LeadDesk", False)]
     )
+
+
+def test_the_pull_tells_where_a_first_sync_is_and_a_later_one_is_not_first(
+    database: Database, sim: RelaySimulator
+) -> None:
+    add_generated(sim, 1_000, per_contact=1)  # 1,000 clients, 2,000 events: 8 pages
+    sim.latency = 0.15  # each page comes after the one before is in: one group each
+    seen: list[PullProgress] = []
+    summary = run_sync(database, sim.url, TOKEN, page_limit=250, pull_progress=seen.append)
+    sim.latency = 0.0
+    assert summary.ok
+    assert all(where.first_sync for where in seen)
+    assert [where.events for where in seen] == sorted(where.events for where in seen)
+    assert seen[-1].events == 2_000 and seen[-1].clients == 1_000
+    assert len({where.clients for where in seen}) > 1  # it grew page by page
+    last_event_time = json.loads(sim.events_page("", 5_000)[1])["events"][-1]["at"]
+    assert seen[-1].reached == last_event_time
+    arrived = set().union(*(where.changed for where in seen))
+    assert len(arrived) == 1_000  # every client was named to the list while it came
+
+    sim.add_contact(make_contact("ct_late", "+5215599999999", name="Late"))
+    later: list[PullProgress] = []
+    assert run_sync(database, sim.url, TOKEN, pull_progress=later.append).ok
+    assert [(w.first_sync, w.events, w.changed) for w in later] == [(False, 1, frozenset({"ct_late"}))]

@@ -32,7 +32,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, text
@@ -41,6 +41,7 @@ from leaddesk.db import state as sync_state
 from leaddesk.db.database import Database, DatabaseBusy
 from leaddesk.db.dbapi import dbapi_connection
 from leaddesk.db.outbox import apply_contact_changes, contact_changes, current_config
+from leaddesk.db.queries import count_clients
 from leaddesk.domain import CommandType, MediaState, OutboxState, format_time, status_rank, utc_now
 from leaddesk.sync.apply import (
     CONTACT_COLUMNS,
@@ -192,14 +193,17 @@ class PullProgress:
     the newest event applied (the log runs oldest first, so a first sync reaches today at its end).
     """
 
-    #: The pull began at the empty cursor: the cache is being filled for the first time.
+    #: The cache is being filled for the first time (the pull began at the log's start, or goes on
+    #: with a first sync that was killed).
     first_sync: bool
+    #: Events applied by this pull so far.
     events: int
-    new_clients: int
+    #: Clients in the cache: those before the pull and the new ones it brought.
+    clients: int
     #: RFC 3339 time of the last event applied ("" when it did not say).
-    reached: str
+    reached: str = ""
     #: The contacts this group of pages created or changed (their rows can be shown now).
-    changed: frozenset[str]
+    changed: frozenset[str] = frozenset()
 
 
 PullProgressCallback = Callable[[PullProgress], None]
@@ -475,7 +479,12 @@ class SyncEngine:
         with self.database.write() as connection:
             deferring = start_deferring(dbapi_connection(connection).cursor())
         try:
-            self._pull_pages(summary, cursor, count_activity=not deferring)
+            # A first sync: from the log's start, or the go-on of one that was killed (it still defers).
+            start = PullProgress(first_sync=cursor == "" or deferring, events=0, clients=0)
+            if start.first_sync:
+                with self.database.read() as connection:
+                    start = replace(start, clients=count_clients(connection))
+            self._pull_pages(summary, cursor, count_activity=not deferring, start=start)
         finally:
             if deferring:
                 # Also when the pull stops early (cancelled, unreachable): the list never keeps
@@ -486,10 +495,9 @@ class SyncEngine:
                 except DatabaseBusy:
                     log.warning("contact aggregates left for the next sync: the database stayed busy")
 
-    def _pull_pages(self, summary: SyncSummary, cursor: str, *, count_activity: bool) -> None:
+    def _pull_pages(self, summary: SyncSummary, cursor: str, *, count_activity: bool, start: PullProgress) -> None:
         restarted = False
         done = 0
-        first_sync = cursor == ""
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="leaddesk-pull") as fetcher:
 
             def fetch(after: str) -> Future[EventsPage]:
@@ -537,9 +545,9 @@ class SyncEngine:
                     self.progress("pull", done, 0)
                     self.pull_progress(
                         PullProgress(
-                            first_sync=first_sync,
+                            first_sync=start.first_sync,
                             events=done,
-                            new_clients=len(summary.pulled.new_contacts),
+                            clients=start.clients + len(summary.pulled.new_contacts),
                             reached=_event_time(page.events),
                             changed=frozenset(
                                 applied.new_contacts | applied.touched_contacts | applied.erased_contacts

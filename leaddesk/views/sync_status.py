@@ -19,10 +19,10 @@ LONG_SYNC_EVENTS = 2000
 OFFLINE_TAIL = "showing what was synced; edits wait"
 
 
-def first_sync_text(new_clients: int, reached: datetime | None) -> str:
+def first_sync_text(clients: int, reached: datetime | None) -> str:
     """ "Getting your clients… 1,200 so far (up to 3/12/25)": the server does not say how many are
     still to come, so only what is known; the log runs oldest first, so the date tells how far back."""
-    so_far = QCoreApplication.translate("SyncStatusWidget", "Getting your clients… %Ln so far", None, new_clients)
+    so_far = QCoreApplication.translate("SyncStatusWidget", "Getting your clients… %Ln so far", None, clients)
     if reached is None:
         return so_far
     return (
@@ -107,10 +107,10 @@ class SyncStatusWidget(QWidget):
         self.progress_bar.setToolTip(f"{done:,} events received")
         self.progress_bar.show()
 
-    def set_first_sync_progress(self, new_clients: int, reached: datetime | None) -> None:
+    def set_first_sync_progress(self, clients: int, reached: datetime | None) -> None:
         """A first sync's progress: how many clients so far and how far back the log reached (a busy
         bar: the server gives no total to measure against)."""
-        self._first_sync = first_sync_text(new_clients, reached)
+        self._first_sync = first_sync_text(clients, reached)
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
         self._render()
