@@ -21,6 +21,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import requests
@@ -51,35 +53,12 @@ def measure_sync(messages: int) -> tuple[int, float, float]:
     folder = Path(tempfile.mkdtemp(prefix="leaddesk-bench-"))
     events = list(generated_log(messages))
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    url = f"http://127.0.0.1:{port}"
-    relay = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "tests.relay_simulator",
-            "--port",
-            str(port),
-            "--token",
-            "bench",
-            "--generate",
-            f"{messages}",
-        ],
-        cwd=Path(__file__).resolve().parent.parent,
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        _wait_until_serving(url)
+    with serve_generated(messages) as url:
         database = open_database(folder / "sync.sqlite")
         started = time.perf_counter()
         summary = run_sync(database, url, "bench", media_per_cycle=0)
         elapsed = time.perf_counter() - started
         database.close()
-    finally:
-        relay.terminate()
-        relay.wait()
     assert summary.ok and summary.events_applied == len(events), summary
 
     # The same message rows, parsed ahead, with one bare executemany in one transaction.
@@ -106,6 +85,37 @@ def measure_sync(messages: int) -> tuple[int, float, float]:
     connection.close()
     shutil.rmtree(folder, ignore_errors=True)
     return len(events), elapsed, bare_elapsed
+
+
+@contextmanager
+def serve_generated(messages: int) -> Iterator[str]:
+    """The relay simulator serving ``messages`` generated messages in a process of its own (token
+    ``bench``); yields its URL once it answers."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    relay = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tests.relay_simulator",
+            "--port",
+            str(port),
+            "--token",
+            "bench",
+            "--generate",
+            f"{messages}",
+        ],
+        cwd=Path(__file__).resolve().parent.parent,
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        _wait_until_serving(url)
+        yield url
+    finally:
+        relay.terminate()
+        relay.wait()
 
 
 def _wait_until_serving(url: str) -> None:

@@ -62,9 +62,15 @@ class WindowSession:
     search: SearchDialog | None = None
     #: Set when the user chose "Leave the demo": the window closes and the real database opens.
     left_demo: bool = False
+    #: Set when the user chose "Look around with demo data": the window closes and the demo opens.
+    chose_demo: bool = False
 
     def leave_demo(self) -> None:
         self.left_demo = True
+        self.window.close()
+
+    def open_demo(self) -> None:
+        self.chose_demo = True
         self.window.close()
 
     def open_profile(self, contact_id: str) -> ProfileDialog:
@@ -146,6 +152,7 @@ def build_window(
     install_client_actions(window, database)
     window.open_profile_requested.connect(session.open_profile)
     window.search_all_requested.connect(session.open_search)
+    window.demo_requested.connect(session.open_demo)
     worker.cycle_finished.connect(session.refresh_profiles)
     worker.cycle_finished.connect(session.forget_erased_hits)
     window.installEventFilter(_UnsavedProfilesGuard(session, window))
@@ -194,8 +201,11 @@ class _UnsavedProfilesGuard(QObject):
         return False
 
 
-def run_window(db_path: Path, *, demo: bool = False, relay_url: str | None = None) -> int:
-    """Open the database (the demo one is filled on first use), show the main window, run it."""
+def run_window(db_path: Path, *, demo: bool = False, relay_url: str | None = None, real_db: Path | None = None) -> int:
+    """Open the database (the demo one is filled on first use), show the main window, run it.
+
+    ``real_db``: in a demo opened from the first-run welcome, the database "Leave the demo" goes back to.
+    """
     app = make_application()
     database: Database
     try:
@@ -214,7 +224,9 @@ def run_window(db_path: Path, *, demo: bool = False, relay_url: str | None = Non
         from leaddesk.first_paint import report_first_paint_if_asked
 
         window = session.window
-        report_first_paint_if_asked(window.table.viewport(), window.no_clients, window.no_matches)
+        report_first_paint_if_asked(
+            window.table.viewport(), window.no_clients, window.no_matches, window.getting_clients, window.welcome
+        )
         session.window.show()
         try:
             status = int(app.exec())
@@ -226,5 +238,10 @@ def run_window(db_path: Path, *, demo: bool = False, relay_url: str | None = Non
         from leaddesk.paths import default_db_path
 
         real = os.environ.get("LEADDESK_DB")
-        return run_window(Path(real) if real else default_db_path(), demo=False, relay_url=relay_url)
+        back = real_db or (Path(real) if real else default_db_path())
+        return run_window(back, demo=False, relay_url=relay_url)
+    if session.chose_demo:
+        from leaddesk.paths import demo_db_path
+
+        return run_window(demo_db_path(), demo=True, relay_url=relay_url, real_db=db_path)
     return status

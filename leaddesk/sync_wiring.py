@@ -12,7 +12,8 @@ from typing import Any
 from PySide6.QtWidgets import QDialog
 
 from leaddesk.db.database import Database
-from leaddesk.sync.engine import SyncSummary, queued_edits
+from leaddesk.domain import parse_time
+from leaddesk.sync.engine import PullProgress, SyncSummary, queued_edits
 from leaddesk.sync.settings import get_token
 from leaddesk.sync.worker import SyncWorker
 from leaddesk.views.settings_dialog import LEAVE_DEMO, DemoSettingsDialog, SettingsDialog
@@ -49,6 +50,31 @@ def attach_sync(
             status.set_hint("")
 
     worker.cycle_finished.connect(finished)
+
+    def pulled(where: PullProgress) -> None:
+        if where.first_sync:
+            try:
+                reached = parse_time(where.reached) if where.reached else None
+            except ValueError:  # the server's word: a time that does not parse is simply not shown
+                reached = None
+            status.set_first_sync_progress(where.clients, reached)
+
+    worker.pull_progress.connect(pulled)
+
+    def show_empty_reason(state: str, _detail: str = "") -> None:
+        # With no clients yet: while a sync runs they are on their way; with no server to sync
+        # with, the two ways in (connect, or the demo); otherwise the plain empty list.
+        if demo:
+            window.set_empty_reason("none")
+        elif state == "syncing":
+            window.set_empty_reason("syncing")
+        elif not worker.relay_url or not worker.token:
+            window.set_empty_reason("welcome")
+        else:
+            window.set_empty_reason("none")
+
+    worker.state_changed.connect(show_empty_reason)
+    show_empty_reason(worker.state)
     # An edit made in the window updates the list; the count of edits waiting follows it.
     window.model.counts_changed.connect(refresh_waiting)
     worker.contacts_changed.connect(window.refresh_clients)

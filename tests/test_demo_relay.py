@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from leaddesk.app import build_window
@@ -21,6 +20,7 @@ from leaddesk.views.settings_dialog import DEMO_TEXT
 from leaddesk.views.sync_status import SyncStatusWidget
 from tests.relay_simulator.server import RelaySimulator, make_contact
 from tests.support.events import EventLog, account_updated, contact
+from tests.support.modal import answer_modal, click
 
 TOKEN = "demo-test-token"
 
@@ -47,28 +47,6 @@ def test_demo_sync_is_refused_before_any_request(sim: RelaySimulator) -> None:
     assert done.stdout == ""
     assert sim.requests == []
     assert not demo_db_path().exists()  # refused before anything was opened
-
-
-def answer_modal(qtbot: QtBot, answer: Callable[[QDialog], None]) -> list[QDialog]:
-    """Run ``answer`` on the next modal dialog as soon as it shows; returns the dialogs seen."""
-    seen: list[QDialog] = []
-
-    def look() -> None:
-        modal = QApplication.activeModalWidget()
-        if isinstance(modal, QDialog) and modal.isVisible():
-            seen.append(modal)
-            answer(modal)
-        else:
-            QTimer.singleShot(20, look)
-
-    QTimer.singleShot(0, look)
-    return seen
-
-
-def click(qtbot: QtBot, dialog: QWidget, text: str) -> None:
-    buttons = [b for b in dialog.findChildren(QPushButton) if b.text().replace("&", "") == text]
-    assert buttons, f"no {text!r} button"
-    qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
 
 
 def test_the_demo_window_never_syncs_and_settings_cannot_save_a_relay(

@@ -32,7 +32,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, text
@@ -41,6 +41,7 @@ from leaddesk.db import state as sync_state
 from leaddesk.db.database import Database, DatabaseBusy
 from leaddesk.db.dbapi import dbapi_connection
 from leaddesk.db.outbox import apply_contact_changes, contact_changes, current_config
+from leaddesk.db.queries import count_clients
 from leaddesk.domain import CommandType, MediaState, OutboxState, format_time, status_rank, utc_now
 from leaddesk.sync.apply import (
     CONTACT_COLUMNS,
@@ -183,6 +184,31 @@ class SyncSummary:
 ProgressCallback = Callable[[str, int, int], None]
 
 
+@dataclass(frozen=True)
+class PullProgress:
+    """Where the pull is, after each committed group of pages (for the window's list and status bar).
+
+    The protocol gives no count of the events still to come (a cursor is opaque, ``has_more`` is all it
+    says), so this tells only what is known: how many events and new clients so far, and the time of
+    the newest event applied (the log runs oldest first, so a first sync reaches today at its end).
+    """
+
+    #: The cache is being filled for the first time (the pull began at the log's start, or goes on
+    #: with a first sync that was killed).
+    first_sync: bool
+    #: Events applied by this pull so far.
+    events: int
+    #: Clients in the cache: those before the pull and the new ones it brought.
+    clients: int
+    #: RFC 3339 time of the last event applied ("" when it did not say).
+    reached: str = ""
+    #: The contacts this group of pages created or changed (their rows can be shown now).
+    changed: frozenset[str] = frozenset()
+
+
+PullProgressCallback = Callable[[PullProgress], None]
+
+
 class SyncEngine:
     def __init__(
         self,
@@ -195,11 +221,13 @@ class SyncEngine:
         page_limit: int = PAGE_LIMIT,
         media_per_cycle: int = MEDIA_PER_CYCLE,
         all_media: bool = False,
+        pull_progress: PullProgressCallback | None = None,
     ) -> None:
         """``all_media``: fetch every missing media (``sync --once``), not ``media_per_cycle`` of them."""
         self.database = database
         self.client = client
         self.progress = progress or (lambda _phase, _done, _total: None)
+        self.pull_progress = pull_progress or (lambda _where: None)
         self.cancel = cancel or threading.Event()
         self.retry = retry or RetryPolicy.from_env()
         self.page_limit = page_limit
@@ -451,7 +479,12 @@ class SyncEngine:
         with self.database.write() as connection:
             deferring = start_deferring(dbapi_connection(connection).cursor())
         try:
-            self._pull_pages(summary, cursor, count_activity=not deferring)
+            # A first sync: from the log's start, or the go-on of one that was killed (it still defers).
+            start = PullProgress(first_sync=cursor == "" or deferring, events=0, clients=0)
+            if start.first_sync:
+                with self.database.read() as connection:
+                    start = replace(start, clients=count_clients(connection))
+            self._pull_pages(summary, cursor, count_activity=not deferring, start=start)
         finally:
             if deferring:
                 # Also when the pull stops early (cancelled, unreachable): the list never keeps
@@ -462,7 +495,7 @@ class SyncEngine:
                 except DatabaseBusy:
                     log.warning("contact aggregates left for the next sync: the database stayed busy")
 
-    def _pull_pages(self, summary: SyncSummary, cursor: str, *, count_activity: bool) -> None:
+    def _pull_pages(self, summary: SyncSummary, cursor: str, *, count_activity: bool, start: PullProgress) -> None:
         restarted = False
         done = 0
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="leaddesk-pull") as fetcher:
@@ -510,6 +543,17 @@ class SyncEngine:
                     summary.pulled.merge(applied)
                     done += applied.applied + applied.unknown + applied.bad
                     self.progress("pull", done, 0)
+                    self.pull_progress(
+                        PullProgress(
+                            first_sync=start.first_sync,
+                            events=done,
+                            clients=start.clients + len(summary.pulled.new_contacts),
+                            reached=_event_time(page.events),
+                            changed=frozenset(
+                                applied.new_contacts | applied.touched_contacts | applied.erased_contacts
+                            ),
+                        )
+                    )
                     if last:
                         return
             finally:
@@ -584,6 +628,15 @@ class SyncEngine:
                 if self.cancel.wait(pause):
                     return None
         return None
+
+
+def _event_time(events: list[Any]) -> str:
+    """The ``at`` of the last event of a page, if it has a plausible one."""
+    if events and isinstance(events[-1], dict):
+        at = events[-1].get("at")
+        if isinstance(at, str) and len(at) <= 40:
+            return at
+    return ""
 
 
 def _as_json(column: str, value: Any) -> str:

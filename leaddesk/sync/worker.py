@@ -27,6 +27,7 @@ import contextlib
 import logging
 import sqlite3
 import threading
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +38,7 @@ from sqlalchemy.exc import DBAPIError
 from leaddesk.db.database import Database, open_database
 from leaddesk.domain import format_time, utc_now
 from leaddesk.sync.client import ConfigurationError, RelayClient
-from leaddesk.sync.engine import RetryPolicy, SyncEngine, SyncSummary
+from leaddesk.sync.engine import PullProgress, RetryPolicy, SyncEngine, SyncSummary
 from leaddesk.sync.media import MEDIA_PER_CYCLE
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,11 @@ STOP_TIMEOUT_S = 2.5
 WINDOW_RETRY = RetryPolicy(max_seconds=1.5, base=0.3, cap=1.0)
 WINDOW_READ_TIMEOUT = 15.0
 REASON_MAX = 120
+#: During a pull, the list is told of the clients that arrived at most this often: a first sync fills
+#: it as pages arrive without redrawing it for every page.
+LIST_FILL_MS = 500
+#: ... and at most every ten times as long as the last update took (the list is long).
+LIST_FILL_SHARE = 10
 
 
 def short_reason(problem: BaseException) -> str:
@@ -78,6 +84,7 @@ class _Bridge(QObject):
     """Carries a cycle's signals from its thread to the worker (queued); outlives a deleted worker."""
 
     progress = Signal(int, int)
+    pull_progress = Signal(object)
     ended = Signal(object)
 
 
@@ -98,7 +105,10 @@ class _Cycle:
 class SyncWorker(QObject):
     state_changed = Signal(str, str)
     progress = Signal(int, int)
+    #: A :class:`PullProgress` after each committed group of pages.
+    pull_progress = Signal(object)
     cycle_finished = Signal(object)
+    #: Contacts whose rows changed: during a pull (at most every ``LIST_FILL_MS``) and when a cycle ends.
     contacts_changed = Signal(list)
 
     def __init__(
@@ -142,6 +152,11 @@ class SyncWorker(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._timer_fired)
+        self._arrived: set[str] = set()  # contacts pulled but not yet told (contacts_changed)
+        self._fill_timer = QTimer(self)
+        self._fill_timer.setSingleShot(True)
+        self._fill_timer.setInterval(LIST_FILL_MS)
+        self._fill_timer.timeout.connect(self._tell_arrived)
 
     # --- settings and control -------------------------------------------------------------
 
@@ -191,6 +206,7 @@ class SyncWorker(QObject):
             bridge=bridge,
         )
         bridge.progress.connect(self.progress, Qt.ConnectionType.QueuedConnection)
+        bridge.pull_progress.connect(self._pulled, Qt.ConnectionType.QueuedConnection)
         bridge.ended.connect(self._cycle_ended, Qt.ConnectionType.QueuedConnection)
         # A daemon thread: if a relay holds a request past STOP_TIMEOUT_S, closing the window does not
         # wait for it; the process may end under it (every page commits with its cursor, so nothing is lost).
@@ -267,6 +283,7 @@ class SyncWorker(QObject):
                 client,
                 cancel=cycle.cancel,
                 progress=lambda phase, done, total: self._progress(cycle, phase, done, total),
+                pull_progress=cycle.bridge.pull_progress.emit,
                 retry=cycle.retry,
                 media_per_cycle=cycle.media_per_cycle,
             )
@@ -283,10 +300,30 @@ class SyncWorker(QObject):
         self.state = state
         self.state_changed.emit(state, detail)
 
+    def _pulled(self, where: PullProgress) -> None:
+        """A group of pages is in the cache: say where the pull is, and show its clients soon."""
+        if self._cycle is None:
+            return  # a page of a cycle already ended (stopped) comes late: the end told everything
+        self.pull_progress.emit(where)
+        self._arrived |= where.changed
+        if not self._fill_timer.isActive():
+            self._tell_arrived()  # the first clients at once, then at most every LIST_FILL_MS
+
+    def _tell_arrived(self) -> None:
+        if self._arrived:
+            arrived, self._arrived = sorted(self._arrived), set()
+            started = time.perf_counter()
+            self.contacts_changed.emit(arrived)  # the list updates itself in this call
+            spent_ms = (time.perf_counter() - started) * 1000
+            # A long list takes longer to update: its updates keep to a tenth of the window's time.
+            self._fill_timer.start(max(LIST_FILL_MS, round(spent_ms * LIST_FILL_SHARE)))
+
     def _cycle_ended(self, cycle: _Cycle) -> None:
         if cycle is not self._cycle:
             return  # already handled (stop() did, then the thread's queued signal came)
         self._cycle = None
+        self._fill_timer.stop()
+        self._arrived.clear()  # the cycle's own contacts_changed below names every contact it changed
         # No summary: stop() gave up waiting for the cycle, which counts as stopped.
         summary = cycle.summary or SyncSummary(outcome="cancelled")
         now = format_time(utc_now())

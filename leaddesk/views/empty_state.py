@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from leaddesk.models.icons import icon
@@ -94,5 +94,18 @@ def no_matches_state(parent: QWidget | None = None) -> EmptyState:
         "No clients match",
         "No client matches the search and filters you chose.",
         primary="Clear filters",
+        parent=parent,
+    )
+
+
+def getting_clients_state(parent: QWidget | None = None) -> EmptyState:
+    """The empty list while a first sync runs: its clients are on their way, nothing to set."""
+    return EmptyState(
+        QCoreApplication.translate("EmptyState", "Getting your clients…"),
+        QCoreApplication.translate(
+            "EmptyState",
+            "They appear here as they arrive from your server. The first sync of a large account can take "
+            "a few minutes; each client can be opened as soon as it is in the list.",
+        ),
         parent=parent,
     )

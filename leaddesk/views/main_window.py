@@ -35,11 +35,12 @@ from leaddesk.models.icons import icon
 from leaddesk.paths import APP_AUTHOR, APP_NAME
 from leaddesk.views.analytics_page import AnalyticsPage
 from leaddesk.views.client_list import DEFAULT_WIDTHS, ClientListView
-from leaddesk.views.empty_state import no_clients_state, no_matches_state
+from leaddesk.views.empty_state import getting_clients_state, no_clients_state, no_matches_state
 from leaddesk.views.export_actions import ClientListExport
 from leaddesk.views.filter_bar import FilterBar
 from leaddesk.views.notice_bar import NoticeBar
 from leaddesk.views.refused_dialog import RefusedEditsDialog
+from leaddesk.views.welcome import WelcomePage
 
 HEADER_STATE_KEY = "clientList/headerState"
 HEADER_STATE_VERSION_KEY = "clientList/headerStateVersion"
@@ -50,7 +51,9 @@ HEADER_STATE_VERSION = 2
 #: How long "Set 12 clients to Pending — Undo" stays offered.
 UNDO_NOTICE_MS = 20_000
 
-PAGE_LIST, PAGE_NO_CLIENTS, PAGE_NO_MATCHES = range(3)
+PAGE_LIST, PAGE_NO_CLIENTS, PAGE_NO_MATCHES, PAGE_GETTING_CLIENTS, PAGE_WELCOME = range(5)
+#: What the list shows when there are no clients at all, by :meth:`MainWindow.set_empty_reason`.
+EMPTY_PAGES = {"none": PAGE_NO_CLIENTS, "syncing": PAGE_GETTING_CLIENTS, "welcome": PAGE_WELCOME}
 
 
 def default_settings() -> QSettings:
@@ -74,6 +77,8 @@ class MainWindow(QMainWindow):
     settings_requested = Signal()
     #: "Search all conversations…" (menu, Ctrl+Shift+F).
     search_all_requested = Signal()
+    #: "Look around with demo data" (the first-run welcome): reopen the window on the demo database.
+    demo_requested = Signal()
 
     def __init__(self, database: Database, *, demo: bool = False, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -99,6 +104,11 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.table)
         self.pages.addWidget(self.no_clients)
         self.pages.addWidget(self.no_matches)
+        self.getting_clients = getting_clients_state()
+        self.welcome = WelcomePage()
+        self.pages.addWidget(self.getting_clients)
+        self.pages.addWidget(self.welcome)
+        self._empty_page = PAGE_NO_CLIENTS
 
         central = QWidget()
         central.setObjectName("central")
@@ -137,6 +147,8 @@ class MainWindow(QMainWindow):
         self.no_clients.primary_clicked.connect(self.settings_requested)
         self.no_clients.secondary_clicked.connect(self.sync_requested)
         self.no_matches.primary_clicked.connect(self.filters.clear)
+        self.welcome.connect_requested.connect(self.settings_requested)
+        self.welcome.demo_requested.connect(self.demo_requested)
 
         self._restore_state()
         header = self.table.horizontalHeader()
@@ -174,6 +186,17 @@ class MainWindow(QMainWindow):
         self.filters.contractor.setCurrentIndex(max(self.filters.contractor.findData(query.contractor), 0))
         self.tabs.setCurrentIndex(0)
         self.table.setFocus()
+
+    def set_empty_reason(self, reason: str) -> None:
+        """What to show while there are no clients at all: ``"welcome"`` (no server set: the two ways
+        in), ``"syncing"`` (a sync is bringing them) or ``"none"`` (the plain empty list)."""
+        page = EMPTY_PAGES[reason]
+        if page == self._empty_page:
+            return
+        self._empty_page = page
+        self._update_page()
+        if self.pages.currentIndex() == PAGE_WELCOME:
+            self.welcome.focus_first()
 
     def selected_contact_ids(self) -> list[str]:
         return self.table.selected_contact_ids()
@@ -332,13 +355,13 @@ class MainWindow(QMainWindow):
 
     def _update_page(self) -> None:
         if self.model.total_count == 0:
-            page = PAGE_NO_CLIENTS
+            page = self._empty_page
         elif self.model.rowCount() == 0:
             page = PAGE_NO_MATCHES
         else:
             page = PAGE_LIST
         self.pages.setCurrentIndex(page)
-        self.filters.setVisible(page != PAGE_NO_CLIENTS)
+        self.filters.setVisible(page not in EMPTY_PAGES.values())
 
     def _load_stages(self) -> None:
         self.filters.set_stages(self.model.stages, stages_in_use(self._database))

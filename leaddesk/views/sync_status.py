@@ -4,16 +4,32 @@ bar during a long first sync, and "3 edits waiting"."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from leaddesk.domain import humanize_age, parse_time
+from leaddesk.models import words
 
 #: Show the progress bar once a cycle has pulled this many events (a long first sync).
 LONG_SYNC_EVENTS = 2000
 
 
 OFFLINE_TAIL = "showing what was synced; edits wait"
+
+
+def first_sync_text(clients: int, reached: datetime | None) -> str:
+    """ "Getting your clients… 1,200 so far (up to 3/12/25)": the server does not say how many are
+    still to come, so only what is known; the log runs oldest first, so the date tells how far back."""
+    so_far = QCoreApplication.translate("SyncStatusWidget", "Getting your clients… %Ln so far", None, clients)
+    if reached is None:
+        return so_far
+    return (
+        QCoreApplication.translate("SyncStatusWidget", "%1 (up to %2)")
+        .replace("%1", so_far)
+        .replace("%2", words.short_date(reached))
+    )
 
 
 def state_text(state: str, detail: str) -> str:
@@ -49,6 +65,7 @@ class SyncStatusWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state, self.detail = "idle", ""
+        self._first_sync = ""  # what a running first sync has brought so far ("" when none runs)
         self.state_label = QLabel("Not synced yet")
         self.state_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_bar = QProgressBar()
@@ -72,6 +89,7 @@ class SyncStatusWidget(QWidget):
         self.state, self.detail = state, detail
         if state not in ("syncing", "retrying"):
             self.progress_bar.hide()
+            self._first_sync = ""
         self._render()
 
     def set_hint(self, text: str) -> None:
@@ -89,6 +107,14 @@ class SyncStatusWidget(QWidget):
         self.progress_bar.setToolTip(f"{done:,} events received")
         self.progress_bar.show()
 
+    def set_first_sync_progress(self, clients: int, reached: datetime | None) -> None:
+        """A first sync's progress: how many clients so far and how far back the log reached (a busy
+        bar: the server gives no total to measure against)."""
+        self._first_sync = first_sync_text(clients, reached)
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.show()
+        self._render()
+
     def set_waiting(self, count: int) -> None:
         if count == 0:
             self.waiting_label.setText("")
@@ -101,4 +127,7 @@ class SyncStatusWidget(QWidget):
             self.waiting_label.setText("1 edit waiting" if count == 1 else f"{count} edits waiting")
 
     def _render(self) -> None:
+        if self._first_sync and self.state == "syncing":
+            self.state_label.setText(self._first_sync)
+            return
         self.state_label.setText(state_text(self.state, self.detail))
