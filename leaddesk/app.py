@@ -35,7 +35,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("leaddesk")
     app.setStyle("Fusion")
-    apply_style(app)
+    from leaddesk.preferences import load_preferences
+    from leaddesk.views.theme import apply_theme
+
+    apply_theme(app, load_preferences().theme)  # light or dark, and following the system's scheme
     from leaddesk.models.icons import icon
 
     app.setWindowIcon(icon("leaddesk"))

@@ -29,6 +29,7 @@ from leaddesk.models.profile import contact_facts
 from leaddesk.views.menus import popup_once
 from leaddesk.views.profile.bubble_delegate import BubbleDelegate
 from leaddesk.views.profile.common import plain_label, show_error
+from leaddesk.views.theme import colors
 
 
 class ConversationView(QListView):
@@ -41,7 +42,10 @@ class ConversationView(QListView):
         self.setWordWrap(True)
         self.setMouseTracking(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setStyleSheet("QListView { background: #EEF1F4; } QListView::item:selected { background: transparent; }")
+        self.setStyleSheet(
+            f"QListView {{ background: {colors().chat_background.name()}; }} "
+            "QListView::item:selected { background: transparent; }"
+        )
         self.verticalScrollBar().setSingleStep(24)
 
 
@@ -105,7 +109,9 @@ class ConversationTab(QWidget):
         # --- reply -------------------------------------------------------------------------------
         self.bot_warning = QFrame()
         self.bot_warning.setObjectName("botWarning")
-        self.bot_warning.setStyleSheet("#botWarning { background: #FFF4D6; border-radius: 4px; }")
+        self.bot_warning.setStyleSheet(
+            f"#botWarning {{ background: {colors().warning_background.name()}; border-radius: 4px; }}"
+        )
         warn_row = QHBoxLayout(self.bot_warning)
         warn_row.addWidget(
             plain_label("The bot is answering this client. Sending a message does not pause it.", wrap=True), 1
@@ -117,7 +123,7 @@ class ConversationTab(QWidget):
         warn_row.addWidget(self.pause_bot)
         warn_row.addWidget(self.take_over)
         self.window_warning = plain_label(wrap=True)
-        self.window_warning.setStyleSheet("color: #7B1F1F;")
+        self.window_warning.setStyleSheet(f"color: {colors().problem_text.name()};")
         self.reply = QPlainTextEdit()
         self.reply.setPlaceholderText("Write a reply as yourself (Ctrl+Enter sends)")
         self.reply.setFixedHeight(64)

@@ -56,6 +56,7 @@ from leaddesk.views.profile.common import (
     set_plain_tooltip,
     show_error,
 )
+from leaddesk.views.theme import colors
 
 AVATAR = 96
 #: The newest refusals not yet dismissed that the Overview tells.
@@ -156,7 +157,7 @@ class OverviewTab(EditingTab):
         # --- at a glance ---------------------------------------------------------------------
         self.glance_box = QFrame()
         self.glance_box.setObjectName("glance")
-        self.glance_box.setStyleSheet("#glance { background: #F3F6F9; border-radius: 6px; }")
+        self.glance_box.setStyleSheet(f"#glance {{ background: {colors().panel.name()}; border-radius: 6px; }}")
         glance_grid = QGridLayout(self.glance_box)
         glance_grid.setContentsMargins(10, 8, 10, 8)
         glance_grid.setHorizontalSpacing(12)
@@ -175,7 +176,10 @@ class OverviewTab(EditingTab):
         # --- conflicts and refusals --------------------------------------------------------
         self.notices = QVBoxLayout()
         self.pending = plain_label(wrap=True)
-        self.pending.setStyleSheet("color: #8A5A00; background: #FFF4D6; padding: 6px; border-radius: 4px;")
+        self.pending.setStyleSheet(
+            f"color: {colors().warning_text.name()}; background: {colors().warning_background.name()}; "
+            "padding: 6px; border-radius: 4px;"
+        )
         self.pending.hide()
 
         # --- editable fields -----------------------------------------------------------------
@@ -477,13 +481,15 @@ class OverviewTab(EditingTab):
     def _refusal_widget(self, outbox_id: int, command_type: str, reason: str | None) -> QWidget:
         box = QFrame()
         box.setObjectName(f"refusal_{outbox_id}")
-        box.setStyleSheet(f"#refusal_{outbox_id} {{ background: #FBE3E3; border-radius: 4px; }}")
+        box.setStyleSheet(
+            f"#refusal_{outbox_id} {{ background: {colors().problem_background.name()}; border-radius: 4px; }}"
+        )
         row = QHBoxLayout(box)
         row.setContentsMargins(8, 4, 4, 4)
         what = COMMAND_WORDS.get(command_type, command_type.replace("set_", "").replace("_", " "))
         text = f"The relay refused your change of {what}; the value went back. {reason or ''}".strip()
         label = plain_label(text, wrap=True)
-        label.setStyleSheet("color: #7B1F1F;")
+        label.setStyleSheet(f"color: {colors().problem_text.name()};")
         row.addWidget(label, 1)
         dismiss = QPushButton("Dismiss")
         dismiss.setObjectName(f"dismiss_refusal_{outbox_id}")
@@ -503,7 +509,11 @@ class OverviewTab(EditingTab):
     def _conflict_widget(self, conflict: edits.ConflictNotice) -> QWidget:
         box = QFrame()
         box.setObjectName("conflict")
-        box.setStyleSheet("#conflict { background: #FFF0E0; border: 1px solid #E8A25A; border-radius: 4px; }")
+        theme = colors()
+        box.setStyleSheet(
+            f"#conflict {{ background: {theme.conflict_background.name()}; "
+            f"border: 1px solid {theme.warning_border.name()}; border-radius: 4px; }}"
+        )
         row = QHBoxLayout(box)
         fields = [f for f in conflict.fields if not (f == "bot_paused_until" and "bot_status" in conflict.mine)]
         what = " and ".join(field_words(f) for f in fields)
