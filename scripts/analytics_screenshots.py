@@ -1,9 +1,9 @@
 """Render the Analytics page off screen on the demo database and on an empty one, for the docs.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/analytics_screenshots.py [--out docs/screenshots]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/analytics_screenshots.py [--out docs/screenshots] [--theme dark]
 
 Writes ``analytics-demo.png`` and ``analytics-empty.png``: the Analytics page at 1024x700, all time.
-Scratch databases only.
+Scratch databases only. ``--theme dark``: the same in the dark theme, named ``…-dark.png``.
 """
 
 from __future__ import annotations
@@ -21,12 +21,14 @@ from leaddesk.db.analytics import DateRange
 from leaddesk.db.database import Database, open_database
 from leaddesk.demo import ensure_demo_database
 from leaddesk.views.analytics_page import AnalyticsPage
+from leaddesk.views.theme import apply_theme
 
 SIZE = (1024, 700)
 
 
-def shoot(database: Database, out: Path) -> None:
+def shoot(database: Database, out: Path, theme: str = "light") -> None:
     app = make_application([sys.argv[0]])
+    apply_theme(app, theme)  # the one asked for, whatever this computer's saved choice
     page = AnalyticsPage(database)
     page.set_range(DateRange())
     page.resize(*SIZE)
@@ -44,18 +46,20 @@ def shoot(database: Database, out: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "docs" / "screenshots")
+    parser.add_argument("--theme", choices=("light", "dark"), default="light")
     args = parser.parse_args()
+    suffix = "-dark" if args.theme == "dark" else ""
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         demo = ensure_demo_database(folder / "demo.sqlite")
         try:
-            shoot(demo, args.out / "analytics-demo.png")
+            shoot(demo, args.out / f"analytics-demo{suffix}.png", args.theme)
         finally:
             demo.close()
         empty = open_database(folder / "empty.sqlite")
         try:
-            shoot(empty, args.out / "analytics-empty.png")
+            shoot(empty, args.out / f"analytics-empty{suffix}.png", args.theme)
         finally:
             empty.close()
     return 0

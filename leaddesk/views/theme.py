@@ -66,8 +66,8 @@ def blend(color: QColor, under: QColor, amount: float) -> QColor:
 def with_contrast(color: QColor, against: QColor, minimum: float, *, lighter: bool) -> QColor:
     """``color`` with its lightness moved (up if ``lighter``, else down), hue kept, until it has
     ``minimum`` contrast with ``against``; white or black if no shade of the hue gets there."""
-    hue, saturation, lightness, _ = QColor(color).getHslF()
-    hue = max(hue, 0.0)  # greys report hue -1
+    hsl = QColor(color).toHsl()
+    hue, saturation, lightness = max(hsl.hslHueF(), 0.0), hsl.hslSaturationF(), hsl.lightnessF()  # greys: hue -1
     step = 0.02 if lighter else -0.02
     candidate = QColor.fromHslF(hue, saturation, lightness)
     while contrast_ratio(candidate, against) < minimum:
@@ -194,7 +194,7 @@ LIGHT: Final = ThemeColors(
     bubble_chip=QColor(0, 0, 0, 16),
     bubble_card=QColor(255, 255, 255, 180),
     agent_name=_c("#1F6F43"),
-    bot_name=_c("#1F6FBF"),
+    bot_name=_c("#1A62AA"),
     delivered_read=_c("#2E86DE"),
     failed=_c("#C0392B"),
     find_highlight=_c("#FFE066"),
@@ -210,7 +210,7 @@ LIGHT: Final = ThemeColors(
 
 DARK: Final = ThemeColors(
     dark=True,
-    window=_c("#16191D"),
+    window=_c("#1B1F24"),
     base=_c("#1F2329"),
     alternate_base=_c("#23282E"),
     text=_c("#E4E9EF"),
@@ -269,6 +269,7 @@ DARK_TEXT: Final = {
     "#2F6FB3": "#8CBDF2",
     "#4F5B69": "#B4BFCB",
     "#52606D": "#B0BBC7",
+    "#5F6B7A": "#9AA6B4",
     "#6B7785": "#9AA6B4",
     "#B5BEC9": "#5C6673",
     "#FFFFFF": "#FFFFFF",
@@ -301,8 +302,9 @@ _BLOCK: Final = re.compile(r"\{([^{}]*)\}")
 
 def _turned_over(value: str) -> str:
     """A colour with its lightness turned over (light surfaces dark, dark text light), hue kept."""
-    hue, saturation, lightness, _ = QColor(value).getHslF()
-    return QColor.fromHslF(max(hue, 0.0), saturation * 0.8, 0.08 + 0.84 * (1 - lightness)).name().upper()
+    hsl = QColor(value).toHsl()
+    lightness = 0.08 + 0.84 * (1 - hsl.lightnessF())
+    return QColor.fromHslF(max(hsl.hslHueF(), 0.0), hsl.hslSaturationF() * 0.8, lightness).name().upper()
 
 
 def _dark_declaration(declaration: str) -> str:
@@ -336,7 +338,8 @@ def palette(theme: ThemeColors) -> QPalette:
     """Fusion's palette for the theme: windows, fields, text, selection, links, disabled text."""
     result = QPalette()
     roles = QPalette.ColorRole
-    button = theme.panel if theme.dark else QColor("#F3F5F8")
+    # Fusion paints a tab's frame in the button colour: the window's, so that a tab's page and its frame match.
+    button = QColor("#22272D") if theme.dark else QColor("#F3F5F8")
     for role, color in (
         (roles.Window, theme.window),
         (roles.WindowText, theme.text),
