@@ -20,6 +20,7 @@ from leaddesk.models.client_table import UNKNOWN_STAGE_COLOR, Column
 from leaddesk.preferences import Preferences, load_preferences, save_preferences
 from leaddesk.views.delegates import BADGE_COLORS, CONFLICT_COLOR, UNREAD_COLOR
 from leaddesk.views.main_window import MainWindow
+from leaddesk.views.profile import ProfileDialog
 from leaddesk.views.theme import (
     DARK,
     LIGHT,
@@ -33,6 +34,7 @@ from leaddesk.views.theme import (
     style_sheet,
 )
 from tests.support.events import EventLog, account_updated, at, contact, message
+from tests.support.profile import seed_rich_contact
 
 THEMES = pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])
 
@@ -216,3 +218,33 @@ def test_system_follows_the_desktop_while_running_and_a_choice_holds(
     qtbot.wait(50)
     assert _shows_chip(window, LIGHT)
     assert colors() is LIGHT
+
+
+def test_an_open_profile_turns_dark_with_the_desktop(qtbot: QtBot, themed: QApplication, database: Database) -> None:
+    """The conversation's backdrop and bubbles, and the notes under them, follow a change while open."""
+    seed_rich_contact(database)
+    hints = themed.styleHints()
+    apply_theme(themed, "system")
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    dialog = ProfileDialog(database, "ct_8812")
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 700)
+    dialog.show()
+    dialog.tabs.setCurrentWidget(dialog.conversation)
+    qtbot.waitExposed(dialog)
+    view = dialog.conversation.view
+
+    def backdrop() -> float:
+        return relative_luminance(view.viewport().grab().toImage().pixelColor(2, 2))
+
+    def pixels_of(color: QColor) -> int:
+        image = view.viewport().grab().toImage()
+        return sum(image.pixel(x, y) == color.rgb() for y in range(0, image.height(), 2) for x in range(image.width()))
+
+    assert backdrop() > 0.8
+    assert pixels_of(LIGHT.bubble_client) > 500
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    qtbot.waitUntil(lambda: backdrop() < 0.02)
+    assert pixels_of(DARK.bubble_client) > 500
+    assert pixels_of(LIGHT.bubble_client) < 50  # white only in an emoji or two
+    dialog.close()

@@ -272,6 +272,9 @@ DARK_TEXT: Final = {
     "#5F6B7A": "#9AA6B4",
     "#6B7785": "#9AA6B4",
     "#B5BEC9": "#5C6673",
+    "#C62828": "#F07B72",
+    "#7B1F1F": "#FFB4AB",
+    "#8A5A00": "#F5CD7A",
     "#FFFFFF": "#FFFFFF",
 }
 #: style.qss's surfaces (backgrounds, borders, selections) and their dark counterparts.
@@ -294,6 +297,11 @@ DARK_SURFACE: Final = {
     "#3A7CC2": "#4786CB",
     "#FBE3E3": "#4A2426",
     "#F0C4C4": "#6B3336",
+    "#F3F6F9": "#272C33",
+    "#FFF4D6": "#3D3220",
+    "#FFF0E0": "#402C1C",
+    "#E8A25A": "#A8742F",
+    "#EEF1F4": "#14171B",
 }
 _TEXT_PROPERTIES: Final = frozenset({"color", "selection-color"})
 _HEX: Final = re.compile(r"#[0-9A-Fa-f]{6}\b")

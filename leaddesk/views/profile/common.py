@@ -20,7 +20,7 @@ def plain_label(text: str = "", *, wrap: bool = False, selectable: bool = False,
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if muted:
-        label.setStyleSheet(f"color: {colors().muted_text.name()};")
+        label.setProperty("tone", "muted")  # colours: style.qss, light or dark
     return label
 
 
@@ -61,7 +61,7 @@ def clear_problem(widget: QWidget, message_label: QLabel) -> None:
 def problem_label() -> QLabel:
     """The message shown beside a field that cannot be saved (hidden while there is none)."""
     label = plain_label(wrap=True)
-    label.setStyleSheet(f"color: {colors().problem.name()};")
+    label.setProperty("tone", "alert")
     label.hide()
     return label
 

@@ -77,7 +77,7 @@ class ConfigTab(EditingTab):
         self.revert.clicked.connect(lambda: self.refresh())
         self.revert.setEnabled(False)
         self.error = plain_label(wrap=True)
-        self.error.setStyleSheet(f"color: {colors().problem_text.name()};")
+        self.error.setProperty("tone", "problem")
         buttons = QHBoxLayout()
         buttons.addWidget(self.add)
         buttons.addWidget(self.remove)

@@ -29,7 +29,6 @@ from leaddesk.models.profile import contact_facts
 from leaddesk.views.menus import popup_once
 from leaddesk.views.profile.bubble_delegate import BubbleDelegate
 from leaddesk.views.profile.common import plain_label, show_error
-from leaddesk.views.theme import colors
 
 
 class ConversationView(QListView):
@@ -42,10 +41,7 @@ class ConversationView(QListView):
         self.setWordWrap(True)
         self.setMouseTracking(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setStyleSheet(
-            f"QListView {{ background: {colors().chat_background.name()}; }} "
-            "QListView::item:selected { background: transparent; }"
-        )
+        self.setObjectName("conversation")  # its backdrop: style.qss, light or dark
         self.verticalScrollBar().setSingleStep(24)
 
 
@@ -109,9 +105,6 @@ class ConversationTab(QWidget):
         # --- reply -------------------------------------------------------------------------------
         self.bot_warning = QFrame()
         self.bot_warning.setObjectName("botWarning")
-        self.bot_warning.setStyleSheet(
-            f"#botWarning {{ background: {colors().warning_background.name()}; border-radius: 4px; }}"
-        )
         warn_row = QHBoxLayout(self.bot_warning)
         warn_row.addWidget(
             plain_label("The bot is answering this client. Sending a message does not pause it.", wrap=True), 1
@@ -123,7 +116,7 @@ class ConversationTab(QWidget):
         warn_row.addWidget(self.pause_bot)
         warn_row.addWidget(self.take_over)
         self.window_warning = plain_label(wrap=True)
-        self.window_warning.setStyleSheet(f"color: {colors().problem_text.name()};")
+        self.window_warning.setProperty("tone", "problem")
         self.reply = QPlainTextEdit()
         self.reply.setPlaceholderText("Write a reply as yourself (Ctrl+Enter sends)")
         self.reply.setFixedHeight(64)

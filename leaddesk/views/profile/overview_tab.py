@@ -56,7 +56,6 @@ from leaddesk.views.profile.common import (
     set_plain_tooltip,
     show_error,
 )
-from leaddesk.views.theme import colors
 
 AVATAR = 96
 #: The newest refusals not yet dismissed that the Overview tells.
@@ -157,7 +156,6 @@ class OverviewTab(EditingTab):
         # --- at a glance ---------------------------------------------------------------------
         self.glance_box = QFrame()
         self.glance_box.setObjectName("glance")
-        self.glance_box.setStyleSheet(f"#glance {{ background: {colors().panel.name()}; border-radius: 6px; }}")
         glance_grid = QGridLayout(self.glance_box)
         glance_grid.setContentsMargins(10, 8, 10, 8)
         glance_grid.setHorizontalSpacing(12)
@@ -176,10 +174,7 @@ class OverviewTab(EditingTab):
         # --- conflicts and refusals --------------------------------------------------------
         self.notices = QVBoxLayout()
         self.pending = plain_label(wrap=True)
-        self.pending.setStyleSheet(
-            f"color: {colors().warning_text.name()}; background: {colors().warning_background.name()}; "
-            "padding: 6px; border-radius: 4px;"
-        )
+        self.pending.setProperty("tone", "waiting")  # colours: style.qss, light or dark
         self.pending.hide()
 
         # --- editable fields -----------------------------------------------------------------
@@ -481,15 +476,13 @@ class OverviewTab(EditingTab):
     def _refusal_widget(self, outbox_id: int, command_type: str, reason: str | None) -> QWidget:
         box = QFrame()
         box.setObjectName(f"refusal_{outbox_id}")
-        box.setStyleSheet(
-            f"#refusal_{outbox_id} {{ background: {colors().problem_background.name()}; border-radius: 4px; }}"
-        )
+        box.setProperty("card", "refusal")
         row = QHBoxLayout(box)
         row.setContentsMargins(8, 4, 4, 4)
         what = COMMAND_WORDS.get(command_type, command_type.replace("set_", "").replace("_", " "))
         text = f"The relay refused your change of {what}; the value went back. {reason or ''}".strip()
         label = plain_label(text, wrap=True)
-        label.setStyleSheet(f"color: {colors().problem_text.name()};")
+        label.setProperty("tone", "problem")
         row.addWidget(label, 1)
         dismiss = QPushButton("Dismiss")
         dismiss.setObjectName(f"dismiss_refusal_{outbox_id}")
@@ -509,11 +502,7 @@ class OverviewTab(EditingTab):
     def _conflict_widget(self, conflict: edits.ConflictNotice) -> QWidget:
         box = QFrame()
         box.setObjectName("conflict")
-        theme = colors()
-        box.setStyleSheet(
-            f"#conflict {{ background: {theme.conflict_background.name()}; "
-            f"border: 1px solid {theme.warning_border.name()}; border-radius: 4px; }}"
-        )
+        box.setProperty("card", "conflict")
         row = QHBoxLayout(box)
         fields = [f for f in conflict.fields if not (f == "bot_paused_until" and "bot_status" in conflict.mine)]
         what = " and ".join(field_words(f) for f in fields)
