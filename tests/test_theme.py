@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -21,6 +22,7 @@ from leaddesk.preferences import Preferences, load_preferences, save_preferences
 from leaddesk.views.delegates import BADGE_COLORS, CONFLICT_COLOR, UNREAD_COLOR
 from leaddesk.views.main_window import MainWindow
 from leaddesk.views.profile import ProfileDialog
+from leaddesk.views.profile.overview_tab import initials_avatar
 from leaddesk.views.theme import (
     DARK,
     LIGHT,
@@ -45,10 +47,17 @@ ANY_COLOURS = [QColor.fromHslF(hue / 12, saturation, lightness) for hue in range
 
 @pytest.fixture
 def themed(qapp: QApplication) -> Iterator[QApplication]:
-    """The application as ``leaddesk`` styles it; back to plain light (no style sheet) afterwards."""
+    """The application as ``leaddesk`` styles it; back to plain light (no style sheet) afterwards.
+
+    Asked for before ``qtbot``, so its teardown runs after qtbot's has closed the test's windows; those
+    are then deleted, and their garbage collected, before the style changes: a wrapper freed by the
+    collector in the middle of the style sheet's re-polish would delete a widget under Qt's feet.
+    """
     previous_style = qapp.style().name()
     qapp.setStyle("Fusion")
     yield qapp
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
     apply_theme(qapp, "light")
     qapp.setStyleSheet("")
     qapp.setPalette(qapp.style().standardPalette())
@@ -179,7 +188,7 @@ def _window(qtbot: QtBot, database: Database, tmp_path: Path) -> MainWindow:
     return window
 
 
-def test_the_dark_choice_paints_dark(qtbot: QtBot, themed: QApplication, filled: Database, tmp_path: Path) -> None:
+def test_the_dark_choice_paints_dark(themed: QApplication, qtbot: QtBot, filled: Database, tmp_path: Path) -> None:
     settings = QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
     save_preferences(Preferences(theme="dark"), settings)
 
@@ -197,7 +206,7 @@ def test_the_dark_choice_paints_dark(qtbot: QtBot, themed: QApplication, filled:
 
 
 def test_system_follows_the_desktop_while_running_and_a_choice_holds(
-    qtbot: QtBot, themed: QApplication, filled: Database, tmp_path: Path
+    themed: QApplication, qtbot: QtBot, filled: Database, tmp_path: Path
 ) -> None:
     hints = themed.styleHints()
     apply_theme(themed, "system")
@@ -220,7 +229,7 @@ def test_system_follows_the_desktop_while_running_and_a_choice_holds(
     assert colors() is LIGHT
 
 
-def test_an_open_profile_turns_dark_with_the_desktop(qtbot: QtBot, themed: QApplication, database: Database) -> None:
+def test_an_open_profile_turns_dark_with_the_desktop(themed: QApplication, qtbot: QtBot, database: Database) -> None:
     """The conversation's backdrop and bubbles, and the notes under them, follow a change while open."""
     seed_rich_contact(database)
     hints = themed.styleHints()
@@ -248,3 +257,11 @@ def test_an_open_profile_turns_dark_with_the_desktop(qtbot: QtBot, themed: QAppl
     assert pixels_of(DARK.bubble_client) > 500
     assert pixels_of(LIGHT.bubble_client) < 50  # white only in an emoji or two
     dialog.close()
+
+
+def test_a_profiles_initials_read_on_their_circle(qapp: QApplication) -> None:
+    """The initials are large white text (WCAG: 3:1) on a circle whose hue comes from the name."""
+    for name in ("Roberto Ramírez", "Ana López", "Brian Davis", "Zoë", "Unknown", "Mariana Jiménez", "Li Wei"):
+        image = initials_avatar(name).toImage()
+        circle = image.pixelColor(8, image.height() // 2)  # left of the letters, inside the circle
+        assert contrast_ratio(circle, QColor("white")) >= 3.0, name

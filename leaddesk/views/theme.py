@@ -31,6 +31,8 @@ from leaddesk.paths import resource
 
 #: WCAG AA for normal text.
 TEXT_CONTRAST: Final = 4.5
+#: WCAG AA for large text (a profile's initials).
+LARGE_TEXT_CONTRAST: Final = 3.0
 #: WCAG's contrast for marks that are not text (a bar, a dot), used for the dark theme's chart bars.
 MARK_CONTRAST: Final = 3.0
 

@@ -56,6 +56,7 @@ from leaddesk.views.profile.common import (
     set_plain_tooltip,
     show_error,
 )
+from leaddesk.views.theme import LARGE_TEXT_CONTRAST, with_contrast
 
 AVATAR = 96
 #: The newest refusals not yet dismissed that the Overview tells.
@@ -72,7 +73,7 @@ def initials_avatar(name: str, size: int = AVATAR) -> QPixmap:
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     hue = sum(map(ord, name)) % 360
-    painter.setBrush(QColor.fromHsl(hue, 110, 140))
+    painter.setBrush(with_contrast(QColor.fromHsl(hue, 110, 140), QColor("white"), LARGE_TEXT_CONTRAST, lighter=False))
     painter.setPen(Qt.PenStyle.NoPen)
     painter.drawEllipse(0, 0, size, size)
     font = QFont()
