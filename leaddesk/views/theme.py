@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from leaddesk.paths import resource
@@ -91,7 +91,8 @@ class ChipColors:
 
 @dataclass(frozen=True)
 class ThemeColors:
-    """The semantic colours of one theme: what painters and inline style sheets ask for by meaning."""
+    """The semantic colours of one theme, by meaning, for painters (widgets take theirs from the style
+    sheet, whose notes and panels use the same colours)."""
 
     dark: bool
     window: QColor
@@ -443,9 +444,3 @@ def apply_theme(app: QApplication, theme_choice: str) -> ThemeColors:
         return follower.set_choice(theme_choice)
     ThemeFollower(app, theme_choice)
     return colors()
-
-
-def theme_follower(app: QGuiApplication) -> ThemeFollower | None:
-    """The follower :func:`apply_theme` installed on ``app``, if any."""
-    follower = app.findChild(ThemeFollower)
-    return follower if isinstance(follower, ThemeFollower) else None
