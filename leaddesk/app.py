@@ -25,6 +25,7 @@ from leaddesk.views.client_actions import install_client_actions
 from leaddesk.views.main_window import MainWindow
 from leaddesk.views.profile.dialog import ProfileDialog
 from leaddesk.views.search_dialog import SearchDialog
+from leaddesk.views.theme import apply_theme
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -37,8 +38,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("leaddesk")
     app.setStyle("Fusion")
-    install_translations(choose_language(load_preferences().language))
-    apply_style(app)
+    preferences = load_preferences()
+    install_translations(choose_language(preferences.language))  # before any widget exists
+    apply_theme(app, preferences.theme)  # light or dark, and following the system's scheme
     from leaddesk.models.icons import icon
 
     app.setWindowIcon(icon("leaddesk"))

@@ -1,10 +1,12 @@
 """Render the Analytics page off screen on the demo database and on an empty one, for the docs.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/analytics_screenshots.py [--out docs/screenshots] [--language es]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/analytics_screenshots.py [--out docs/screenshots] \
+        [--language es] [--theme dark]
 
 Writes ``analytics-demo.png`` and ``analytics-empty.png``: the Analytics page at 1024x700, all time; with
 ``--language es`` the page in Spanish (es_MX), as ``analytics-demo-es.png`` and ``analytics-empty-es.png``,
-plus one chart saved as the page's PNG export does (``analytics-chart-funnel-es.png``). Scratch databases only.
+plus one chart saved as the page's PNG export does (``analytics-chart-funnel-es.png``); with ``--theme dark``
+the same in the dark theme, named ``…-dark.png``. Scratch databases only.
 """
 
 from __future__ import annotations
@@ -25,12 +27,14 @@ from leaddesk.db.database import Database, open_database
 from leaddesk.demo import ensure_demo_database
 from leaddesk.i18n import install_translations
 from leaddesk.views.analytics_page import AnalyticsPage
+from leaddesk.views.theme import apply_theme
 
 SIZE = (1024, 700)
 
 
-def shoot(database: Database, out: Path, language: str = "en", chart: Path | None = None) -> None:
+def shoot(database: Database, out: Path, language: str = "en", chart: Path | None = None, theme: str = "light") -> None:
     app = make_application([sys.argv[0]])
+    apply_theme(app, theme)  # the one asked for, whatever this computer's saved choice
     system = QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico) if language == "es" else QLocale("en_US")
     install_translations(language, system)
     page = AnalyticsPage(database)
@@ -56,20 +60,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "docs" / "screenshots")
     parser.add_argument("--language", choices=("en", "es"), default="en", help="the window's language (default en)")
+    parser.add_argument("--theme", choices=("light", "dark"), default="light")
     args = parser.parse_args()
-    suffix = "" if args.language == "en" else f"-{args.language}"
+    suffix = ("" if args.language == "en" else f"-{args.language}") + ("-dark" if args.theme == "dark" else "")
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         demo = ensure_demo_database(folder / "demo.sqlite")
         try:
             chart = args.out / f"analytics-chart-funnel{suffix}.png" if suffix else None
-            shoot(demo, args.out / f"analytics-demo{suffix}.png", args.language, chart)
+            shoot(demo, args.out / f"analytics-demo{suffix}.png", args.language, chart, args.theme)
         finally:
             demo.close()
         empty = open_database(folder / "empty.sqlite")
         try:
-            shoot(empty, args.out / f"analytics-empty{suffix}.png", args.language)
+            shoot(empty, args.out / f"analytics-empty{suffix}.png", args.language, None, args.theme)
         finally:
             empty.close()
     return 0

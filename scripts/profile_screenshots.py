@@ -1,11 +1,13 @@
 """Render every tab of the profile dialog on the demo data to ``docs/screenshots/profile-*.png``, and the
 Overview with unsaved changes (one of them refused by the check before saving) at 1024x700 and 1440x900.
 
-Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/profile_screenshots.py [OUT_DIR]``
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/profile_screenshots.py [OUT_DIR] [--theme dark]``
+(dark: the same pictures named ``profile-*-dark.png``).
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -15,11 +17,12 @@ from PySide6.QtWidgets import QApplication
 
 from leaddesk.demo import ensure_demo_database
 from leaddesk.views.profile import ProfileDialog
+from leaddesk.views.theme import apply_theme
 
 TABS = ["overview", "conversation", "meetings", "survey", "funnel", "configuration"]
 
 
-def unsaved(app: QApplication, dialog: ProfileDialog, out: Path) -> None:
+def unsaved(app: QApplication, dialog: ProfileDialog, out: Path, suffix: str = "") -> None:
     """The Overview with changes not saved yet: a new sale status and stage, and a pause that already ended."""
     overview = dialog.overview
     dialog.tabs.setCurrentWidget(overview)
@@ -33,16 +36,25 @@ def unsaved(app: QApplication, dialog: ProfileDialog, out: Path) -> None:
     for width, height in ((1024, 700), (1440, 900)):
         dialog.resize(width, height)
         app.processEvents()
-        path = out / f"profile-unsaved-{width}.png"
+        path = out / f"profile-unsaved-{width}{suffix}.png"
         dialog.grab().save(str(path))
         print(path, dialog.windowTitle())
 
 
 def main() -> int:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default_out = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+    parser.add_argument("out", nargs="?", type=Path, default=default_out)
+    parser.add_argument("--theme", choices=("light", "dark"), default="light")
+    args = parser.parse_args()
+    out: Path = args.out
+    suffix = "-dark" if args.theme == "dark" else ""
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName("LeadDesk-screenshots")
+    app.setStyle("Fusion")
+    apply_theme(app, args.theme)
     with tempfile.TemporaryDirectory() as folder:
         database = ensure_demo_database(Path(folder) / "demo.sqlite")
         with database.read() as connection:
@@ -64,9 +76,9 @@ def main() -> int:
             if name == "conversation":
                 dialog.conversation.scroll_to_newest()
                 app.processEvents()
-            dialog.grab().save(str(out / f"profile-{name}.png"))
-            print(out / f"profile-{name}.png")
-        unsaved(app, dialog, out)
+            dialog.grab().save(str(out / f"profile-{name}{suffix}.png"))
+            print(out / f"profile-{name}{suffix}.png")
+        unsaved(app, dialog, out, suffix)
         dialog.overview.refresh()
         dialog.close()
         database.close()

@@ -1,9 +1,10 @@
 """Render the main window off screen on the demo database and on an empty one, for the docs.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--theme dark]
 
 Writes ``main-window-demo.png`` and ``main-window-empty.png``, and ``main-window-filters-1024.png`` and
 ``main-window-filters-1440.png``: the demo data with three filters chosen, at 1024x700 and 1440x900.
+With ``--theme dark`` the same in the dark theme, named ``…-dark.png``.
 Uses scratch databases and settings in a temporary folder: the user's own data and window layout are
 never touched.
 """
@@ -24,6 +25,7 @@ from leaddesk.app import make_application
 from leaddesk.db.database import Database, open_database
 from leaddesk.demo import ensure_demo_database
 from leaddesk.views.main_window import MainWindow
+from leaddesk.views.theme import apply_theme
 
 SIZE = (1280, 760)
 
@@ -43,8 +45,10 @@ def shoot(
     settings_path: Path,
     size: tuple[int, int] = SIZE,
     filtered: bool = False,
+    theme: str = "light",
 ) -> None:
     app = make_application([sys.argv[0]])
+    apply_theme(app, theme)  # the one asked for, whatever this computer's saved choice
     window = MainWindow(database, demo=demo, settings=QSettings(str(settings_path), QSettings.Format.IniFormat))
     window.resize(*size)
     window.show()
@@ -61,27 +65,42 @@ def shoot(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "docs" / "screenshots")
+    parser.add_argument("--theme", choices=("light", "dark"), default="light")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    suffix = "-dark" if args.theme == "dark" else ""
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         demo = ensure_demo_database(folder / "demo.sqlite")
         try:
-            shoot(demo, args.out / "main-window-demo.png", demo=True, settings_path=folder / "demo.ini")
+            shoot(
+                demo,
+                args.out / f"main-window-demo{suffix}.png",
+                demo=True,
+                settings_path=folder / "demo.ini",
+                theme=args.theme,
+            )
             for width, height in ((1024, 700), (1440, 900)):
                 shoot(
                     demo,
-                    args.out / f"main-window-filters-{width}.png",
+                    args.out / f"main-window-filters-{width}{suffix}.png",
                     demo=True,
                     settings_path=folder / f"filters-{width}.ini",
                     size=(width, height),
                     filtered=True,
+                    theme=args.theme,
                 )
         finally:
             demo.close()
         empty = open_database(folder / "empty.sqlite")
         try:
-            shoot(empty, args.out / "main-window-empty.png", demo=False, settings_path=folder / "empty.ini")
+            shoot(
+                empty,
+                args.out / f"main-window-empty{suffix}.png",
+                demo=False,
+                settings_path=folder / "empty.ini",
+                theme=args.theme,
+            )
         finally:
             empty.close()
     return 0

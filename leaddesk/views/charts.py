@@ -29,10 +29,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from leaddesk.models import words
+from leaddesk.views.theme import LIGHT, ThemeColors, colors
 
-TEXT = QColor("#1F2933")
-MUTED = QColor("#6B7785")
-GRID = QColor("#E6EAF0")
 DEFAULT_COLOR = "#4F86C6"
 
 
@@ -113,8 +111,11 @@ def format_number(value: float) -> str:
     return words.number(value, 1)
 
 
-def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, *, scale: float = 1.0) -> list[HitArea]:
-    """Draw ``chart`` inside ``rect``; returns the clickable bars' rectangles (device-independent)."""
+def paint_chart(
+    painter: QPainter, rect: QRectF, chart: Chart, *, scale: float = 1.0, ink: ThemeColors = LIGHT
+) -> list[HitArea]:
+    """Draw ``chart`` inside ``rect`` in ``ink``'s colours (light, as on paper, unless the screen's theme is
+    given); returns the clickable bars' rectangles (device-independent)."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
@@ -123,15 +124,15 @@ def paint_chart(painter: QPainter, rect: QRectF, chart: Chart, *, scale: float =
     try:
         if chart.is_empty:
             painter.setFont(fonts.label)
-            painter.setPen(MUTED)
+            painter.setPen(ink.chart_muted)
             empty = QCoreApplication.translate("Chart", chart.empty_text)  # the default is marked, not translated
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, empty)
             return []
         if chart.kind == ChartKind.BARS:
-            return _paint_bars(painter, rect, chart, fonts, scale)
+            return _paint_bars(painter, rect, chart, fonts, scale, ink)
         if chart.kind == ChartKind.STACKED:
-            return _paint_columns(painter, rect, chart, fonts, scale)
-        return _paint_area(painter, rect, chart, fonts, scale)
+            return _paint_columns(painter, rect, chart, fonts, scale, ink)
+        return _paint_area(painter, rect, chart, fonts, scale, ink)
     finally:
         painter.restore()
 
@@ -140,7 +141,9 @@ def _elided(metrics: QFontMetricsF, text: str, width: float) -> str:
     return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(width, 0.0))
 
 
-def _paint_bars(painter: QPainter, rect: QRectF, chart: Chart, fonts: _Fonts, scale: float) -> list[HitArea]:
+def _paint_bars(
+    painter: QPainter, rect: QRectF, chart: Chart, fonts: _Fonts, scale: float, ink: ThemeColors
+) -> list[HitArea]:
     label_metrics = QFontMetricsF(fonts.label)
     value_metrics = QFontMetricsF(fonts.value)
     has_notes = any(bar.note for bar in chart.bars)
@@ -159,7 +162,7 @@ def _paint_bars(painter: QPainter, rect: QRectF, chart: Chart, fonts: _Fonts, sc
         bar_height = min(row_height * (0.5 if has_notes else 0.66), 22 * scale)
         bar_top = top + (row_height - bar_height) / 2 - (5 * scale if has_notes else 0)
         painter.setFont(fonts.label)
-        painter.setPen(TEXT)
+        painter.setPen(ink.chart_text)
         label_rect = QRectF(rect.left(), bar_top, label_width - 10 * scale, bar_height)
         painter.drawText(
             label_rect,
@@ -167,15 +170,15 @@ def _paint_bars(painter: QPainter, rect: QRectF, chart: Chart, fonts: _Fonts, sc
             _elided(label_metrics, bar.label, label_rect.width()),
         )
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(GRID)
+        painter.setBrush(ink.chart_grid)
         painter.drawRoundedRect(QRectF(bar_left, bar_top, bar_room, bar_height), 3 * scale, 3 * scale)
         length = max(bar_room * (bar.value / largest), 2 * scale if bar.value else 0)
         bar_rect = QRectF(bar_left, bar_top, length, bar_height)
-        painter.setBrush(QColor(bar.color))
+        painter.setBrush(ink.mark(QColor(bar.color)))
         if length:
             painter.drawRoundedRect(bar_rect, 3 * scale, 3 * scale)
         painter.setFont(fonts.value)
-        painter.setPen(TEXT)
+        painter.setPen(ink.chart_text)
         text = bar.text or format_number(bar.value)
         painter.drawText(
             QRectF(bar_left + length + 6 * scale, bar_top, value_room + bar_room - length, bar_height),
@@ -184,7 +187,7 @@ def _paint_bars(painter: QPainter, rect: QRectF, chart: Chart, fonts: _Fonts, sc
         )
         if bar.note:
             painter.setFont(fonts.small)
-            painter.setPen(MUTED)
+            painter.setPen(ink.chart_muted)
             note_rect = QRectF(bar_left, bar_top + bar_height + 2 * scale, rect.right() - bar_left, 14 * scale)
             painter.drawText(
                 note_rect,
@@ -197,7 +200,9 @@ def _paint_bars(painter: QPainter, rect: QRectF, chart: Chart, fonts: _Fonts, sc
     return hits
 
 
-def _legend(painter: QPainter, rect: QRectF, series: Sequence[Series], fonts: _Fonts, scale: float) -> float:
+def _legend(
+    painter: QPainter, rect: QRectF, series: Sequence[Series], fonts: _Fonts, scale: float, ink: ThemeColors
+) -> float:
     """Draw the legend in one row at the top of ``rect``; returns its height."""
     painter.setFont(fonts.small)
     metrics = QFontMetricsF(fonts.small)
@@ -205,10 +210,10 @@ def _legend(painter: QPainter, rect: QRectF, series: Sequence[Series], fonts: _F
     height = metrics.height() + 6 * scale
     for item in series:
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(item.color))
+        painter.setBrush(ink.mark(QColor(item.color)))
         swatch = 10 * scale
         painter.drawRoundedRect(QRectF(x, rect.top() + (height - swatch) / 2, swatch, swatch), 2 * scale, 2 * scale)
-        painter.setPen(MUTED)
+        painter.setPen(ink.chart_muted)
         x += swatch + 5 * scale
         painter.drawText(QRectF(x, rect.top(), 400 * scale, height), Qt.AlignmentFlag.AlignVCenter, item.name)
         x += metrics.horizontalAdvance(item.name) + 16 * scale
@@ -216,7 +221,7 @@ def _legend(painter: QPainter, rect: QRectF, series: Sequence[Series], fonts: _F
 
 
 def _axes(
-    painter: QPainter, rect: QRectF, chart: Chart, largest: float, fonts: _Fonts, scale: float
+    painter: QPainter, rect: QRectF, chart: Chart, largest: float, fonts: _Fonts, scale: float, ink: ThemeColors
 ) -> tuple[QRectF, float]:
     """Grid lines with their values on the left and a few category labels below; returns the plot area."""
     metrics = QFontMetricsF(fonts.small)
@@ -231,9 +236,9 @@ def _axes(
     value = 0.0
     while value <= top_value + 1e-9:
         y = plot.bottom() - plot.height() * value / top_value
-        painter.setPen(QPen(GRID, 1 * scale))
+        painter.setPen(QPen(ink.chart_grid, 1 * scale))
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-        painter.setPen(MUTED)
+        painter.setPen(ink.chart_muted)
         painter.drawText(
             QRectF(rect.left(), y - 8 * scale, left_room - 6 * scale, 16 * scale),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -266,11 +271,13 @@ def _nice_step(largest: float) -> float:
     return float(10 * magnitude)
 
 
-def _paint_columns(painter: QPainter, rect: QRectF, chart: Chart, fonts: _Fonts, scale: float) -> list[HitArea]:
-    legend = _legend(painter, rect, chart.series, fonts, scale)
+def _paint_columns(
+    painter: QPainter, rect: QRectF, chart: Chart, fonts: _Fonts, scale: float, ink: ThemeColors
+) -> list[HitArea]:
+    legend = _legend(painter, rect, chart.series, fonts, scale, ink)
     area = rect.adjusted(0, legend, 0, 0)
     totals = [sum(s.values[i] for s in chart.series) for i in range(len(chart.categories))]
-    plot, top_value = _axes(painter, area, chart, max(totals, default=0), fonts, scale)
+    plot, top_value = _axes(painter, area, chart, max(totals, default=0), fonts, scale, ink)
     slot = plot.width() / len(chart.categories)
     width = max(slot * 0.7, 1.0)
     painter.setPen(Qt.PenStyle.NoPen)
@@ -278,15 +285,17 @@ def _paint_columns(painter: QPainter, rect: QRectF, chart: Chart, fonts: _Fonts,
         base = plot.bottom()
         for item in chart.series:
             height = plot.height() * item.values[index] / top_value
-            painter.setBrush(QColor(item.color))
+            painter.setBrush(ink.mark(QColor(item.color)))
             painter.drawRect(QRectF(plot.left() + slot * index + (slot - width) / 2, base - height, width, height))
             base -= height
     return []
 
 
-def _paint_area(painter: QPainter, rect: QRectF, chart: Chart, fonts: _Fonts, scale: float) -> list[HitArea]:
+def _paint_area(
+    painter: QPainter, rect: QRectF, chart: Chart, fonts: _Fonts, scale: float, ink: ThemeColors
+) -> list[HitArea]:
     item = chart.series[0]
-    plot, top_value = _axes(painter, rect, chart, max(item.values, default=0), fonts, scale)
+    plot, top_value = _axes(painter, rect, chart, max(item.values, default=0), fonts, scale, ink)
     slot = plot.width() / len(chart.categories)
     points = [
         QPointF(plot.left() + slot * (i + 0.5), plot.bottom() - plot.height() * value / top_value)
@@ -299,7 +308,7 @@ def _paint_area(painter: QPainter, rect: QRectF, chart: Chart, fonts: _Fonts, sc
     fill.lineTo(points[-1].x(), plot.bottom())
     fill.lineTo(points[0].x(), plot.bottom())
     fill.closeSubpath()
-    colour = QColor(item.color)
+    colour = ink.mark(QColor(item.color))
     shade = QColor(colour)
     shade.setAlpha(60)
     painter.setPen(Qt.PenStyle.NoPen)
@@ -330,19 +339,21 @@ def chart_image(chart: Chart, size: QSize, *, device_pixel_ratio: float = 2.0) -
     return image
 
 
-def paint_titled(painter: QPainter, rect: QRectF, chart: Chart, *, scale: float = 1.0) -> list[HitArea]:
+def paint_titled(
+    painter: QPainter, rect: QRectF, chart: Chart, *, scale: float = 1.0, ink: ThemeColors = LIGHT
+) -> list[HitArea]:
     """The chart with its title above it (images and printed pages)."""
     title = QFont(painter.font())
     title.setPointSizeF(11)
     title.setBold(True)
     painter.save()
     painter.setFont(title)
-    painter.setPen(TEXT)
+    painter.setPen(ink.chart_text)
     height = QFontMetricsF(title).height() + 10 * scale
     inner = rect.adjusted(14 * scale, 10 * scale, -14 * scale, -10 * scale)
     painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), height), Qt.AlignmentFlag.AlignLeft, chart.title)
     painter.restore()
-    return paint_chart(painter, inner.adjusted(0, height, 0, 0), chart, scale=scale)
+    return paint_chart(painter, inner.adjusted(0, height, 0, 0), chart, scale=scale, ink=ink)
 
 
 class ChartWidget(QWidget):
@@ -371,14 +382,14 @@ class ChartWidget(QWidget):
         image = QImage(max(self.width(), 1), max(self.height(), 1), QImage.Format.Format_ARGB32)
         painter = QPainter(image)
         try:
-            return paint_chart(painter, QRectF(self.rect()).adjusted(4, 4, -4, -4), self.chart)
+            return paint_chart(painter, QRectF(self.rect()).adjusted(4, 4, -4, -4), self.chart, ink=colors())
         finally:
             painter.end()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         try:
-            self._hits = paint_chart(painter, QRectF(self.rect()).adjusted(4, 4, -4, -4), self.chart)
+            self._hits = paint_chart(painter, QRectF(self.rect()).adjusted(4, 4, -4, -4), self.chart, ink=colors())
         finally:
             painter.end()
 

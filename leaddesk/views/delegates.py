@@ -30,6 +30,7 @@ from leaddesk.models.client_table import (
     UnreadRole,
     badge_label,
 )
+from leaddesk.views.theme import colors
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -40,7 +41,7 @@ UNREAD_COLOR = QColor("#2F6FB3")
 #: An open edit conflict: the badge the profile's conflict notice matches.
 CONFLICT_COLOR = QColor("#C8641E")
 CONFLICT_LABEL = str(QT_TRANSLATE_NOOP("NameDelegate", "⚠ conflict"))
-#: Edits waiting for the relay: a small, muted clock after the name.
+#: Edits waiting for the relay: a small, muted clock after the name (the light theme's; see theme.colors()).
 WAITING_COLOR = QColor("#8A94A3")
 CLOCK = 11
 
@@ -161,20 +162,19 @@ class NameDelegate(QStyledItemDelegate):
         if waiting and name_rect.width() > 0:
             selected = bool(opt.state & QStyle.StateFlag.State_Selected)
             clock_x = rect.left() + metrics.horizontalAdvance(elided) + 5 + CLOCK / 2
-            _clock(painter, clock_x, rect.center().y() + 1, text_color if selected else WAITING_COLOR)
+            _clock(painter, clock_x, rect.center().y() + 1, text_color if selected else colors().waiting)
 
         painter.setFont(small)
         for pill_rect, label, color, filled in pills:
             if pill_rect.left() < rect.left():
                 continue  # no room: the tooltip still says it
             if filled:
-                _pill(painter, pill_rect, color)
-                painter.setPen(QColor("white"))
+                chip = colors().solid_chip(color)
+                _pill(painter, pill_rect, chip.background)
             else:
-                soft = QColor(color)
-                soft.setAlpha(28)
-                _pill(painter, pill_rect, soft, QColor(color))
-                painter.setPen(color)
+                chip = colors().soft_chip(color)
+                _pill(painter, pill_rect, chip.background, chip.accent)
+            painter.setPen(chip.text)
             painter.drawText(pill_rect, int(Qt.AlignmentFlag.AlignCenter), label)
         painter.restore()
 
@@ -184,7 +184,8 @@ class NameDelegate(QStyledItemDelegate):
 
 
 class ChipDelegate(QStyledItemDelegate):
-    """A value shown as a coloured chip: solid with white text (sale status) or soft (funnel stage)."""
+    """A value shown as a coloured chip: solid (sale status) or soft (funnel stage), in the theme's
+    shades of the value's colour so that its text reads (``ThemeColors.solid_chip``/``soft_chip``)."""
 
     def __init__(self, solid: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -210,17 +211,17 @@ class ChipDelegate(QStyledItemDelegate):
         width = metrics.horizontalAdvance(elided) + 2 * PILL_PAD + (10 if not self._solid else 0)
         pill = QRectF(rect.left(), rect.center().y() - height / 2 + 1, min(width, rect.width()), height)
         if self._solid:
-            _pill(painter, pill, color)
-            painter.setPen(QColor("white"))
+            chip = colors().solid_chip(color)
+            _pill(painter, pill, chip.background)
+            painter.setPen(chip.text)
             painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), elided)
         else:
-            soft = QColor(color)
-            soft.setAlpha(34)
-            _pill(painter, pill, soft)
+            chip = colors().soft_chip(color)
+            _pill(painter, pill, chip.background)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(color)
+            painter.setBrush(chip.accent)
             painter.drawEllipse(QRectF(pill.left() + PILL_PAD - 1, pill.center().y() - 3, 6, 6))
-            painter.setPen(color.darker(135))
+            painter.setPen(chip.text)
             text_rect = pill.adjusted(PILL_PAD + 9, 0, -PILL_PAD + 2, 0)
             painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
         painter.restore()
@@ -233,7 +234,7 @@ class DotDelegate(QStyledItemDelegate):
         opt, text, color, rect = _coloured_cell(option, painter, index)
         if isinstance(color, QColor):
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(color)
+            painter.setBrush(colors().mark(color))
             painter.drawEllipse(QRectF(rect.left(), rect.center().y() - 4 + 1, 8, 8))
             rect = rect.adjusted(14, 0, 0, 0)
         font = QFont(opt.font)

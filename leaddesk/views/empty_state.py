@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from leaddesk.models.icons import icon
+from leaddesk.views.theme import colors
 
 
 def _label(text: str, object_name: str) -> QLabel:
@@ -36,7 +37,7 @@ class EmptyState(QWidget):
         self.setObjectName("emptyState")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         picture = QLabel()
-        picture.setPixmap(icon("empty-clients").pixmap(96, 96))
+        picture.setPixmap(icon("empty-clients-dark" if colors().dark else "empty-clients").pixmap(96, 96))
         picture.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.title = _label(title, "emptyTitle")
         self.body = _label(body, "emptyBody")

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.sync.connection import ConnectionTest, keyring_usable, save_relay_settings, stored_settings
+from leaddesk.views.theme import colors
 
 
 def _hint(text: str, *, wrap: bool = False) -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)
-    label.setStyleSheet("color: #6B7785;")
+    label.setStyleSheet(f"color: {colors().muted_text.name()};")
     return label
 
 
@@ -77,7 +78,7 @@ class SettingsDialog(QDialog):
             "company's relay. Your administrator gives you its address and an access token.",
             wrap=True,
         )
-        intro.setStyleSheet("color: #4F5B69;")
+        intro.setStyleSheet(f"color: {colors().muted_text.name()};")
         self.url_edit = QLineEdit(stored_url)
         self.url_edit.setPlaceholderText("https://relay.example.com")
         self.token_edit = QLineEdit(stored_token)

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOpti
 
 from leaddesk.domain import find_folded
 from leaddesk.models.conversation import ChatItem, ItemRole
+from leaddesk.views.theme import colors
 
 #: Longer texts are cut for display (copy the message to get all of it).
 MAX_SHOWN = 12_000
@@ -49,14 +50,11 @@ PAD = 9
 GAP = 4
 THUMB = QSize(220, 150)
 
-CLIENT_BG = QColor("#FFFFFF")
-OUT_BG = QColor("#DCF3E4")
-BOT_BG = QColor("#E6EEF9")
-CHIP_BG = QColor(0, 0, 0, 16)
+#: A block's colour names its meaning by the light theme's shade; :func:`_in_theme` gives the painted one.
 MUTED = QColor("#5F6B7A")
 FAIL = QColor("#C0392B")
 READ = QColor("#2E86DE")
-HIGHLIGHT = QColor("#FFE066")
+AGENT = QColor("#1F6F43")
 
 TICKS = {"pending": "\u25f7", "sent": "\u2713", "delivered": "\u2713\u2713", "read": "\u2713\u2713", "failed": "\u26a0"}
 STATUS_WORDS = {
@@ -105,7 +103,7 @@ def message_blocks(item: ChatItem) -> list[Block]:
         if item.author_kind == "agent" and not who:
             who = "Agent"
         if who:
-            blocks.append(Block("text", who, "bold", QColor("#1F6F43") if item.author_kind == "agent" else READ))
+            blocks.append(Block("text", who, "bold", AGENT if item.author_kind == "agent" else READ))
     kind = item.type
     if kind in ("image", "sticker"):
         if item.media_state == "cached" and item.media_path:
@@ -168,6 +166,20 @@ def message_blocks(item: ChatItem) -> list[Block]:
         code = f" ({item.error_code})" if item.error_code else ""
         blocks.append(Block("text", shown(f"Not delivered: {reason}{code}"), "small", FAIL))
     return blocks
+
+
+def _in_theme(color: QColor | None) -> QColor | None:
+    """A block's colour (one of the constants above) as the theme now painting shows that meaning."""
+    if color is None:
+        return None
+    theme = colors()
+    meanings = {
+        MUTED.rgba(): theme.bubble_muted,
+        FAIL.rgba(): theme.failed,
+        READ.rgba(): theme.bot_name,
+        AGENT.rgba(): theme.agent_name,
+    }
+    return meanings.get(color.rgba(), color)
 
 
 def _media_state(item: ChatItem) -> str:
@@ -270,7 +282,7 @@ class BubbleDelegate(QStyledItemDelegate):
         chip's icon) counts two. The spans are mapped through the prefix's UTF-16 length.
         """
         fmt = QTextCharFormat()
-        fmt.setBackground(QBrush(HIGHLIGHT))
+        fmt.setBackground(QBrush(colors().find_highlight))
         ranges: list[QTextLayout.FormatRange] = []
         for start, end in find_folded(text, needle):
             found = QTextLayout.FormatRange()
@@ -321,34 +333,36 @@ class BubbleDelegate(QStyledItemDelegate):
         bubble = self._bubble_rect(option, item, width, height)
         path = QPainterPath()
         path.addRoundedRect(bubble, 10, 10)
-        background = CLIENT_BG if not item.outgoing else OUT_BG if item.author_kind == "agent" else BOT_BG
+        theme = colors()
+        agent = item.author_kind == "agent"
+        background = theme.bubble_client if not item.outgoing else theme.bubble_agent if agent else theme.bubble_bot
         painter.fillPath(path, background)
-        pen = QPen(QColor("#E67E22"), 2.5) if current else QPen(QColor(0, 0, 0, 28), 1)
+        pen = QPen(theme.find_current, 2.5) if current else QPen(theme.bubble_border, 1)
         painter.setPen(pen)
         painter.drawPath(path)
         y = bubble.top() + PAD
         left = bubble.left() + PAD
-        # Bubbles have light backgrounds of their own, so the text is dark whatever the palette.
-        text_color = QColor("#1B1F24")
+        # Bubbles have backgrounds of their own, so the text is the theme's bubble text whatever the palette.
+        text_color = theme.bubble_text
         for block, layout, natural, h in measured:
             if block.kind == "image" and block.path:
                 self._paint_image(painter, QRectF(left, y, THUMB.width(), THUMB.height()), block.path)
             elif layout is not None:
-                painter.setPen(block.color or text_color)
+                painter.setPen(_in_theme(block.color) or text_color)
                 if block.kind in ("chip", "card"):
                     chip = QRectF(left, y, natural, h)
                     chip_path = QPainterPath()
                     chip_path.addRoundedRect(chip, 6, 6)
-                    painter.fillPath(chip_path, CHIP_BG if block.kind == "chip" else QColor(255, 255, 255, 180))
-                    painter.setPen(block.color or text_color)
+                    painter.fillPath(chip_path, theme.bubble_chip if block.kind == "chip" else theme.bubble_card)
+                    painter.setPen(_in_theme(block.color) or text_color)
                     layout.draw(painter, QPointF(left + 8, y + 6))
                 elif block.kind == "footer":
                     fm = QFontMetrics(self._fonts["small"])
                     x = bubble.right() - PAD - fm.horizontalAdvance(block.text)
                     if item.status == "read" and item.outgoing:
-                        painter.setPen(READ)
+                        painter.setPen(theme.delivered_read)
                     elif item.status == "failed":
-                        painter.setPen(FAIL)
+                        painter.setPen(theme.failed)
                     layout.draw(painter, QPointF(x, y))
                 else:
                     layout.draw(painter, QPointF(left, y))
@@ -363,8 +377,8 @@ class BubbleDelegate(QStyledItemDelegate):
         rect = QRectF(option.rect.center().x() - w / 2, option.rect.top() + 7, w, 22)
         path = QPainterPath()
         path.addRoundedRect(rect, 11, 11)
-        painter.fillPath(path, QColor("#DDE3EA"))
-        painter.setPen(QColor("#3D4754"))
+        painter.fillPath(path, colors().day_background)
+        painter.setPen(colors().day_text)
         painter.setFont(self._day_font)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, item.label)
 
@@ -379,8 +393,8 @@ class BubbleDelegate(QStyledItemDelegate):
             )
             self._pixmaps[path] = pixmap
         if pixmap.isNull():
-            painter.fillRect(rect, CHIP_BG)
-            painter.setPen(MUTED)
+            painter.fillRect(rect, colors().bubble_chip)
+            painter.setPen(colors().bubble_muted)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "Image missing")
         else:
             painter.drawPixmap(QPointF(rect.left(), rect.top()), pixmap)
@@ -393,10 +407,10 @@ class BubbleDelegate(QStyledItemDelegate):
         rect = QRectF(x, bubble.bottom() + 2, w, 20)
         path = QPainterPath()
         path.addRoundedRect(rect, 10, 10)
-        painter.fillPath(path, QColor("#FFFFFF"))
-        painter.setPen(QColor(0, 0, 0, 40))
+        painter.fillPath(path, colors().bubble_client)
+        painter.setPen(colors().bubble_border)
         painter.drawPath(path)
-        painter.setPen(QColor("#1B1F24"))
+        painter.setPen(colors().bubble_text)
         painter.setFont(self._fonts["body"])
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 

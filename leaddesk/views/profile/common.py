@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from leaddesk.db.database import Database
 from leaddesk.models.client_table import plain_tooltip
+from leaddesk.views.theme import colors
 
 
 def plain_label(text: str = "", *, wrap: bool = False, selectable: bool = False, muted: bool = False) -> QLabel:
@@ -19,7 +20,7 @@ def plain_label(text: str = "", *, wrap: bool = False, selectable: bool = False,
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if muted:
-        label.setStyleSheet("color: #5F6B7A;")
+        label.setProperty("tone", "muted")  # colours: style.qss, light or dark
     return label
 
 
@@ -34,7 +35,7 @@ def show_error(parent: QWidget, title: str, text: str) -> None:
     box.open()
 
 
-#: The red of a field that cannot be saved as it is.
+#: The red of a field that cannot be saved as it is (the light theme's; on screen, colors().problem).
 PROBLEM_RED = "#C62828"
 
 
@@ -42,7 +43,7 @@ def mark_problem(widget: QWidget, message_label: QLabel, message: str) -> None:
     """A red border on ``widget`` and ``message`` beside it; :func:`clear_problem` takes both away."""
     widget.setProperty("problem", True)
     kind = type(widget).__name__
-    widget.setStyleSheet(f"{kind} {{ border: 2px solid {PROBLEM_RED}; border-radius: 3px; }}")
+    widget.setStyleSheet(f"{kind} {{ border: 2px solid {colors().problem.name()}; border-radius: 3px; }}")
     widget.setToolTip(plain_tooltip(message))
     message_label.setText(message)
     message_label.show()
@@ -60,7 +61,7 @@ def clear_problem(widget: QWidget, message_label: QLabel) -> None:
 def problem_label() -> QLabel:
     """The message shown beside a field that cannot be saved (hidden while there is none)."""
     label = plain_label(wrap=True)
-    label.setStyleSheet(f"color: {PROBLEM_RED};")
+    label.setProperty("tone", "alert")
     label.hide()
     return label
 

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,10 +23,10 @@ from leaddesk.db.database import Database
 from leaddesk.models.client_table import plain_tooltip
 from leaddesk.models.profile import config_items, parse_config_value
 from leaddesk.views.profile.common import EditingTab, plain_label
+from leaddesk.views.theme import colors
 
 #: Typed text that starts like JSON is meant as JSON: a list, an object or quoted text.
 JSON_STARTS = ("[", "{", '"')
-PROBLEM_BACKGROUND = QColor("#FBE3E3")
 
 
 class ConfigProblem(edits.EditError):
@@ -77,7 +77,7 @@ class ConfigTab(EditingTab):
         self.revert.clicked.connect(lambda: self.refresh())
         self.revert.setEnabled(False)
         self.error = plain_label(wrap=True)
-        self.error.setStyleSheet("color: #7B1F1F;")
+        self.error.setProperty("tone", "problem")
         buttons = QHBoxLayout()
         buttons.addWidget(self.add)
         buttons.addWidget(self.remove)
@@ -201,7 +201,7 @@ class ConfigTab(EditingTab):
                 cell = self.table.item(row, column)
                 if cell is not None:
                     marked = problem is not None and (row, column) == (problem.row, problem.column)
-                    cell.setBackground(PROBLEM_BACKGROUND if marked else QBrush())
+                    cell.setBackground(colors().problem_background if marked else QBrush())
 
     def save_changes(self) -> bool:
         """Check every row, then send one ``set_config``; on a problem nothing is saved and the cell is marked."""

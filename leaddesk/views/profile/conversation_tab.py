@@ -41,7 +41,7 @@ class ConversationView(QListView):
         self.setWordWrap(True)
         self.setMouseTracking(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setStyleSheet("QListView { background: #EEF1F4; } QListView::item:selected { background: transparent; }")
+        self.setObjectName("conversation")  # its backdrop: style.qss, light or dark
         self.verticalScrollBar().setSingleStep(24)
 
 
@@ -105,7 +105,6 @@ class ConversationTab(QWidget):
         # --- reply -------------------------------------------------------------------------------
         self.bot_warning = QFrame()
         self.bot_warning.setObjectName("botWarning")
-        self.bot_warning.setStyleSheet("#botWarning { background: #FFF4D6; border-radius: 4px; }")
         warn_row = QHBoxLayout(self.bot_warning)
         warn_row.addWidget(
             plain_label("The bot is answering this client. Sending a message does not pause it.", wrap=True), 1
@@ -117,7 +116,7 @@ class ConversationTab(QWidget):
         warn_row.addWidget(self.pause_bot)
         warn_row.addWidget(self.take_over)
         self.window_warning = plain_label(wrap=True)
-        self.window_warning.setStyleSheet("color: #7B1F1F;")
+        self.window_warning.setProperty("tone", "problem")
         self.reply = QPlainTextEdit()
         self.reply.setPlaceholderText("Write a reply as yourself (Ctrl+Enter sends)")
         self.reply.setFixedHeight(64)

@@ -56,6 +56,7 @@ from leaddesk.views.profile.common import (
     set_plain_tooltip,
     show_error,
 )
+from leaddesk.views.theme import LARGE_TEXT_CONTRAST, with_contrast
 
 AVATAR = 96
 #: The newest refusals not yet dismissed that the Overview tells.
@@ -72,7 +73,7 @@ def initials_avatar(name: str, size: int = AVATAR) -> QPixmap:
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     hue = sum(map(ord, name)) % 360
-    painter.setBrush(QColor.fromHsl(hue, 110, 140))
+    painter.setBrush(with_contrast(QColor.fromHsl(hue, 110, 140), QColor("white"), LARGE_TEXT_CONTRAST, lighter=False))
     painter.setPen(Qt.PenStyle.NoPen)
     painter.drawEllipse(0, 0, size, size)
     font = QFont()
@@ -156,7 +157,6 @@ class OverviewTab(EditingTab):
         # --- at a glance ---------------------------------------------------------------------
         self.glance_box = QFrame()
         self.glance_box.setObjectName("glance")
-        self.glance_box.setStyleSheet("#glance { background: #F3F6F9; border-radius: 6px; }")
         glance_grid = QGridLayout(self.glance_box)
         glance_grid.setContentsMargins(10, 8, 10, 8)
         glance_grid.setHorizontalSpacing(12)
@@ -175,7 +175,7 @@ class OverviewTab(EditingTab):
         # --- conflicts and refusals --------------------------------------------------------
         self.notices = QVBoxLayout()
         self.pending = plain_label(wrap=True)
-        self.pending.setStyleSheet("color: #8A5A00; background: #FFF4D6; padding: 6px; border-radius: 4px;")
+        self.pending.setProperty("tone", "waiting")  # colours: style.qss, light or dark
         self.pending.hide()
 
         # --- editable fields -----------------------------------------------------------------
@@ -477,13 +477,13 @@ class OverviewTab(EditingTab):
     def _refusal_widget(self, outbox_id: int, command_type: str, reason: str | None) -> QWidget:
         box = QFrame()
         box.setObjectName(f"refusal_{outbox_id}")
-        box.setStyleSheet(f"#refusal_{outbox_id} {{ background: #FBE3E3; border-radius: 4px; }}")
+        box.setProperty("card", "refusal")
         row = QHBoxLayout(box)
         row.setContentsMargins(8, 4, 4, 4)
         what = COMMAND_WORDS.get(command_type, command_type.replace("set_", "").replace("_", " "))
         text = f"The relay refused your change of {what}; the value went back. {reason or ''}".strip()
         label = plain_label(text, wrap=True)
-        label.setStyleSheet("color: #7B1F1F;")
+        label.setProperty("tone", "problem")
         row.addWidget(label, 1)
         dismiss = QPushButton("Dismiss")
         dismiss.setObjectName(f"dismiss_refusal_{outbox_id}")
@@ -503,7 +503,7 @@ class OverviewTab(EditingTab):
     def _conflict_widget(self, conflict: edits.ConflictNotice) -> QWidget:
         box = QFrame()
         box.setObjectName("conflict")
-        box.setStyleSheet("#conflict { background: #FFF0E0; border: 1px solid #E8A25A; border-radius: 4px; }")
+        box.setProperty("card", "conflict")
         row = QHBoxLayout(box)
         fields = [f for f in conflict.fields if not (f == "bot_paused_until" and "bot_status" in conflict.mine)]
         what = " and ".join(field_words(f) for f in fields)
