@@ -2,6 +2,51 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Conversation</name>
+    <message numerus="yes">
+        <source>… %Ln more characters (right-click, Copy text)</source>
+        <extracomment>lupdate reads ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls: the context stays a literal at each one.</extracomment>
+        <translation>
+            <numerusform>… %Ln more character (right-click, Copy text)</numerusform>
+            <numerusform>… %Ln more characters (right-click, Copy text)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Profile</name>
+    <message numerus="yes">
+        <source>%Ln message(s)</source>
+        <translation>
+            <numerusform>%Ln message</numerusform>
+            <numerusform>%Ln messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not read yet</source>
+        <translation>
+            <numerusform>%Ln not read yet</numerusform>
+            <numerusform>%Ln not read yet</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SurveyTab</name>
+    <message numerus="yes">
+        <source>Average per question, over %Ln survey(s)</source>
+        <translation>
+            <numerusform>Average per question, over %Ln survey</numerusform>
+            <numerusform>Average per question, over %Ln surveys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln answer(s), from %1 to %2</source>
+        <translation>
+            <numerusform>%Ln answer, from %1 to %2</numerusform>
+            <numerusform>%Ln answers, from %1 to %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Words</name>
     <message numerus="yes">
         <source>%n min ago</source>

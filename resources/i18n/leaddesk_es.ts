@@ -2,6 +2,903 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>ConfigTab</name>
+    <message>
+        <source>a value that starts with [, { or a quote must be a whole list or quoted text: check that every bracket and quote is closed.</source>
+        <extracomment>Typed text that starts like JSON is meant as JSON: a list, an object or quoted text.</extracomment>
+        <translation>un valor que empieza con [, { o comillas debe ser una lista completa o un texto entre comillas: revisa que cada corchete y cada comilla estén cerrados.</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Ajuste</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>The bot&apos;s settings for this client</source>
+        <translation>Los ajustes del bot para este cliente</translation>
+    </message>
+    <message>
+        <source>Add setting</source>
+        <translation>Agregar ajuste</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the selected settings</source>
+        <translation>Quitar los ajustes seleccionados</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Guardar ajustes</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Deshacer cambios</translation>
+    </message>
+    <message>
+        <source>Put back the settings as they were loaded</source>
+        <translation>Volver a los ajustes tal como se cargaron</translation>
+    </message>
+    <message>
+        <source>How the bot behaves with this client, where it differs from the rest of the account. A value is a word or a sentence, a number, true or false, or a list such as [&quot;es&quot;, &quot;en&quot;].</source>
+        <translation>Cómo se comporta el bot con este cliente, donde es distinto del resto de la cuenta. Un valor es una palabra o una frase, un número, true o false, o una lista como [&quot;es&quot;, &quot;en&quot;].</translation>
+    </message>
+    <message>
+        <source>Row %1 has a value but no setting name.</source>
+        <translation>La fila %1 tiene un valor pero no el nombre del ajuste.</translation>
+    </message>
+    <message>
+        <source>The setting “%1” appears twice.</source>
+        <translation>El ajuste «%1» aparece dos veces.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>No cambió nada.</translation>
+    </message>
+</context>
+<context>
+    <name>Conversation</name>
+    <message>
+        <source>Image</source>
+        <extracomment>What a file of each kind is called where it has no name of its own (translated where shown).</extracomment>
+        <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>Sticker</source>
+        <translation>Sticker</translation>
+    </message>
+    <message>
+        <source>Voice message</source>
+        <translation>Mensaje de voz</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>lupdate reads ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls: the context stays a literal at each one.</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Transcript: %1</source>
+        <translation>Transcripción: %1</translation>
+    </message>
+    <message>
+        <source>[a message WhatsApp does not let us show]</source>
+        <translation>[un mensaje que WhatsApp no nos deja mostrar]</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>dddd, MMMM d</source>
+        <comment>date format of a day separator</comment>
+        <translation>dddd, d &apos;de&apos; MMMM</translation>
+    </message>
+    <message>
+        <source>dddd, MMMM d, yyyy</source>
+        <comment>date format of a day separator with the year</comment>
+        <translation>dddd, d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <extracomment>Longer texts are cut for display (copy the message to get all of it).</extracomment>
+        <translation>aún sin enviar</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>enviado</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>entregado</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>leído</translation>
+    </message>
+    <message>
+        <source>not delivered</source>
+        <translation>no entregado</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %Ln more characters (right-click, Copy text)</source>
+        <extracomment>lupdate reads ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls: the context stays a literal at each one.</extracomment>
+        <translation>
+            <numerusform>… %Ln carácter más (clic derecho, Copiar texto)</numerusform>
+            <numerusform>… %Ln caracteres más (clic derecho, Copiar texto)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation>Bot</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>no longer on the server</source>
+        <translation>ya no está en el servidor</translation>
+    </message>
+    <message>
+        <source>could not be verified</source>
+        <translation>no se pudo verificar</translation>
+    </message>
+    <message>
+        <source>not downloaded yet</source>
+        <translation>aún no descargado</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Replied with a button</source>
+        <translation>Respondió con un botón</translation>
+    </message>
+    <message>
+        <source>Chose from a list</source>
+        <translation>Eligió de una lista</translation>
+    </message>
+    <message>
+        <source>A message of a kind WhatsApp does not let us show.</source>
+        <translation>Un tipo de mensaje que WhatsApp no nos deja mostrar.</translation>
+    </message>
+    <message>
+        <source>Listing</source>
+        <translation>Anuncio</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>sin motivo indicado</translation>
+    </message>
+    <message>
+        <source>Not delivered: %1</source>
+        <translation>No entregado: %1</translation>
+    </message>
+    <message>
+        <source>click to open</source>
+        <translation>clic para abrir</translation>
+    </message>
+    <message>
+        <source>Image missing</source>
+        <translation>Falta la imagen</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationTab</name>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversación</translation>
+    </message>
+    <message>
+        <source>Find in conversation</source>
+        <translation>Buscar en la conversación</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Coincidencia anterior (Mayús+Intro)</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Coincidencia anterior</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Siguiente coincidencia (Intro)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Siguiente coincidencia</translation>
+    </message>
+    <message>
+        <source>Close the search (Esc)</source>
+        <translation>Cerrar la búsqueda (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the search</source>
+        <translation>Cerrar la búsqueda</translation>
+    </message>
+    <message>
+        <source>The bot is answering this client. Sending a message does not pause it.</source>
+        <translation>El bot está respondiendo a este cliente. Enviar un mensaje no lo pausa.</translation>
+    </message>
+    <message>
+        <source>Pause the bot</source>
+        <translation>Pausar el bot</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>Tomar el control</translation>
+    </message>
+    <message>
+        <source>An agent answers this client from now on; the bot stays quiet</source>
+        <translation>Un agente responde a este cliente desde ahora; el bot no contesta</translation>
+    </message>
+    <message>
+        <source>Write a reply as yourself (Ctrl+Enter sends)</source>
+        <translation>Escribe una respuesta en tu nombre (Ctrl+Intro envía)</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Find in this conversation (%1)</source>
+        <translation>Buscar en esta conversación (%1)</translation>
+    </message>
+    <message>
+        <source>The client has never written: WhatsApp lets you answer only within %1 hours of their last message.</source>
+        <translation>El cliente nunca ha escrito: WhatsApp solo deja responder dentro de las %1 horas siguientes a su último mensaje.</translation>
+    </message>
+    <message>
+        <source>The client last wrote %1: WhatsApp lets you write freely only within %2 hours of their last message, so the server will likely refuse this one.</source>
+        <translation>Último mensaje del cliente: %1. WhatsApp solo deja escribir libremente dentro de las %2 horas siguientes a su último mensaje, así que el servidor probablemente rechazará este.</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Sin coincidencias</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Copiar texto</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Guardar como…</translation>
+    </message>
+    <message>
+        <source>This file is not on this computer yet; it is downloaded at the next sync.</source>
+        <translation>Este archivo aún no está en esta computadora; se descarga en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Save file</source>
+        <translation>Guardar archivo</translation>
+    </message>
+    <message>
+        <source>Message not sent</source>
+        <translation>Mensaje no enviado</translation>
+    </message>
+    <message>
+        <source>Could not change the bot</source>
+        <translation>No se pudo cambiar el bot</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelTab</name>
+    <message>
+        <source>Funnel history</source>
+        <translation>Historial del embudo</translation>
+    </message>
+    <message>
+        <source>No stage change yet.</source>
+        <translation>Aún no hay cambios de etapa.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsTab</name>
+    <message>
+        <source>Upcoming meetings</source>
+        <translation>Próximas citas</translation>
+    </message>
+    <message>
+        <source>Past meetings</source>
+        <translation>Citas pasadas</translation>
+    </message>
+    <message>
+        <source>Upcoming (%1)</source>
+        <translation>Próximas (%1)</translation>
+    </message>
+    <message>
+        <source>Upcoming: none scheduled</source>
+        <translation>Próximas: ninguna programada</translation>
+    </message>
+    <message>
+        <source>Past (%1)</source>
+        <translation>Pasadas (%1)</translation>
+    </message>
+    <message>
+        <source>Past: none</source>
+        <translation>Pasadas: ninguna</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>An internal tester: left out of every statistic.</source>
+        <extracomment>The newest refusals not yet dismissed that the Overview tells.</extracomment>
+        <translation>Alguien de la casa que prueba el bot: no cuenta en ninguna estadística.</translation>
+    </message>
+    <message>
+        <source>A supplier or third party: an agent answers them instead of the bot.</source>
+        <translation>Un proveedor o un tercero: le responde un agente en lugar del bot.</translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <extracomment>The glance&apos;s rows: (attribute, label).</extracomment>
+        <translation>Bot</translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation>Sentimiento</translation>
+    </message>
+    <message>
+        <source>Next meeting</source>
+        <translation>Próxima cita</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Sin leer</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <extracomment>The form&apos;s values as last filled from the cache: what differs from them is the user&apos;s unsaved edit.</extracomment>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the phone number</source>
+        <translation>Copiar el número de teléfono</translation>
+    </message>
+    <message>
+        <source>Sale status</source>
+        <translation>Estado de venta</translation>
+    </message>
+    <message>
+        <source>Funnel stage</source>
+        <translation>Etapa del embudo</translation>
+    </message>
+    <message>
+        <source>Optional note: why the stage changed</source>
+        <translation>Nota opcional: por qué cambió la etapa</translation>
+    </message>
+    <message>
+        <source>Note on the stage change</source>
+        <translation>Nota del cambio de etapa</translation>
+    </message>
+    <message>
+        <source>Let the bot answer</source>
+        <translation>Dejar que el bot responda</translation>
+    </message>
+    <message>
+        <source>Pause the bot</source>
+        <translation>Pausar el bot</translation>
+    </message>
+    <message>
+        <source>An agent takes over</source>
+        <translation>Un agente toma el control</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>Pause until a time</source>
+        <translation>Pausar hasta una hora</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <comment>date and time format of the pause&apos;s end</comment>
+        <translation>dd/MM/yyyy HH:mm</translation>
+    </message>
+    <message>
+        <source>When the bot answers again</source>
+        <translation>Cuándo vuelve a responder el bot</translation>
+    </message>
+    <message>
+        <source>Mystery shopper</source>
+        <translation>Cliente misterioso</translation>
+    </message>
+    <message>
+        <source>Contractor</source>
+        <translation>Contratista</translation>
+    </message>
+    <message>
+        <source>The client&apos;s name</source>
+        <translation>El nombre del cliente</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <extracomment>Each field that can be refused before saving, with the message shown beside it.</extracomment>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Marcas</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Guardar cambios</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Deshacer cambios</translation>
+    </message>
+    <message>
+        <source>Put back the values as they were loaded</source>
+        <translation>Volver a los valores tal como se cargaron</translation>
+    </message>
+    <message>
+        <source>• Unsaved changes</source>
+        <translation>• Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>This client is no longer on this computer.</source>
+        <translation>Este cliente ya no está en esta computadora.</translation>
+    </message>
+    <message>
+        <source>No phone number</source>
+        <translation>Sin número de teléfono</translation>
+    </message>
+    <message>
+        <source>First contact: %1</source>
+        <translation>Primer contacto: %1</translation>
+    </message>
+    <message>
+        <source>Last activity: %1</source>
+        <translation>Última actividad: %1</translation>
+    </message>
+    <message>
+        <source>%1 (set by the bot)</source>
+        <translation>%1 (la pone el bot)</translation>
+    </message>
+    <message>
+        <source>Only the bot&apos;s rules move a client into this stage.</source>
+        <translation>Solo las reglas del bot llevan a un cliente a esta etapa.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <source>Not sent to the server yet: %1</source>
+        <translation>Aún sin enviar al servidor: %1</translation>
+    </message>
+    <message>
+        <source>The server did not accept your change of %1; the value went back.</source>
+        <translation>El servidor no aceptó tu cambio de %1; el valor volvió al anterior.</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Stop showing this notice</source>
+        <translation>Dejar de mostrar este aviso</translation>
+    </message>
+    <message>
+        <source>Could not dismiss the notice</source>
+        <translation>No se pudo descartar el aviso</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> y </translation>
+    </message>
+    <message>
+        <source>Someone changed the %1 at the same time, and the server&apos;s value stands.</source>
+        <translation>Alguien cambió %1 al mismo tiempo, y se queda el valor del servidor.</translation>
+    </message>
+    <message>
+        <source>You set: %1 — the server has: %2</source>
+        <translation>Tú pusiste: %1 — el servidor tiene: %2</translation>
+    </message>
+    <message>
+        <source>Apply mine again</source>
+        <translation>Aplicar el mío otra vez</translation>
+    </message>
+    <message>
+        <source>Could not apply the change</source>
+        <translation>No se pudo aplicar el cambio</translation>
+    </message>
+    <message>
+        <source>A note goes with a change of stage: pick the new stage, or clear the note.</source>
+        <translation>Una nota acompaña a un cambio de etapa: elige la nueva etapa o borra la nota.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>No guardado</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>No se pudo guardar</translation>
+    </message>
+</context>
+<context>
+    <name>Profile</name>
+    <message>
+        <source>%1, as of %2</source>
+        <extracomment>lupdate reads ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls: the context stays a literal at each one.</extracomment>
+        <translation>%1, desde el %2</translation>
+    </message>
+    <message>
+        <source>Not judged yet</source>
+        <translation>Aún sin valorar</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>None scheduled</source>
+        <translation>Ninguna programada</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s)</source>
+        <translation>
+            <numerusform>%Ln mensaje</numerusform>
+            <numerusform>%Ln mensajes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All read</source>
+        <translation>Todo leído</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not read yet</source>
+        <translation>
+            <numerusform>%Ln sin leer</numerusform>
+            <numerusform>%Ln sin leer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 del %2</translation>
+    </message>
+    <message>
+        <source>a meeting not in this computer&apos;s copy yet</source>
+        <translation>una cita que aún no está en esta computadora</translation>
+    </message>
+    <message>
+        <source>no meeting</source>
+        <translation>ninguna cita</translation>
+    </message>
+    <message>
+        <source>Submitted %1 — about %2</source>
+        <translation>Enviada el %1 — sobre %2</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <extracomment>Marked in the &quot;Profile&quot; context, where :class:`RecordTableModel` translates its headers.</extracomment>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>(start)</source>
+        <translation>(inicio)</translation>
+    </message>
+    <message>
+        <source>%1 (agent)</source>
+        <translation>%1 (agente)</translation>
+    </message>
+    <message>
+        <source>an agent</source>
+        <translation>un agente</translation>
+    </message>
+    <message>
+        <source>the bot</source>
+        <translation>el bot</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>el servidor</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Cambiado por</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>You — not sent yet</source>
+        <extracomment>What the &quot;Changed by&quot; column says of a stage change still in the outbox.</extracomment>
+        <translation>Tú — aún sin enviar</translation>
+    </message>
+    <message>
+        <source>Made here; the server has not confirmed it yet.</source>
+        <translation>Hecho aquí; el servidor aún no lo confirma.</translation>
+    </message>
+    <message>
+        <source>%1 until %2</source>
+        <translation>%1 hasta el %2</translation>
+    </message>
+    <message>
+        <source>paused until %1</source>
+        <translation>en pausa hasta el %1</translation>
+    </message>
+    <message>
+        <source>no time to resume</source>
+        <translation>sin hora para reanudar</translation>
+    </message>
+    <message>
+        <source>no stage</source>
+        <translation>sin etapa</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>«%1»</translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation>sin nombre</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Promedio</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Respuestas</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Overview</source>
+        <extracomment>Put before the client&apos;s name in the title while the profile has unsaved changes. Every tab was read again from the cache (:meth:`refresh`, after a sync that changed this contact).</extracomment>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversación</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Citas</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>Encuesta</translation>
+    </message>
+    <message>
+        <source>Funnel history</source>
+        <translation>Historial del embudo</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Configuración del bot</translation>
+    </message>
+    <message>
+        <source>Parts of the client&apos;s profile</source>
+        <translation>Partes de la ficha del cliente</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <extracomment>The &quot;Discard your changes?&quot; question while it is asked (tests answer it).</extracomment>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>¿Descartar tus cambios?</translation>
+    </message>
+    <message>
+        <source>What you changed in this profile has not been saved.</source>
+        <translation>Lo que cambiaste en esta ficha no se ha guardado.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Seguir editando</translation>
+    </message>
+</context>
+<context>
+    <name>RecordActions</name>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Página web (*.html)</translation>
+    </message>
+    <message>
+        <source>Print client record</source>
+        <extracomment>lupdate reads ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls: the context stays a literal at each one.</extracomment>
+        <translation>Imprimir la ficha del cliente</translation>
+    </message>
+    <message>
+        <source>client-record</source>
+        <translation>ficha-cliente</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Save this client&apos;s whole record as a PDF or a web page, to forward</source>
+        <translation>Guardar toda la ficha de este cliente como PDF o página web, para reenviarla</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print this client&apos;s whole record</source>
+        <translation>Imprimir toda la ficha de este cliente</translation>
+    </message>
+    <message>
+        <source>Nothing to export</source>
+        <translation>Nada que exportar</translation>
+    </message>
+    <message>
+        <source>This client is no longer on this computer.</source>
+        <translation>Este cliente ya no está en esta computadora.</translation>
+    </message>
+    <message>
+        <source>Export client record</source>
+        <translation>Exportar la ficha del cliente</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>No se pudo exportar</translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2</source>
+        <translation>No se pudo escribir %1:
+%2</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>No se imprimió</translation>
+    </message>
+    <message>
+        <source>The printer could not be opened.</source>
+        <translation>No se pudo abrir la impresora.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyTab</name>
+    <message>
+        <source>No survey answered yet.</source>
+        <translation>Aún no ha respondido ninguna encuesta.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Average per question, over %Ln survey(s)</source>
+        <translation>
+            <numerusform>Promedio por pregunta, en %Ln encuesta</numerusform>
+            <numerusform>Promedio por pregunta, en %Ln encuestas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln answer(s), from %1 to %2</source>
+        <translation>
+            <numerusform>%Ln respuesta, de %1 a %2</numerusform>
+            <numerusform>%Ln respuestas, de %1 a %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Average per question</source>
+        <translation>Promedio por pregunta</translation>
+    </message>
+</context>
+<context>
     <name>Words</name>
     <message>
         <source>None</source>
@@ -182,6 +1079,21 @@
     <message>
         <source>An agent handles the conversation</source>
         <translation>Una persona atiende la conversación</translation>
+    </message>
+    <message>
+        <source>ddd, MMM d, yyyy</source>
+        <comment>date format with weekday and year</comment>
+        <translation>ddd d MMM yyyy</translation>
+    </message>
+    <message>
+        <source>MMM d, yyyy</source>
+        <comment>date format with year</comment>
+        <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>a date, then a time of day</comment>
+        <translation>%1, %2</translation>
     </message>
 </context>
 </TS>

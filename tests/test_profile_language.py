@@ -1,0 +1,160 @@
+"""The client's profile in Spanish: every tab on the demo data, with no English left on screen, dates the
+Spanish way, and a name for every control a screen reader reaches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QTableView
+from pytestqt.qtbot import QtBot
+
+from leaddesk.db.database import Database
+from leaddesk.demo import ensure_demo_database
+from leaddesk.models.conversation import ItemRole
+from leaddesk.views.profile import ProfileDialog
+from tests.support.i18n import english_left, in_language, unnamed_controls, visible_texts
+
+TABS_ES = ["Resumen", "Conversación", "Citas", "Encuesta", "Historial del embudo", "Configuración del bot"]
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    ensure_demo_database(path).close()
+    return path
+
+
+@pytest.fixture
+def demo(demo_path: Path, tmp_path: Path) -> Iterator[Database]:
+    copy = tmp_path / "demo.sqlite"
+    copy.write_bytes(demo_path.read_bytes())
+    database = ensure_demo_database(copy)
+    yield database
+    database.close()
+
+
+def richest_client(database: Database) -> str:
+    """The demo client with a survey, a meeting still to come and the most messages: every tab has rows."""
+    with database.read() as connection:
+        row = connection.exec_driver_sql(
+            "SELECT c.id FROM contacts c WHERE EXISTS (SELECT 1 FROM surveys s WHERE s.contact_id = c.id) "
+            "AND EXISTS (SELECT 1 FROM funnel_changes f WHERE f.contact_id = c.id) "
+            "ORDER BY EXISTS (SELECT 1 FROM meetings m WHERE m.contact_id = c.id "
+            "AND m.starts_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) DESC, c.message_count DESC LIMIT 1"
+        ).first()
+    assert row is not None
+    return str(row[0])
+
+
+def relay_words(database: Database) -> set[str]:
+    """Texts that come from the relay's data, not from the program: the account's stage names (the demo's
+    are English, as an account's may be)."""
+    with database.read() as connection:
+        return {str(name) for (name,) in connection.exec_driver_sql("SELECT name FROM funnel_stages")}
+
+
+def program_texts(dialog: ProfileDialog, database: Database) -> list[str]:
+    relay = relay_words(database)
+    return [text for text in visible_texts(dialog) if not any(name in text for name in relay)]
+
+
+def shown_tabs(qtbot: QtBot, dialog: ProfileDialog) -> Iterator[str]:
+    """Each tab in turn, shown as a user would click it; yields the tab's title."""
+    for index in range(dialog.tabs.count()):
+        qtbot.mouseClick(
+            dialog.tabs.tabBar(), Qt.MouseButton.LeftButton, pos=dialog.tabs.tabBar().tabRect(index).center()
+        )
+        assert dialog.tabs.currentIndex() == index
+        QApplication.processEvents()
+        yield dialog.tabs.tabText(index)
+
+
+def test_every_tab_of_a_profile_speaks_spanish_on_the_demo_data(qtbot: QtBot, demo: Database) -> None:
+    with in_language("es"):
+        dialog = ProfileDialog(demo, richest_client(demo))
+        qtbot.addWidget(dialog)
+        dialog.resize(1024, 700)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        titles = []
+        for title in shown_tabs(qtbot, dialog):
+            titles.append(title)
+            assert english_left(program_texts(dialog, demo)) == [], f"English left on the tab {title!r}"
+        assert titles == TABS_ES
+
+        overview = dialog.overview
+        labels = {label.text() for label in overview.findChildren(QLabel)}
+        assert {"Estado de venta", "Etapa del embudo", "Sentimiento", "Próxima cita"} <= labels
+        assert overview.save.text() == "Guardar cambios"
+        assert [overview.sale_status.itemText(i) for i in range(4)] == ["Ninguno", "Pendiente", "Firmado", "Vendido"]
+        assert overview.last_activity.text().startswith("Última actividad: ")
+        assert overview.glance_values["messages"].text().endswith(" mensajes")
+
+        days = [
+            item.label
+            for row in range(dialog.conversation.model.rowCount())
+            if (item := dialog.conversation.model.index(row, 0).data(ItemRole)).kind == "day"
+        ]
+        assert days[-1] == "Hoy" or " de " in days[-1]  # "Martes, 24 de noviembre", never "Tuesday, November 24"
+        assert all(not any(month in day for month in ("January", "November", "Monday", "Today")) for day in days)
+        assert dialog.conversation.send.text() == "Enviar"
+
+        meetings = dialog.meetings.findChildren(QTableView)[0].model()
+        headers = [meetings.headerData(c, Qt.Orientation.Horizontal) for c in range(meetings.columnCount())]
+        assert headers == ["Cuándo", "Título", "Lugar", "Agente", "Estado"]
+        funnel = dialog.funnel.model
+        assert funnel.headerData(3, Qt.Orientation.Horizontal) == "Cambiado por"
+        assert dialog.record_actions.export_button.text() == "Exportar…"
+        dialog.close()
+
+
+def test_dates_in_the_profile_are_written_the_spanish_way(qtbot: QtBot, demo: Database) -> None:
+    with in_language("es"):
+        dialog = ProfileDialog(demo, richest_client(demo))
+        qtbot.addWidget(dialog)
+        first_row = dialog.funnel.model.index(0, 0).data()
+    # "mar 24 nov 2026, 9:03 a.m.": the weekday and month as Spanish words, the day before the month.
+    weekday, day, month, *_ = first_row.replace(",", "").split()
+    assert weekday.rstrip(".") in {"lun", "mar", "mié", "jue", "vie", "sáb", "dom"}
+    assert day.isdigit()
+    assert month.rstrip(".") in {
+        "ene",
+        "feb",
+        "mar",
+        "abr",
+        "may",
+        "jun",
+        "jul",
+        "ago",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dic",
+    }
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_every_control_of_the_profile_has_a_name_a_screen_reader_can_say(
+    qtbot: QtBot, demo: Database, language: str
+) -> None:
+    with in_language(language):
+        dialog = ProfileDialog(demo, richest_client(demo))
+        qtbot.addWidget(dialog)
+        dialog.resize(1024, 700)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        for title in shown_tabs(qtbot, dialog):
+            assert unnamed_controls(dialog) == [], f"controls without a name on the tab {title!r}"
+        dialog.conversation.open_find()
+        assert unnamed_controls(dialog) == []
+        # Item views say what their columns are: the header titles, translated.
+        view = dialog.config.table
+        assert view.accessibleName()
+        model = view.model()
+        spoken = model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        assert spoken == ("Ajuste" if language == "es" else "Setting")
+        dialog.close()
