@@ -133,7 +133,7 @@ def test_a_bot_status_conflict_is_one_notice_with_both_values_in_plain_words(
     (again,) = _buttons(qtbot, dialog, "apply_again_")
     (dismiss,) = _buttons(qtbot, dialog, "dismiss_")
     text = _notice_text(again)
-    assert f"You set: paused until {format_until(until)} — the relay has: agent" in text
+    assert f"You set: paused until {format_until(until)} — the server has: agent" in text
     assert "changed the bot status at" in text and "bot pause" not in text
 
     qtbot.mouseClick(dismiss, Qt.MouseButton.LeftButton)

@@ -502,6 +502,10 @@
         <translation>Sin número de teléfono</translation>
     </message>
     <message>
+        <source>Phone number: %1</source>
+        <translation>Número de teléfono: %1</translation>
+    </message>
+    <message>
         <source>First contact: %1</source>
         <translation>Primer contacto: %1</translation>
     </message>
@@ -875,6 +879,10 @@
 </context>
 <context>
     <name>SurveyTab</name>
+    <message>
+        <source>Surveys</source>
+        <translation>Encuestas</translation>
+    </message>
     <message>
         <source>No survey answered yet.</source>
         <translation>Aún no ha respondido ninguna encuesta.</translation>

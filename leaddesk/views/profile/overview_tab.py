@@ -414,6 +414,7 @@ class OverviewTab(EditingTab):
         name = contact["name"] or format_phone(contact["phone"]) or self._contact_id
         self.name_title.setText(name)
         self.phone.setText(format_phone(contact["phone"]) or self.tr("No phone number"))
+        self.phone.setAccessibleName(self.tr("Phone number: %1").replace("%1", self.phone.text()))
         self.copy_phone.setEnabled(bool(contact["phone"]))
         photo = round_photo(str(facts.photo)) if facts.photo is not None else None
         self.avatar.setPixmap(photo or initials_avatar(name))

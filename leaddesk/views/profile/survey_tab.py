@@ -28,6 +28,7 @@ class SurveyTab(QWidget):
         self.averages: RecordTableModel | None = None
         self._area = QScrollArea()
         self._area.setWidgetResizable(True)
+        self._area.setAccessibleName(self.tr("Surveys"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._area)
