@@ -3,19 +3,31 @@ Spanish way, and a name for every control a screen reader reaches."""
 
 from __future__ import annotations
 
+import html
+import io
+import os
+import re
+import subprocess
+import sys
+import time
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QTableView
+from PySide6.QtWidgets import QApplication, QLabel, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from leaddesk.db.database import Database
 from leaddesk.demo import ensure_demo_database
+from leaddesk.export import history_document
+from leaddesk.export_pdf import html_to_pdf
 from leaddesk.models.conversation import ItemRole
 from leaddesk.views.profile import ProfileDialog
 from tests.support.i18n import english_left, in_language, unnamed_controls, visible_texts
+from tests.support.profile import seed_rich_contact
 
 TABS_ES = ["Resumen", "Conversación", "Citas", "Encuesta", "Historial del embudo", "Configuración del bot"]
 
@@ -158,3 +170,86 @@ def test_every_control_of_the_profile_has_a_name_a_screen_reader_can_say(
         spoken = model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
         assert spoken == ("Ajuste" if language == "es" else "Setting")
         dialog.close()
+
+
+# --- the printed and exported history, in the window's language ---------------------------------
+
+
+@pytest.fixture
+def mexico_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The computer's clock in Mexico City (UTC-6, no summer time since 2022)."""
+    monkeypatch.setenv("TZ", "America/Mexico_City")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def strip_made(page: str) -> str:
+    """The page without the minute it was made."""
+    return re.sub(r"LeadDesk, [^·]*·", "", page)
+
+
+def document_words(page: str) -> list[str]:
+    """The document's own words: headings, column and row titles, the line under the name. The bot's
+    settings are left out (their names are the account's keys), as are the cells (the client's words)."""
+    own = page.split("<h2>Configuraci")[0]
+    found = re.findall(r"<h[23]>(.*?)</h[23]>|<th[^>]*>(.*?)</th>|<div class=\"doc\">(.*?)</div>", own)
+    return [re.sub(r"\u2068.*?\u2069", "", html.unescape(next(part for part in parts if part))) for parts in found]
+
+
+@pytest.fixture
+def ana(database: Database) -> Database:
+    seed_rich_contact(database)
+    return database
+
+
+def test_the_exported_history_follows_the_windows_language(
+    qtbot: QtBot, ana: Database, tmp_path: Path, mexico_time: None
+) -> None:
+    with in_language("es"):
+        dialog = ProfileDialog(ana, "ct_8812")
+        qtbot.addWidget(dialog)
+        chosen: list[str] = []
+
+        def choose(parent: QWidget, caption: str, suggested: Path, filters: str) -> tuple[Path, str]:
+            chosen.extend([caption, suggested.name, filters])
+            return tmp_path / "ana", filters.split(";;")[1]  # the web page
+
+        dialog.record_actions.choose_path = choose
+        qtbot.mouseClick(dialog.record_actions.export_button, Qt.MouseButton.LeftButton)
+        page = (tmp_path / "ana.html").read_text(encoding="utf-8")
+        found = history_document(ana, "ct_8812")
+    assert chosen[0] == "Exportar la ficha del cliente" and chosen[1].startswith("ficha-cliente-")
+    assert "Página web (*.html)" in chosen[2]
+    assert found is not None and strip_made(page) == strip_made(found[0])  # the window's document, in Spanish
+
+    assert '<html lang="es">' in page
+    for heading in ("Ficha", "Conversación", "Citas", "Encuestas", "Historial del embudo"):
+        assert f"<h2>{heading}</h2>" in page
+    assert "<th>Pregunta</th>" in page.replace(' width="50%"', "") and "Estado de venta" in page
+    assert english_left(document_words(page)) == []
+    # Dates the Spanish way, in the computer's zone: 10:00 UTC on Nov 20 is "20 nov 2026, 4:00" in Mexico City.
+    assert "20 nov 2026, 4:00" in page and "Nov 2026" not in page
+    assert "horas locales: CST (UTC-06:00)" in page
+    assert re.search(r"· 11 mensajes ·", page)
+    assert "\u2068Realizada\u2069" in page  # the meeting's status as the Spanish window says it
+    # The PDF (Export… as PDF, and Print…) is this page printed: its text is Spanish too.
+    pages = PdfReader(io.BytesIO(html_to_pdf(found[0], title=found[1]))).pages
+    printed = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", " ".join(page.extract_text() or "" for page in pages)))
+    assert "Historial del embudo" in printed and "20 nov 2026" in printed and "Conversation" not in printed
+    assert found[1] == "Ana López — ficha del cliente de LeadDesk"
+
+
+def test_the_command_line_history_stays_english_whatever_the_computers_language(ana: Database) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "leaddesk", "--db", str(ana.path), "export", "history", "ct_8812", "--format", "html"],
+        capture_output=True,
+        env={**os.environ, "LANG": "es_MX.UTF-8", "LC_ALL": "es_MX.UTF-8", "TZ": "UTC"},
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    page = done.stdout.decode("utf-8")
+    assert "<h2>Conversation</h2>" in page and "20 Nov 2026, 10:00" in page
+    assert "· 11 messages ·" in page and '<html lang="en">' in page

@@ -13,6 +13,16 @@
     </message>
 </context>
 <context>
+    <name>HistoryDocument</name>
+    <message numerus="yes">
+        <source>Client record from LeadDesk, %1 · %Ln message(s) · times are local: %2</source>
+        <translation>
+            <numerusform>Client record from LeadDesk, %1 · %Ln message · times are local: %2</numerusform>
+            <numerusform>Client record from LeadDesk, %1 · %Ln messages · times are local: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Profile</name>
     <message numerus="yes">
         <source>%Ln message(s)</source>

@@ -340,6 +340,235 @@
     </message>
 </context>
 <context>
+    <name>HistoryDocument</name>
+    <message>
+        <source>d MMM yyyy, HH:mm</source>
+        <comment>date and time format</comment>
+        <extracomment>A cell that starts with one of these is a formula to Excel, LibreOffice and Google Sheets. Clients read and written per step of the window&apos;s export (one short read transaction each). A small style sheet inside the HTML, kept to what both browsers and Qt&apos;s rich-text subset (used for the PDF) understand: class selectors, colours, margins in px (Qt ignores pt there), cell padding and borders, ``white-space: nowrap``, no floats. Qt skips the ``@supports`` block, which centres the page in a browser. Qt ignores ``page-break-after: avoid``: :mod:`leaddesk.export_pdf` keeps headings with what follows. The translation context of the document&apos;s words (``pyside6-lupdate`` reads ``translate(&quot;HistoryDocument&quot;, …)``). How an outgoing message&apos;s status reads (the conversation tab&apos;s words, in its &quot;Conversation&quot; context). What a file of each kind is called where it has no name of its own (the conversation tab&apos;s words).</extracomment>
+        <translation>d MMM yyyy, H:mm</translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <comment>time format</comment>
+        <translation>H:mm</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 y %2</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Shared contact: %1</source>
+        <translation>Contacto compartido: %1</translation>
+    </message>
+    <message>
+        <source>Replied with a button: %1</source>
+        <translation>Respondió con un botón: %1</translation>
+    </message>
+    <message>
+        <source>Chose from a list: %1</source>
+        <translation>Eligió de una lista: %1</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>The server</source>
+        <translation>El servidor</translation>
+    </message>
+    <message>
+        <source>Paused until %1</source>
+        <translation>En pausa hasta el %1</translation>
+    </message>
+    <message>
+        <source>Unknown client</source>
+        <translation>Cliente desconocido</translation>
+    </message>
+    <message>
+        <source>Mystery shopper</source>
+        <translation>Cliente misterioso</translation>
+    </message>
+    <message>
+        <source>Contractor</source>
+        <translation>Contratista</translation>
+    </message>
+    <message>
+        <source>Sale status</source>
+        <translation>Estado de venta</translation>
+    </message>
+    <message>
+        <source>Funnel stage</source>
+        <translation>Etapa del embudo</translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation>Bot</translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation>Sentimiento</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Última actividad</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Marcas</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Sin leer</translation>
+    </message>
+    <message>
+        <source>Changes not sent yet</source>
+        <translation>Cambios sin enviar</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Ficha</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversación</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Citas</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>Encuestas</translation>
+    </message>
+    <message>
+        <source> — about %1 on %2</source>
+        <translation> — sobre %1 del %2</translation>
+    </message>
+    <message>
+        <source>a meeting</source>
+        <translation>una cita</translation>
+    </message>
+    <message>
+        <source> — about a meeting not on this computer yet</source>
+        <translation> — sobre una cita que aún no está en esta computadora</translation>
+    </message>
+    <message>
+        <source>Submitted %1</source>
+        <translation>Enviada el %1</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Average score: %1</source>
+        <translation>Puntuación media: %1</translation>
+    </message>
+    <message>
+        <source>Funnel history</source>
+        <translation>Historial del embudo</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Cambiado por</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Configuración del bot</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflictos</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>El mío</translation>
+    </message>
+    <message>
+        <source>The server&apos;s</source>
+        <translation>El del servidor</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelto</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message numerus="yes">
+        <source>Client record from LeadDesk, %1 · %Ln message(s) · times are local: %2</source>
+        <translation>
+            <numerusform>Ficha del cliente de LeadDesk, %1 · %Ln mensaje · horas locales: %2</numerusform>
+            <numerusform>Ficha del cliente de LeadDesk, %1 · %Ln mensajes · horas locales: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — LeadDesk client record</source>
+        <translation>%1 — ficha del cliente de LeadDesk</translation>
+    </message>
+</context>
+<context>
     <name>MeetingsTab</name>
     <message>
         <source>Upcoming meetings</source>
