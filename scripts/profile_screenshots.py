@@ -1,7 +1,10 @@
 """Render every tab of the profile dialog on the demo data to ``docs/screenshots/profile-*.png``, and the
 Overview with unsaved changes (one of them refused by the check before saving) at 1024x700 and 1440x900.
 
-Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/profile_screenshots.py [OUT_DIR]``
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/profile_screenshots.py [--language es] [OUT_DIR]``
+
+With ``--language es`` the window speaks Spanish (Mexico's locale), the client shown is one whose bot speaks
+Spanish, and the files end in ``-es`` (``profile-overview-es.png``).
 """
 
 from __future__ import annotations
@@ -10,22 +13,23 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtWidgets import QApplication
 
 from leaddesk.demo import ensure_demo_database
+from leaddesk.i18n import install_translations
 from leaddesk.views.profile import ProfileDialog
 
 TABS = ["overview", "conversation", "meetings", "survey", "funnel", "configuration"]
 
 
-def unsaved(app: QApplication, dialog: ProfileDialog, out: Path) -> None:
+def unsaved(app: QApplication, dialog: ProfileDialog, out: Path, suffix: str = "") -> None:
     """The Overview with changes not saved yet: a new sale status and stage, and a pause that already ended."""
     overview = dialog.overview
     dialog.tabs.setCurrentWidget(overview)
     overview.sale_status.setCurrentIndex(overview.sale_status.findData("signed"))
     overview.stage.setCurrentIndex(1 if overview.stage.currentIndex() == 0 else 0)
-    overview.stage_note.setText("Signed at the sales office")
+    overview.stage_note.setText("Firmó en la oficina de ventas" if suffix else "Signed at the sales office")
     overview.bot_paused.setChecked(True)
     overview.pause_until_on.setChecked(True)
     overview.pause_until.setDateTime(QDateTime.currentDateTime().addSecs(-2 * 3600))
@@ -33,24 +37,36 @@ def unsaved(app: QApplication, dialog: ProfileDialog, out: Path) -> None:
     for width, height in ((1024, 700), (1440, 900)):
         dialog.resize(width, height)
         app.processEvents()
-        path = out / f"profile-unsaved-{width}.png"
+        path = out / f"profile-unsaved-{width}{suffix}.png"
         dialog.grab().save(str(path))
         print(path, dialog.windowTitle())
 
 
 def main() -> int:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+    arguments = sys.argv[1:]
+    language = "en"
+    if "--language" in arguments:
+        at = arguments.index("--language")
+        language = arguments[at + 1]
+        del arguments[at : at + 2]
+    suffix = "" if language == "en" else f"-{language}"
+    out = Path(arguments[0]) if arguments else Path(__file__).resolve().parent.parent / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setOrganizationName("LeadDesk-screenshots")
+    if language != "en":
+        install_translations(language, QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico))
     with tempfile.TemporaryDirectory() as folder:
         database = ensure_demo_database(Path(folder) / "demo.sqlite")
         with database.read() as connection:
             # The demo client with the richest record: a survey, a visit still to come, many messages.
+            # In another language, a client whose bot speaks it: the conversation matches the window.
             row = connection.exec_driver_sql(
                 "SELECT c.id FROM contacts c WHERE EXISTS (SELECT 1 FROM surveys s WHERE s.contact_id = c.id) "
-                "ORDER BY EXISTS (SELECT 1 FROM meetings m WHERE m.contact_id = c.id "
-                "AND m.starts_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) DESC, c.message_count DESC LIMIT 1"
+                "ORDER BY (? = 'en' OR json_extract(c.config, '$.language') = ?) DESC, "
+                "EXISTS (SELECT 1 FROM meetings m WHERE m.contact_id = c.id "
+                "AND m.starts_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) DESC, c.message_count DESC LIMIT 1",
+                (language, language),
             ).first()
             if row is None:
                 row = connection.exec_driver_sql("SELECT id FROM contacts ORDER BY message_count DESC LIMIT 1").first()
@@ -64,9 +80,9 @@ def main() -> int:
             if name == "conversation":
                 dialog.conversation.scroll_to_newest()
                 app.processEvents()
-            dialog.grab().save(str(out / f"profile-{name}.png"))
-            print(out / f"profile-{name}.png")
-        unsaved(app, dialog, out)
+            dialog.grab().save(str(out / f"profile-{name}{suffix}.png"))
+            print(out / f"profile-{name}{suffix}.png")
+        unsaved(app, dialog, out, suffix)
         dialog.overview.refresh()
         dialog.close()
         database.close()

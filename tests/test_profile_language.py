@@ -16,16 +16,18 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
+from leaddesk import edits
 from leaddesk.db.database import Database
 from leaddesk.demo import ensure_demo_database
 from leaddesk.export import history_document
 from leaddesk.export_pdf import html_to_pdf
 from leaddesk.models.conversation import ItemRole
 from leaddesk.views.profile import ProfileDialog
+from leaddesk.views.profile.common import EDIT_PROBLEMS, edit_problem
 from tests.support.i18n import english_left, in_language, unnamed_controls, visible_texts
 from tests.support.profile import seed_rich_contact
 
@@ -253,3 +255,26 @@ def test_the_command_line_history_stays_english_whatever_the_computers_language(
     page = done.stdout.decode("utf-8")
     assert "<h2>Conversation</h2>" in page and "20 Nov 2026, 10:00" in page
     assert "· 11 messages ·" in page and '<html lang="en">' in page
+
+
+def test_why_a_save_was_refused_is_said_in_spanish(qtbot: QtBot, ana: Database) -> None:
+    with in_language("es"):
+        dialog = ProfileDialog(ana, "ct_8812")
+        qtbot.addWidget(dialog)
+        overview = dialog.overview
+        qtbot.mouseClick(overview.bot_paused, Qt.MouseButton.LeftButton)
+        overview.pause_until_on.setChecked(True)
+        overview.pause_until.setDateTime(QDateTime.currentDateTime().addSecs(-3600))
+        qtbot.mouseClick(overview.save, Qt.MouseButton.LeftButton)
+        assert overview.problem("bot") == "La hora para reanudar el bot debe ser futura."
+        assert edit_problem(edits.EditError(f"The name is longer than {edits.MAX_NAME} characters.")) == (
+            f"El nombre tiene más de {edits.MAX_NAME} caracteres."
+        )
+
+
+def test_every_edit_problem_the_profile_translates_is_still_said_by_the_edits() -> None:
+    """The English of :mod:`leaddesk.edits` is matched word for word: a reworded message would stay English."""
+    source = Path(edits.__file__).read_text(encoding="utf-8")
+    for message in EDIT_PROBLEMS:
+        assert message in source, message
+    assert edits.COULD_NOT_SAVE in EDIT_PROBLEMS and edits.EMPTY_NAME in EDIT_PROBLEMS

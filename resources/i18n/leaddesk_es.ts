@@ -329,6 +329,79 @@
     </message>
 </context>
 <context>
+    <name>Edits</name>
+    <message>
+        <source>Nothing to change.</source>
+        <extracomment>What :mod:`leaddesk.edits` says when an edit cannot be made (English, as the command line prints it), marked here so that the profile shows it in the window&apos;s language (:func:`edit_problem`).</extracomment>
+        <translation>No hay nada que cambiar.</translation>
+    </message>
+    <message>
+        <source>A time to resume the bot goes only with pausing it.</source>
+        <translation>Una hora para reanudar el bot solo va con pausarlo.</translation>
+    </message>
+    <message>
+        <source>The time to resume the bot must be in the future.</source>
+        <translation>La hora para reanudar el bot debe ser futura.</translation>
+    </message>
+    <message>
+        <source>No flag to set.</source>
+        <translation>No hay ninguna marca que poner.</translation>
+    </message>
+    <message>
+        <source>A name cannot be empty.</source>
+        <translation>El nombre no puede quedar vacío.</translation>
+    </message>
+    <message>
+        <source>No setting to change.</source>
+        <translation>No hay ningún ajuste que cambiar.</translation>
+    </message>
+    <message>
+        <source>A setting needs a name.</source>
+        <translation>Un ajuste necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>A setting&apos;s name is longer than 100 characters.</source>
+        <translation>El nombre de un ajuste tiene más de 100 caracteres.</translation>
+    </message>
+    <message>
+        <source>A setting&apos;s value must be text, a number, true/false, a list or an object.</source>
+        <translation>El valor de un ajuste debe ser texto, un número, true o false, o una lista.</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>El mensaje está vacío.</translation>
+    </message>
+    <message>
+        <source>This conflict is already settled.</source>
+        <translation>Este conflicto ya está resuelto.</translation>
+    </message>
+    <message>
+        <source>Could not save: the database is busy. Try again.</source>
+        <translation>No se pudo guardar: otro programa está usando los datos. Inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The name is longer than %1 characters.</source>
+        <extracomment>The messages of :mod:`leaddesk.edits` that hold a value: (their English shape, the words with %1, %2).</extracomment>
+        <translation>El nombre tiene más de %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The message is longer than %1 characters (%2).</source>
+        <translation>El mensaje tiene más de %1 caracteres (%2).</translation>
+    </message>
+    <message>
+        <source>The stage “%1” is set only by the bot&apos;s rules; a person may not pick it.</source>
+        <translation>La etapa «%1» solo la ponen las reglas del bot; una persona no puede elegirla.</translation>
+    </message>
+    <message>
+        <source>The setting “%1” cannot be set and removed at once.</source>
+        <translation>El ajuste «%1» no se puede poner y quitar a la vez.</translation>
+    </message>
+    <message>
+        <source>This change was not refused by the server.</source>
+        <translation>El servidor no rechazó este cambio.</translation>
+    </message>
+</context>
+<context>
     <name>FunnelTab</name>
     <message>
         <source>Funnel history</source>

@@ -23,7 +23,7 @@ from leaddesk.db.database import Database
 from leaddesk.models import words
 from leaddesk.models.client_table import plain_tooltip
 from leaddesk.models.profile import config_items, parse_config_value
-from leaddesk.views.profile.common import EditingTab, plain_label
+from leaddesk.views.profile.common import EditingTab, edit_problem, plain_label
 
 #: Typed text that starts like JSON is meant as JSON: a list, an object or quoted text.
 JSON_STARTS = ("[", "{", '"')
@@ -201,7 +201,7 @@ class ConfigTab(EditingTab):
             try:
                 parsed[key] = parse_typed_value(value)
             except edits.EditError as problem:
-                message = self.tr("%1: %2").replace("%1", key).replace("%2", str(problem))
+                message = self.tr("%1: %2").replace("%1", key).replace("%2", edit_problem(problem))
                 raise ConfigProblem(message, rows.get(key, 0), 1) from None
         return parsed
 
@@ -232,11 +232,11 @@ class ConfigTab(EditingTab):
             edits.apply_edits(self._database, [self._contact_id], [planned])
         except ConfigProblem as problem:
             self._mark(problem)
-            self.error.setText(str(problem))
+            self.error.setText(edit_problem(problem))
             self.table.setCurrentCell(problem.row, problem.column)
             return False
         except edits.EditError as problem:
-            self.error.setText(str(problem))
+            self.error.setText(edit_problem(problem))
             return False
         finally:
             self.table.blockSignals(blocked)

@@ -29,7 +29,7 @@ from leaddesk.models.conversation import ChatItem, ConversationModel, ItemRole
 from leaddesk.models.profile import contact_facts
 from leaddesk.views.menus import popup_once
 from leaddesk.views.profile.bubble_delegate import BubbleDelegate
-from leaddesk.views.profile.common import plain_label, show_error
+from leaddesk.views.profile.common import edit_problem, plain_label, show_error
 
 
 class ConversationView(QListView):
@@ -335,7 +335,7 @@ class ConversationTab(QWidget):
         try:
             edits.send_message(self._database, self._contact_id, text)
         except edits.EditError as problem:
-            show_error(self, self.tr("Message not sent"), str(problem))
+            show_error(self, self.tr("Message not sent"), edit_problem(problem))
             return
         self.reply.clear()
         self.delegate.clear_cache()
@@ -347,7 +347,7 @@ class ConversationTab(QWidget):
         try:
             edits.set_bot_status(self._database, [self._contact_id], status)
         except edits.EditError as problem:
-            show_error(self, self.tr("Could not change the bot"), str(problem))
+            show_error(self, self.tr("Could not change the bot"), edit_problem(problem))
             return
         self.refresh_reply_state()
         self.edited.emit()

@@ -49,6 +49,7 @@ from leaddesk.phones import format_phone
 from leaddesk.views.profile.common import (
     EditingTab,
     clear_problem,
+    edit_problem,
     mark_problem,
     plain_label,
     problem_label,
@@ -515,7 +516,7 @@ class OverviewTab(EditingTab):
         try:
             edits.dismiss_refusal(self._database, outbox_id)
         except edits.EditError as problem:
-            show_error(self, self.tr("Could not dismiss the notice"), str(problem))
+            show_error(self, self.tr("Could not dismiss the notice"), edit_problem(problem))
         # Only the notices change: the fields the user may be editing keep their values.
         self._show_notices()
 
@@ -551,7 +552,7 @@ class OverviewTab(EditingTab):
             else:
                 edits.dismiss_conflict(self._database, conflict_id)
         except edits.EditError as problem:
-            show_error(self, self.tr("Could not apply the change"), str(problem))
+            show_error(self, self.tr("Could not apply the change"), edit_problem(problem))
         self.refresh()
         self.edited.emit()
 
@@ -572,7 +573,7 @@ class OverviewTab(EditingTab):
             try:
                 planned.append(make())
             except edits.EditError as problem:
-                problems[field] = str(problem)
+                problems[field] = edit_problem(problem)
 
         if "name" in changed:
             check("name", lambda: edits.plan_name(self.name_edit.text()))
@@ -617,7 +618,7 @@ class OverviewTab(EditingTab):
             edits.apply_edits(self._database, [self._contact_id], planned)
         except edits.EditError as problem:
             # Nothing was saved (one transaction); the form stays as typed.
-            show_error(self, self.tr("Could not save"), str(problem))
+            show_error(self, self.tr("Could not save"), edit_problem(problem))
             return False
         self.refresh()
         self.edited.emit()
