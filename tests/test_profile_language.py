@@ -278,3 +278,14 @@ def test_every_edit_problem_the_profile_translates_is_still_said_by_the_edits() 
     for message in EDIT_PROBLEMS:
         assert message in source, message
     assert edits.COULD_NOT_SAVE in EDIT_PROBLEMS and edits.EMPTY_NAME in EDIT_PROBLEMS
+
+
+def test_a_screen_reader_hears_who_wrote_each_message_when_and_whether_it_arrived(qtbot: QtBot, ana: Database) -> None:
+    with in_language("es"):
+        dialog = ProfileDialog(ana, "ct_8812")
+        qtbot.addWidget(dialog)
+        model = dialog.conversation.model
+        heard = [model.index(row, 0).data(Qt.ItemDataRole.AccessibleTextRole) for row in range(model.rowCount())]
+    assert any(text.startswith("El cliente a las ") and "¿sigue disponible" in text for text in heard)
+    assert any(text.startswith("Bot a las ") or text.startswith("Laura Pérez a las ") for text in heard)
+    assert any(text.endswith(("(entregado)", "(leído)", "(enviado)")) for text in heard)

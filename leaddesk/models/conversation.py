@@ -35,6 +35,7 @@ from leaddesk.db.database import Database
 from leaddesk.db.dbapi import dbapi_connection, dbapi_cursor
 from leaddesk.domain import fold_text, parse_time
 from leaddesk.media_paths import cached_file
+from leaddesk.models import words
 from leaddesk.models.row_runs import runs
 
 PAGE = 300
@@ -120,6 +121,37 @@ class ChatItem:
         if self.type == "unsupported":
             parts.append(translate("Conversation", "[a message WhatsApp does not let us show]"))
         return " ".join(p for p in parts if p)
+
+
+#: How an outgoing message's state is said (the bubble shows it as ticks).
+SPOKEN_STATES = {
+    "pending": str(QT_TRANSLATE_NOOP("Conversation", "not sent yet")),
+    "sent": str(QT_TRANSLATE_NOOP("Conversation", "sent")),
+    "delivered": str(QT_TRANSLATE_NOOP("Conversation", "delivered")),
+    "read": str(QT_TRANSLATE_NOOP("Conversation", "read")),
+    "failed": str(QT_TRANSLATE_NOOP("Conversation", "not delivered")),
+}
+
+
+def spoken(item: ChatItem) -> str:
+    """What a screen reader says of a row: who wrote, when, what, and (for ours) whether it arrived; the
+    bubble shows the first by its side and colour, the last by ticks."""
+    if item.kind == "day" or item.local_time is None:
+        return item.summary()
+    if item.author_kind == "client":
+        who = translate("Conversation", "The client")
+    elif item.author_kind == "bot":
+        who = translate("Conversation", "Bot")
+    else:
+        who = item.author_name or translate("Conversation", "Agent")
+    said = (
+        translate("Conversation", "%1 at %2: %3")
+        .replace("%1", who)
+        .replace("%2", words.local_clock(item.local_time))
+        .replace("%3", item.summary())
+    )
+    state = SPOKEN_STATES.get(item.status) if item.outgoing else None
+    return f"{said} ({translate('Conversation', state)})" if state else said
 
 
 def _json(value: str | None) -> Any:
@@ -426,8 +458,10 @@ class ConversationModel(QAbstractListModel):
         item = self._items[index.row()]
         if role == ItemRole:
             return item
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return item.summary()
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return spoken(item)
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

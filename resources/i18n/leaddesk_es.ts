@@ -102,6 +102,14 @@
         <translation>[un mensaje que WhatsApp no nos deja mostrar]</translation>
     </message>
     <message>
+        <source>The client</source>
+        <translation>El cliente</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 a las %2: %3</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
@@ -121,7 +129,9 @@
     </message>
     <message>
         <source>not sent yet</source>
-        <extracomment>Longer texts are cut for display (copy the message to get all of it).</extracomment>
+        <extracomment>How an outgoing message&apos;s state is said (the bubble shows it as ticks).
+----------
+Longer texts are cut for display (copy the message to get all of it).</extracomment>
         <translation>aún sin enviar</translation>
     </message>
     <message>
