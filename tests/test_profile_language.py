@@ -29,7 +29,7 @@ from leaddesk.models.conversation import ItemRole
 from leaddesk.views.profile import ProfileDialog
 from leaddesk.views.profile.common import EDIT_PROBLEMS, edit_problem
 from tests.support.i18n import english_left, in_language, unnamed_controls, visible_texts
-from tests.support.profile import seed_rich_contact
+from tests.support.profile import contact_state, seed, seed_rich_contact, stages_event
 
 TABS_ES = ["Resumen", "Conversación", "Citas", "Encuesta", "Historial del embudo", "Configuración del bot"]
 
@@ -289,3 +289,30 @@ def test_a_screen_reader_hears_who_wrote_each_message_when_and_whether_it_arrive
     assert any(text.startswith("El cliente a las ") and "¿sigue disponible" in text for text in heard)
     assert any(text.startswith("Bot a las ") or text.startswith("Laura Pérez a las ") for text in heard)
     assert any(text.endswith(("(entregado)", "(leído)", "(enviado)")) for text in heard)
+
+
+def test_a_new_lead_with_nothing_yet_reads_spanish_on_every_tab(qtbot: QtBot, database: Database) -> None:
+    """A client the server has just sent: no name, no messages, no meeting, no survey, no stage change."""
+    bare = {"name": None, "unread": 0, "sentiment": None, "config": {}, "funnel_stage": None}
+    seed(
+        database,
+        [
+            stages_event(),
+            {"type": "contact.upserted", "data": {"contact": contact_state("ct_new", "+5215500000009", **bare)}},
+        ],
+    )
+    with in_language("es"):
+        dialog = ProfileDialog(database, "ct_new")
+        qtbot.addWidget(dialog)
+        dialog.resize(1024, 700)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        for title in shown_tabs(qtbot, dialog):
+            assert english_left(program_texts(dialog, database)) == [], f"English left on the tab {title!r}"
+            assert unnamed_controls(dialog) == []
+        dialog.close()
+    assert dialog.overview.glance_values["sentiment"].text() == "Aún sin valorar"
+    assert dialog.overview.glance_values["messages"].text() == "0 mensajes"
+    assert dialog.meetings.upcoming_title.text() == "Próximas: ninguna programada"
+    assert dialog.meetings.past_title.text() == "Pasadas: ninguna"
+    assert dialog.funnel.empty.text() == "Aún no hay cambios de etapa."

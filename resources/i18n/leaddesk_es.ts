@@ -810,6 +810,10 @@ Longer texts are cut for display (copy the message to get all of it).</extracomm
         <translation>Este cliente ya no está en esta computadora.</translation>
     </message>
     <message>
+        <source>Client: %1</source>
+        <translation>Cliente: %1</translation>
+    </message>
+    <message>
         <source>No phone number</source>
         <translation>Sin número de teléfono</translation>
     </message>

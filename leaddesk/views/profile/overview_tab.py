@@ -414,6 +414,7 @@ class OverviewTab(EditingTab):
         self._contact = contact
         name = contact["name"] or format_phone(contact["phone"]) or self._contact_id
         self.name_title.setText(name)
+        self.name_title.setAccessibleName(self.tr("Client: %1").replace("%1", name))
         self.phone.setText(format_phone(contact["phone"]) or self.tr("No phone number"))
         self.phone.setAccessibleName(self.tr("Phone number: %1").replace("%1", self.phone.text()))
         self.copy_phone.setEnabled(bool(contact["phone"]))
