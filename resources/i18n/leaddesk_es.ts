@@ -585,7 +585,7 @@ Longer texts are cut for display (copy the message to get all of it).</extracomm
     </message>
     <message>
         <source>Average score: %1</source>
-        <translation>Puntuación media: %1</translation>
+        <translation>Puntuación promedio: %1</translation>
     </message>
     <message>
         <source>Funnel history</source>
