@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from itertools import zip_longest
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
 
@@ -29,6 +29,9 @@ from leaddesk.db.database import Database
 from leaddesk.db.queries import DEFAULT_QUERY, ClientQuery, client_rowids
 from leaddesk.domain import BotStatus, MeetingStatus, SaleStatus, Sentiment, field_words, label_or_value
 from leaddesk.phones import format_phone
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QDateTime
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -251,14 +254,73 @@ td.failed { background-color: #fde2e1; }
 """
 
 NO_VALUE = "—"
-#: How an outgoing message's status reads (the conversation tab's words).
+#: The translation context of the document's words (``pyside6-lupdate`` reads ``translate("HistoryDocument", …)``).
+CONTEXT = "HistoryDocument"
+#: How an outgoing message's status reads (the conversation tab's words, in its "Conversation" context).
 STATUS_WORDS = {
-    "pending": "waiting for the relay",
+    "pending": "not sent yet",
     "sent": "sent",
     "delivered": "delivered",
     "read": "read",
     "failed": "not delivered",
 }
+
+
+#: What a file of each kind is called where it has no name of its own (the conversation tab's words).
+MEDIA_WORDS = {
+    "image": "Image",
+    "sticker": "Sticker",
+    "audio": "Voice message",
+    "video": "Video",
+    "document": "Document",
+}
+
+
+def _heading(text: str) -> str:
+    return f"<h2>{html.escape(text)}</h2>"
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """Qt's translation of the document's words, in the language of the window that asks for it (the command
+    line installs the English catalogue, :func:`english_document`). Qt is imported only when a document is
+    made, so ``export clients`` starts without it."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+def _number(value: int) -> str:
+    """A count with the language's separators: 2,010 / 2.010."""
+    from PySide6.QtCore import QLocale
+
+    return QLocale().toString(value)
+
+
+def _qt_local(local: datetime) -> QDateTime:
+    """A local wall-clock time as Qt formats it (the zone is named once, at the top of the document)."""
+    from PySide6.QtCore import QDate, QDateTime, QTime
+
+    return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second))
+
+
+@contextmanager
+def english_document() -> Iterator[None]:
+    """The command line's HTML and PDF in the window's English: its words and plurals ("1 message",
+    "2,010 messages") and US numbers, whatever the computer's language. The window makes the document in
+    its own language instead; the JSON never changes."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from leaddesk.i18n import install_translations, remove_translations
+
+    application = QCoreApplication.instance() or QCoreApplication(["leaddesk"])
+    before = QLocale()
+    install_translations("en", QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        yield
+    finally:
+        remove_translations()
+        QLocale.setDefault(before)
+        del application
 
 
 def _isolated(value: object) -> str:
@@ -304,11 +366,22 @@ class LocalClock:
         return f"{name} ({numeric})"
 
     def when(self, value: str | None) -> str:
-        """``24 Nov 2026, 09:03`` in local time (the text as given if it is not a time)."""
+        """``24 Nov 2026, 09:03`` in local time, the language's way (the text as given if it is not a time)."""
+        from PySide6.QtCore import QLocale
+
         local = self.moment(value)
         if local is None:
             return value or ""
-        return f"{local.day} {local:%b %Y, %H:%M}"
+        # Translators: a QDateTime format; Spanish: "d MMM yyyy, H:mm".
+        pattern = translate("HistoryDocument", "d MMM yyyy, HH:mm", "date and time format")
+        return QLocale().toString(_qt_local(local), pattern)
+
+    @staticmethod
+    def _time(local: datetime) -> str:
+        from PySide6.QtCore import QLocale
+
+        # Translators: a QTime format; Spanish: "H:mm".
+        return QLocale().toString(_qt_local(local).time(), translate("HistoryDocument", "HH:mm", "time format"))
 
     def span(self, starts: str | None, ends: str | None) -> str:
         """``23 Sep 2026, 23:30–00:30`` (the end's date only when it differs)."""
@@ -318,28 +391,30 @@ class LocalClock:
         if end is None:
             return self.when(starts)
         if end.date() == start.date():
-            return f"{self.when(starts)}–{end:%H:%M}"
+            return f"{self.when(starts)}–{self._time(end)}"
         return f"{self.when(starts)} – {self.when(ends)}"
 
     def zones(self) -> str:
         """The zones the formatted times are in: ``CST (UTC-06:00)``, or ``CET (UTC+01:00) and CEST (UTC+02:00)``."""
         names = list(self._zones) or [self._zone(datetime.now(UTC).astimezone())]
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        if len(names) == 1:
+            return names[0]
+        return translate("HistoryDocument", "%1 and %2").replace("%1", ", ".join(names[:-1])).replace("%2", names[-1])
 
 
 def _shown(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return translate("HistoryDocument", "yes") if value else translate("HistoryDocument", "no")
     if isinstance(value, str | int | float):
         return str(value)
     return json.dumps(value, ensure_ascii=False)
 
 
 def _label(kind: Any, value: object) -> str:
-    """An enum value in the window's words (``sold`` → ``Sold``); an unknown value as it is."""
-    return NO_VALUE if value is None else label_or_value(kind, value)
+    """An enum value in the window's words (``sold`` → ``Sold`` / ``Vendido``); an unknown value as it is."""
+    return NO_VALUE if value is None else translate("Words", label_or_value(kind, value))
 
 
 def _cells(values: Iterable[Any], nowrap: Iterable[int] = ()) -> str:
@@ -365,7 +440,7 @@ def _data_table(*columns: tuple[str, int]) -> str:
 
 
 def _size(size: object) -> str:
-    return f" ({size / 1024:,.0f} KB)" if isinstance(size, int | float) and size else ""
+    return f" ({_number(round(size / 1024))} KB)" if isinstance(size, int | float) and size else ""
 
 
 def _message_body(message: dict[str, Any]) -> str:
@@ -373,19 +448,18 @@ def _message_body(message: dict[str, Any]) -> str:
     lines: list[str] = []
     kind = message["type"]
     media = message.get("media") or {}
-    if kind in ("image", "sticker"):
-        label = "Sticker" if kind == "sticker" else "Image"
-        lines.append(f"{label}: {media['filename']}{_size(media.get('size'))}" if media.get("filename") else label)
-        if not media.get("filename") and media.get("size"):
-            lines[-1] += _size(media.get("size"))
-    elif kind in ("document", "audio", "video"):
-        label = {"audio": "Voice message", "video": "Video", "document": "Document"}[kind]
-        named = f"{label}: {media['filename']}" if media.get("filename") else label
-        lines.append(named + _size(media.get("size")))
+    if kind in ("image", "sticker", "document", "audio", "video"):
+        label = translate("Conversation", MEDIA_WORDS[kind])
+        if media.get("filename"):
+            label = translate("Conversation", "%1: %2").replace("%1", label).replace("%2", str(media["filename"]))
+        lines.append(label + _size(media.get("size")))
     elif kind == "location":
         place = message.get("location") or {}
         named = " — ".join(str(p) for p in (place.get("name"), place.get("address")) if p)
-        lines.append(f"Location: {named}" if named else "Location")
+        location = translate("Conversation", "Location")
+        lines.append(
+            translate("Conversation", "%1: %2").replace("%1", location).replace("%2", named) if named else location
+        )
     elif kind == "contacts":
         for card in message.get("contacts") or [{}]:
             name: Any = card.get("name") if isinstance(card, dict) else None
@@ -393,19 +467,28 @@ def _message_body(message: dict[str, Any]) -> str:
                 name = name.get("formatted_name")
             phones = card.get("phones") if isinstance(card, dict) else None
             phone = str(phones[0].get("phone") or "") if isinstance(phones, list) and phones else ""
-            lines.append("Shared contact: " + " ".join(p for p in (str(name or "Contact"), phone) if p))
+            shared = " ".join(p for p in (str(name or translate("Conversation", "Contact")), phone) if p)
+            lines.append(translate("HistoryDocument", "Shared contact: %1").replace("%1", shared))
     elif kind == "unsupported":
-        lines.append("A message of a kind WhatsApp does not let us show.")
+        lines.append(translate("Conversation", "A message of a kind WhatsApp does not let us show."))
     if message.get("text"):
-        prefix = {"button": "Replied with a button: ", "interactive": "Chose from a list: "}.get(kind, "")
-        lines.append(prefix + message["text"])
+        prefix = {
+            "button": translate("HistoryDocument", "Replied with a button: %1"),
+            "interactive": translate("HistoryDocument", "Chose from a list: %1"),
+        }.get(kind, "%1")
+        lines.append(prefix.replace("%1", message["text"]))
     if message.get("transcript"):
-        lines.append(f"Transcript: {message['transcript']}")
+        lines.append(translate("Conversation", "Transcript: %1").replace("%1", message["transcript"]))
     if message.get("card"):
         card = message["card"]
         price = card.get("price")
-        priced = f" — {price:,.0f} {card.get('currency') or ''}".rstrip() if isinstance(price, int | float) else ""
-        lines.append(f"Listing: {card.get('title') or ''}{priced}")
+        priced = (
+            f" — {_number(round(price))} {card.get('currency') or ''}".rstrip()
+            if isinstance(price, int | float)
+            else ""
+        )
+        listing = translate("Conversation", "Listing")
+        lines.append(f"{listing}: {card.get('title') or ''}{priced}")
         if card.get("description"):
             lines.append(str(card["description"]))
         if card.get("url"):
@@ -418,21 +501,27 @@ def _message_body(message: dict[str, Any]) -> str:
 def _author(who: dict[str, Any], client_name: str) -> str:
     kind = who.get("kind")
     if kind == "client":
-        return who.get("name") or client_name or "Client"
+        return who.get("name") or client_name or translate("HistoryDocument", "Client")
     if kind == "bot":
-        return "Bot"
-    return who.get("name") or {"agent": "Agent", "system": "System"}.get(str(kind), str(kind or ""))
+        return translate("Conversation", "Bot")
+    if kind == "agent":
+        return who.get("name") or translate("Conversation", "Agent")
+    if kind == "system":
+        return who.get("name") or translate("HistoryDocument", "The server")
+    return who.get("name") or str(kind or "")
 
 
 def _message_row(message: dict[str, Any], clock: LocalClock, client_name: str) -> str:
     who = _author(message["author"], client_name)
     meta = f"{_isolated(who)} · {html.escape(clock.when(message['sent_at']))}"
     if message["direction"] == "out":
-        status = STATUS_WORDS.get(message["status"] or "", message["status"] or "")
+        english = STATUS_WORDS.get(message["status"] or "")
+        status = translate("Conversation", english) if english else message["status"] or ""
         error = message.get("error")
         if error:
             code = f" ({error.get('code')})" if error.get("code") is not None else ""
-            status = f"{status}: {error.get('title') or 'no reason given'}{code}"
+            reason = (error.get("title") or translate("Conversation", "no reason given")) + code
+            status = translate("Conversation", "%1: %2").replace("%1", status).replace("%2", reason)
         meta += f" · {_isolated(status)}"
     css = "out" if message["direction"] == "out" else "in"
     if message["status"] == "failed":
@@ -449,7 +538,7 @@ def _message_row(message: dict[str, Any], clock: LocalClock, client_name: str) -
 
 def _bot(contact: dict[str, Any], clock: LocalClock) -> str:
     if contact["bot_status"] == BotStatus.PAUSED and contact["bot_paused_until"]:
-        return f"Paused until {clock.when(contact['bot_paused_until'])}"
+        return translate("HistoryDocument", "Paused until %1").replace("%1", clock.when(contact["bot_paused_until"]))
     return _label(BotStatus, contact["bot_status"])
 
 
@@ -480,32 +569,39 @@ def history_html(record: dict[str, Any], names: RecordNames | None = None, *, no
     ``names`` turns stage and agent ids into names (:func:`record_names`). The PDF export renders
     this very document with Qt, so it keeps to Qt's rich-text subset.
     """
+    from PySide6.QtCore import QLocale
+
     names = names or RecordNames()
     clock = LocalClock()
     contact = record["contact"]
     client_name = contact["name"] or ""
-    title = client_name or format_phone(contact["phone"]) or "Unknown client"
+    title = client_name or format_phone(contact["phone"]) or translate("HistoryDocument", "Unknown client")
     messages = record["messages"]
     count = len(messages)
     body: list[str] = []
 
     stage = contact["funnel_stage"]
     flags = [
-        label for key, label in (("mystery_shopper", "Mystery shopper"), ("contractor", "Contractor")) if contact[key]
+        label
+        for key, label in (
+            ("mystery_shopper", translate("HistoryDocument", "Mystery shopper")),
+            ("contractor", translate("HistoryDocument", "Contractor")),
+        )
+        if contact[key]
     ]
     profile = [
-        ("Sale status", _label(SaleStatus, contact["sale_status"])),
-        ("Funnel stage", names.stage(stage) if stage else NO_VALUE),
-        ("Bot", _bot(contact, clock)),
-        ("Sentiment", _label(Sentiment, contact["sentiment"])),
-        ("Last activity", clock.when(contact["last_activity"]) or NO_VALUE),
-        ("Messages", f"{count:,}"),
-        ("Flags", ", ".join(flags) or NO_VALUE),
-        ("Unread", f"{contact['unread']:,}"),
+        (translate("HistoryDocument", "Sale status"), _label(SaleStatus, contact["sale_status"])),
+        (translate("HistoryDocument", "Funnel stage"), names.stage(stage) if stage else NO_VALUE),
+        (translate("HistoryDocument", "Bot"), _bot(contact, clock)),
+        (translate("HistoryDocument", "Sentiment"), _label(Sentiment, contact["sentiment"])),
+        (translate("HistoryDocument", "Last activity"), clock.when(contact["last_activity"]) or NO_VALUE),
+        (translate("HistoryDocument", "Messages"), _number(count)),
+        (translate("HistoryDocument", "Flags"), ", ".join(flags) or NO_VALUE),
+        (translate("HistoryDocument", "Unread"), _number(contact["unread"])),
     ]
     if contact["pending_edits"]:
-        profile.append(("Edits waiting for the relay", f"{contact['pending_edits']:,}"))
-    body += ["<h2>Profile</h2>", '<table class="grid" width="100%" cellspacing="0">']
+        profile.append((translate("HistoryDocument", "Changes not sent yet"), _number(contact["pending_edits"])))
+    body += [_heading(translate("HistoryDocument", "Profile")), '<table class="grid" width="100%" cellspacing="0">']
     for left, right in zip_longest(profile[0::2], profile[1::2]):
         row = "<tr>"
         for item in (left, right):
@@ -517,14 +613,25 @@ def history_html(record: dict[str, Any], names: RecordNames | None = None, *, no
     body.append("</table>")
 
     if messages:
-        body += ["<h2>Conversation</h2>", '<table class="chat" width="100%" cellspacing="4">']
+        body += [
+            _heading(translate("HistoryDocument", "Conversation")),
+            '<table class="chat" width="100%" cellspacing="4">',
+        ]
         body.extend(_message_row(m, clock, client_name) for m in messages)
         body.append("</table>")
 
     meetings = {m["id"]: m for m in record["meetings"]}
     if record["meetings"]:
-        body.append("<h2>Meetings</h2>")
-        body.append(_data_table(("When", 27), ("Title", 0), ("Place", 22), ("Agent", 15), ("Status", 11)))
+        body.append(_heading(translate("HistoryDocument", "Meetings")))
+        body.append(
+            _data_table(
+                (translate("HistoryDocument", "When"), 27),
+                (translate("HistoryDocument", "Title"), 0),
+                (translate("HistoryDocument", "Place"), 22),
+                (translate("HistoryDocument", "Agent"), 15),
+                (translate("HistoryDocument", "Status"), 11),
+            )
+        )
         for m in record["meetings"]:
             values = (
                 clock.span(m["starts_at"], m["ends_at"]) or NO_VALUE,
@@ -537,18 +644,27 @@ def history_html(record: dict[str, Any], names: RecordNames | None = None, *, no
         body.append("</table>")
 
     if record["surveys"]:
-        body.append("<h2>Surveys</h2>")
+        body.append(_heading(translate("HistoryDocument", "Surveys")))
         for s in record["surveys"]:
             meeting = meetings.get(s.get("meeting_id") or "")
             about = (
-                f" — about {meeting['title'] or 'a meeting'} on {clock.when(meeting['starts_at'])}"
+                translate("HistoryDocument", " — about %1 on %2")
+                .replace("%1", meeting["title"] or translate("HistoryDocument", "a meeting"))
+                .replace("%2", clock.when(meeting["starts_at"]))
                 if meeting
-                else " — about a meeting not in the cache yet"
+                else translate("HistoryDocument", " — about a meeting not on this computer yet")
                 if s.get("meeting_id")
                 else ""
             )
-            body.append(f"<h3>Submitted {html.escape(clock.when(s['submitted_at']))}{_isolated(about)}</h3>")
-            body.append(_data_table(("Question", 50), ("Answer", 0), ("Score", 10)))
+            submitted = translate("HistoryDocument", "Submitted %1").replace("%1", clock.when(s["submitted_at"]))
+            body.append(f"<h3>{html.escape(submitted)}{_isolated(about)}</h3>")
+            body.append(
+                _data_table(
+                    (translate("HistoryDocument", "Question"), 50),
+                    (translate("HistoryDocument", "Answer"), 0),
+                    (translate("HistoryDocument", "Score"), 10),
+                )
+            )
             for a in s["answers"]:
                 score = NO_VALUE if a["score"] is None else str(a["score"])
                 body.append(
@@ -558,25 +674,41 @@ def history_html(record: dict[str, Any], names: RecordNames | None = None, *, no
             body.append("</table>")
             scores = [a["score"] for a in s["answers"] if isinstance(a["score"], int | float)]
             if scores:
-                body.append(f'<p class="note">Average score: {sum(scores) / len(scores):.1f}</p>')
+                average = QLocale().toString(sum(scores) / len(scores), "f", 1)
+                said = translate("HistoryDocument", "Average score: %1").replace("%1", average)
+                body.append(f'<p class="note">{html.escape(said)}</p>')
 
     if record["funnel_history"]:
-        body.append("<h2>Funnel history</h2>")
-        body.append(_data_table(("When", 21), ("From", 18), ("To", 18), ("Changed by", 17), ("Note", 0)))
+        body.append(_heading(translate("HistoryDocument", "Funnel history")))
+        body.append(
+            _data_table(
+                (translate("HistoryDocument", "When"), 21),
+                (translate("HistoryDocument", "From"), 18),
+                (translate("HistoryDocument", "To"), 18),
+                (translate("HistoryDocument", "Changed by"), 17),
+                (translate("HistoryDocument", "Note"), 0),
+            )
+        )
         for f in record["funnel_history"]:
             by = f["changed_by"]
-            who = by["name"] or {"bot": "Bot", "system": "System", "agent": "An agent"}.get(
-                by["kind"], by["kind"] or ""
-            )
             if by["kind"] == "agent":
-                who = f"{who} (agent)"
-            start = names.stage(f["from_stage"]) if f["from_stage"] else "(start)"
+                who = translate("Profile", "%1 (agent)").replace("%1", by["name"] or translate("Profile", "an agent"))
+            elif by["kind"] == "bot":
+                who = translate("Profile", "the bot")
+            elif by["kind"] == "system":
+                who = translate("Profile", "the server")
+            else:
+                who = by["name"] or by["kind"] or ""
+            start = names.stage(f["from_stage"]) if f["from_stage"] else translate("Profile", "(start)")
             to = names.stage(f["to_stage"]) if f["to_stage"] else NO_VALUE
             body.append(_cells((clock.when(f["at"]), start, to, who, f["note"] or "")))
         body.append("</table>")
 
     if record["config"]:
-        body += ["<h2>Configuration</h2>", '<table class="grid" width="100%" cellspacing="0">']
+        body += [
+            _heading(translate("HistoryDocument", "Configuration")),
+            '<table class="grid" width="100%" cellspacing="0">',
+        ]
         for key, value in record["config"].items():
             label = str(key).replace("_", " ").strip().capitalize() or str(key)
             body.append(
@@ -585,22 +717,41 @@ def history_html(record: dict[str, Any], names: RecordNames | None = None, *, no
         body.append("</table>")
 
     if record["conflicts"]:
-        body.append("<h2>Conflicts</h2>")
-        body.append(_data_table(("When", 21), ("What", 18), ("Mine", 0), ("The relay's", 0), ("State", 11)))
+        body.append(_heading(translate("HistoryDocument", "Conflicts")))
+        body.append(
+            _data_table(
+                (translate("HistoryDocument", "When"), 21),
+                (translate("HistoryDocument", "What"), 18),
+                (translate("HistoryDocument", "Mine"), 0),
+                (translate("HistoryDocument", "The server's"), 0),
+                (translate("HistoryDocument", "State"), 11),
+            )
+        )
         for c in record["conflicts"]:
-            what = field_words(c["field"]).capitalize()
+            field = c["field"]
+            english = {"reviewed mark": "read mark"}.get(field_words(field), field_words(field))
+            what = translate("Words", english)
+            what = what[:1].upper() + what[1:]
             mine = _conflict_value(c["field"], c["mine"], names, clock)
             theirs = _conflict_value(c["field"], c["theirs"], names, clock)
-            state = "Resolved" if c.get("resolved") else "Open"
+            state = (
+                translate("HistoryDocument", "Resolved") if c.get("resolved") else translate("HistoryDocument", "Open")
+            )
             body.append(_cells((clock.when(c["at"]), what, mine, theirs, state), nowrap=(4,)))
         body.append("</table>")
 
     made = clock.when((now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ"))
-    noun = "message" if count == 1 else "messages"
+    about = (
+        translate(
+            "HistoryDocument", "Client record from LeadDesk, %1 · %Ln message(s) · times are local: %2", None, count
+        )
+        .replace("%1", made)
+        .replace("%2", clock.zones())
+    )
     head = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{_isolated(title)} — LeadDesk client record</title>",
+        f'<html lang="{html.escape(QLocale().bcp47Name().split("-")[0])}"><head><meta charset="utf-8">',
+        f"<title>{html.escape(_title_words()).replace('%1', _isolated(title))}</title>",
         f"<style>{HISTORY_CSS}</style>",
         "</head><body>",
         '<table class="masthead" width="100%" cellspacing="0"><tr><td>',
@@ -608,8 +759,7 @@ def history_html(record: dict[str, Any], names: RecordNames | None = None, *, no
         f'<div class="phone">{_isolated(format_phone(contact["phone"]))}</div>'
         if contact["phone"] and client_name
         else "",
-        f'<div class="doc">Client record from LeadDesk, {html.escape(made)} · {count:,} {noun} · '
-        f"times are local: {html.escape(clock.zones())}</div>",
+        f'<div class="doc">{html.escape(about)}</div>',
         "</td></tr></table>",
     ]
     return "\n".join(p for p in [*head, *body, "</body></html>\n"] if p)
@@ -626,17 +776,25 @@ def history_document(database: Database, contact: str) -> tuple[str, str] | None
     return history_html(record, names), document_title(record)
 
 
+def _title_words() -> str:
+    return translate("HistoryDocument", "%1 — LeadDesk client record")
+
+
 def document_title(record: dict[str, Any]) -> str:
     contact = record["contact"]
-    return f"{contact['name'] or format_phone(contact['phone']) or 'Unknown client'} — LeadDesk client record"
+    name = contact["name"] or format_phone(contact["phone"]) or translate("HistoryDocument", "Unknown client")
+    return _title_words().replace("%1", name)
 
 
 def _export_pdf(record: dict[str, Any], names: RecordNames, out: Path | None) -> int:
     if out is None and sys.stdout.isatty():
         return _fail("a PDF is not for the terminal: use --out FILE or redirect the output", EXIT_USAGE)
-    from leaddesk.export_pdf import html_to_pdf
+    from leaddesk.export_pdf import ensure_gui_application, html_to_pdf
 
-    data = html_to_pdf(history_html(record, names), title=document_title(record))
+    ensure_gui_application()  # before english_document, which would otherwise make a QCoreApplication
+    with english_document():
+        page, title = history_html(record, names), document_title(record)
+    data = html_to_pdf(page, title=title)
 
     def run() -> None:
         with _binary_output(out) as stream:
@@ -660,7 +818,10 @@ def export_history(database: Database, contact: str, fmt: str, out: Path | None)
         return _fail("no such contact", EXIT_NO_SUCH_CONTACT)
     if fmt == "pdf":
         return _export_pdf(record, names, out)
-    page = history_html(record, names) if fmt == "html" else None  # made before --out is opened
+    page = None
+    if fmt == "html":  # made before --out is opened
+        with english_document():
+            page = history_html(record, names)
 
     def write(stream: io.TextIOWrapper) -> None:
         if page is None:

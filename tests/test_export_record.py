@@ -25,6 +25,7 @@ from leaddesk.export import RecordNames, history_document, history_html, record_
 from leaddesk.export_pdf import html_to_pdf
 from leaddesk.views.profile.dialog import ProfileDialog
 from leaddesk.views.profile.record_actions import HTML_FILTER, PDF_FILTER
+from tests.support.i18n import in_language
 from tests.support.profile import seed, seed_many_messages, seed_rich_contact
 
 #: Ids and protocol words that must not reach the document (they are in the seeded record).
@@ -81,9 +82,12 @@ def last_text_line(page: str) -> str:
     return lines[-1] if lines else ""
 
 
-def test_the_document_speaks_the_windows_words_in_local_time(rich: Database, mexico_time: None) -> None:
+def test_the_document_speaks_the_windows_words_in_local_time(
+    qapp: QApplication, rich: Database, mexico_time: None
+) -> None:
     record, names = record_of(rich, "ct_8812")
-    page = history_html(record, names)
+    with in_language("en"):  # the window in English: its catalogue gives the plurals
+        page = history_html(record, names)
     plain = re.sub(r"<[^>]+>", " ", page)
     for raw in RAW_IDS:
         assert raw not in plain, raw
@@ -147,7 +151,8 @@ def long_history(database: Database) -> Database:
 def test_pdf_of_a_2000_message_history_reads_back(
     qapp: QApplication, long_history: Database, mexico_time: None
 ) -> None:
-    found = history_document(long_history, "ct_8812")
+    with in_language("en"):
+        found = history_document(long_history, "ct_8812")
     assert found is not None
     page, title = found
     pdf = html_to_pdf(page, title=title)

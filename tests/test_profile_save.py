@@ -18,6 +18,7 @@ from leaddesk.db.database import Database
 from leaddesk.domain import format_time, utc_now
 from leaddesk.views.profile import ProfileDialog
 from leaddesk.views.profile.common import PROBLEM_RED
+from tests.support.i18n import in_language
 from tests.support.profile import contact_state, seed, seed_rich_contact, stages_event
 from tests.support.sync import sqlite
 
@@ -277,7 +278,7 @@ def test_bad_json_in_a_setting_saves_nothing_and_marks_the_cell(qtbot: QtBot, da
     qtbot.mouseClick(config.save, Qt.MouseButton.LeftButton)
 
     assert _outbox(database) == []
-    assert "floors" in config.error.text() and "JSON" in config.error.text()
+    assert "floors" in config.error.text() and "bracket" in config.error.text()
     row = config.table.rowCount() - 1
     cell = config.table.item(row, 1)
     assert cell is not None and cell.text() == "[1,2"
@@ -300,8 +301,8 @@ def test_a_stage_change_and_its_note_show_in_the_funnel_history_at_once(qtbot: Q
     model = dialog.funnel.model
     assert model.rowCount() == before + 1
     last = [model.index(before, column).data() for column in range(model.columnCount())]
-    assert last[1:] == ["New lead", "Visit scheduled", "You — waiting to be sent", "Booked for Saturday"]
-    assert "waiting to be sent" in last[3]
+    assert last[1:] == ["New lead", "Visit scheduled", "You — not sent yet", "Booked for Saturday"]
+    assert "not sent yet" in last[3]
 
 
 # --- 13: small data faults --------------------------------------------------------------------
@@ -414,12 +415,13 @@ def test_the_overview_says_what_matters_at_a_glance(qtbot: QtBot, database: Data
             }
         ],
     )
-    dialog = _dialog(qtbot, database)
+    with in_language("en"):  # English plurals come from the English catalogue, as at start-up
+        dialog = _dialog(qtbot, database)
     values = {key: label.text() for key, label in dialog.overview.glance_values.items()}
     assert values["sentiment"].startswith("Warm, as of Nov 24, 2026")
     assert "Second visit" in values["next_meeting"]
     assert values["messages"] == "12 messages"  # eleven bubbles and a reaction
-    assert values["unread"] == "2 not reviewed yet"
+    assert values["unread"] == "2 not read yet"
     assert values["bot"] == "Active: the bot answers"
 
 

@@ -180,7 +180,7 @@ def test_offline_edits_wait_across_a_failed_cycle_and_a_restart_then_arrive_once
     assert _outbox(database) == queued
     assert overview.sale_status.currentData() == "pending"
     assert overview.name_edit.text() == "Ana María López"
-    assert overview.pending.text() == "Waiting for the relay to confirm: funnel stage, name, sale status"
+    assert overview.pending.text() == "Not sent to the server yet: funnel stage, name, sale status"
 
     # Quit and start again: the edits are still there, still shown, still waiting.
     desk.close()
@@ -244,7 +244,7 @@ def test_conflict_shows_the_relays_value_then_apply_mine_again_wins(
     assert desk.cell(ANA, Column.SALE_STATUS, DISPLAY) == "Sold"
     (again,) = _buttons(qtbot, dialog, "apply_again_")
     conflict_text = " ".join(label.text() for label in again.parent().findChildren(type(overview.phone)))
-    assert "You set: Signed — the relay has: Sold" in conflict_text
+    assert "You set: Signed — the server has: Sold" in conflict_text
     assert overview.pending.isHidden()
     # ... and as a badge in the list, whose tooltip says which field.
     assert desk.cell(ANA, Column.NAME, ConflictsRole) == ["sale_status"]
@@ -331,7 +331,7 @@ def test_a_stage_only_the_bot_may_set_is_refused_and_goes_back(
     assert sim.contacts[ANA]["funnel_stage"] == "new"
     assert overview.stage.currentData() == "new"
     assert desk.cell(ANA, Column.FUNNEL_STAGE, DISPLAY) == "New lead"
-    notices = [w.text() for w in overview.findChildren(type(overview.phone)) if "refused" in w.text()]
+    notices = [w.text() for w in overview.findChildren(type(overview.phone)) if "did not accept" in w.text()]
     assert len(notices) == 1
     assert "funnel stage" in notices[0] and "went back" in notices[0] and "stage_not_manual" in notices[0]
     assert rows(database.path, "SELECT state FROM outbox") == [("refused",)]
@@ -483,7 +483,7 @@ def test_a_reply_outside_the_24_hour_window_is_refused_with_the_reason(
         assert sim.applications == {}
         # The bubble says it; the overview does not call a message a "change" that "went back".
         labels = dialog.overview.findChildren(type(dialog.overview.phone))
-        assert not [w.text() for w in labels if "refused" in w.text()]
+        assert not [w.text() for w in labels if "did not accept" in w.text()]
     finally:
         desk.close()
 

@@ -19,15 +19,40 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from leaddesk.db.database import Database
 from leaddesk.db.dbapi import dbapi_connection, dbapi_cursor
 from leaddesk.domain import fold_text, parse_time
 from leaddesk.media_paths import cached_file
+from leaddesk.models import words
 from leaddesk.models.row_runs import runs
 
 PAGE = 300
+
+#: What a file of each kind is called where it has no name of its own (translated where shown).
+MEDIA_WORDS = {
+    "image": str(QT_TRANSLATE_NOOP("Conversation", "Image")),
+    "sticker": str(QT_TRANSLATE_NOOP("Conversation", "Sticker")),
+    "audio": str(QT_TRANSLATE_NOOP("Conversation", "Voice message")),
+    "video": str(QT_TRANSLATE_NOOP("Conversation", "Video")),
+    "document": str(QT_TRANSLATE_NOOP("Conversation", "Document")),
+}
+
+
+#: lupdate reads ``translate("Context", "text")`` calls: the context stays a literal at each one.
+translate = QCoreApplication.translate
+
 
 #: The role that returns the row's :class:`ChatItem`.
 ItemRole = Qt.ItemDataRole.UserRole + 1
@@ -79,17 +104,54 @@ class ChatItem:
         if self.kind == "day":
             return self.label
         parts = [self.text or ""]
-        if self.type in ("image", "sticker", "audio", "video", "document"):
-            parts.insert(0, f"[{self.type}{': ' + self.media_filename if self.media_filename else ''}]")
+        if self.type in MEDIA_WORDS:
+            kind = translate("Conversation", MEDIA_WORDS[self.type])
+            named = (
+                translate("Conversation", "%1: %2").replace("%1", kind).replace("%2", self.media_filename)
+                if self.media_filename
+                else kind
+            )
+            parts.insert(0, f"[{named}]")
         if self.transcript:
-            parts.append(f"Transcript: {self.transcript}")
+            parts.append(translate("Conversation", "Transcript: %1").replace("%1", self.transcript))
         if self.location:
             parts.append(" ".join(str(self.location.get(k) or "") for k in ("name", "address")).strip())
         if self.card:
             parts.append(str(self.card.get("title") or ""))
         if self.type == "unsupported":
-            parts.append("[unsupported message]")
+            parts.append(translate("Conversation", "[a message WhatsApp does not let us show]"))
         return " ".join(p for p in parts if p)
+
+
+#: How an outgoing message's state is said (the bubble shows it as ticks).
+SPOKEN_STATES = {
+    "pending": str(QT_TRANSLATE_NOOP("Conversation", "not sent yet")),
+    "sent": str(QT_TRANSLATE_NOOP("Conversation", "sent")),
+    "delivered": str(QT_TRANSLATE_NOOP("Conversation", "delivered")),
+    "read": str(QT_TRANSLATE_NOOP("Conversation", "read")),
+    "failed": str(QT_TRANSLATE_NOOP("Conversation", "not delivered")),
+}
+
+
+def spoken(item: ChatItem) -> str:
+    """What a screen reader says of a row: who wrote, when, what, and (for ours) whether it arrived; the
+    bubble shows the first by its side and colour, the last by ticks."""
+    if item.kind == "day" or item.local_time is None:
+        return item.summary()
+    if item.author_kind == "client":
+        who = translate("Conversation", "The client")
+    elif item.author_kind == "bot":
+        who = translate("Conversation", "Bot")
+    else:
+        who = item.author_name or translate("Conversation", "Agent")
+    said = (
+        translate("Conversation", "%1 at %2: %3")
+        .replace("%1", who)
+        .replace("%2", words.local_clock(item.local_time))
+        .replace("%3", item.summary())
+    )
+    state = SPOKEN_STATES.get(item.status) if item.outgoing else None
+    return f"{said} ({translate('Conversation', state)})" if state else said
 
 
 def _json(value: str | None) -> Any:
@@ -107,14 +169,20 @@ def _fold_or_none(value: str | None) -> str | None:
 
 
 def day_label(day: date, today: date | None = None) -> str:
+    """The separator above a day's messages: "Today", "Yesterday", "Monday, November 24" (the language's way)."""
     today = today or datetime.now().astimezone().date()
     if day == today:
-        return "Today"
+        return translate("Conversation", "Today")
     if (today - day).days == 1:
-        return "Yesterday"
+        return translate("Conversation", "Yesterday")
     if day.year == today.year:
-        return f"{day:%A}, {day:%B} {day.day}"
-    return f"{day:%A}, {day:%B} {day.day}, {day.year}"
+        # Translators: a QDate format; Spanish: "dddd, d 'de' MMMM".
+        pattern = translate("Conversation", "dddd, MMMM d", "date format of a day separator")
+    else:
+        # Translators: a QDate format; Spanish: "dddd, d 'de' MMMM 'de' yyyy".
+        pattern = translate("Conversation", "dddd, MMMM d, yyyy", "date format of a day separator with the year")
+    text = QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+    return text[:1].upper() + text[1:]  # a label of its own: "Martes, 24 de noviembre"
 
 
 def _message(row: sqlite3.Row | tuple[Any, ...], media_dir: Path) -> ChatItem:
@@ -390,8 +458,10 @@ class ConversationModel(QAbstractListModel):
         item = self._items[index.row()]
         if role == ItemRole:
             return item
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return item.summary()
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return spoken(item)
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

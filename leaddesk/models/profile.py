@@ -13,7 +13,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from leaddesk.db import history
 from leaddesk.db.database import Database
@@ -24,31 +32,30 @@ from leaddesk.domain import (
     OutboxState,
     SaleStatus,
     Sentiment,
-    bot_state_words,
-    field_words,
     format_time,
-    label_or_value,
     parse_time,
     utc_now,
 )
 from leaddesk.media_paths import cached_file
-from leaddesk.models.client_table import format_until, plain_tooltip
+from leaddesk.models import words
+from leaddesk.models.client_table import plain_tooltip
 
 NO_VALUE = "—"
 
 
+#: lupdate reads ``translate("Context", "text")`` calls: the context stays a literal at each one.
+translate = QCoreApplication.translate
+
+
 def local_time(value: str | None, with_weekday: bool = True) -> str:
+    """An RFC 3339 time as a local date and time, the language's way ("Tue, Nov 24, 2026, 9:03 AM")."""
     if not value:
         return NO_VALUE
     try:
-        moment = parse_time(value).astimezone()
+        moment = parse_time(value)
     except ValueError:
         return value
-    return (
-        f"{moment:%a}, {moment:%b} {moment.day}, {moment.year} {moment:%H:%M}"
-        if with_weekday
-        else (f"{moment:%b} {moment.day}, {moment.year} {moment:%H:%M}")
-    )
+    return words.long_date_time(moment, weekday=with_weekday)
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,8 @@ class Cell:
 
 
 class RecordTableModel(QAbstractTableModel):
-    """Rows of plain-text cells under fixed headers."""
+    """Rows of plain-text cells under fixed headers (English, marked with ``QT_TRANSLATE_NOOP`` in the
+    "Profile" context, translated when shown)."""
 
     def __init__(self, headers: Sequence[str], rows: Sequence[Sequence[Cell]], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -88,8 +96,11 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
+        if orientation == Qt.Orientation.Horizontal and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
+            return translate("Profile", self._headers[section])
         return None
 
 
@@ -157,22 +168,33 @@ def glance(database: Database, contact_id: str, now: datetime | None = None) -> 
         return None
     label, label_at, message_count, unread, bot_status, paused_until = row
     if label:
-        try:
-            words = Sentiment(label).label
-        except ValueError:
-            words = str(label)
-        sentiment = f"{words}, as of {local_time(label_at, with_weekday=False)}" if label_at else words
+        said = words.label(Sentiment, label)
+        sentiment = (
+            translate("Profile", "%1, as of %2")
+            .replace("%1", said)
+            .replace("%2", local_time(label_at, with_weekday=False))
+            if label_at
+            else said
+        )
     else:
-        sentiment = "Not judged yet"
-    next_meeting = f"{local_time(meeting[1])} — {meeting[0] or 'Meeting'}" if meeting else "None scheduled"
+        sentiment = translate("Profile", "Not judged yet")
+    next_meeting = (
+        translate("Profile", "%1 — %2")
+        .replace("%1", local_time(meeting[1]))
+        .replace("%2", meeting[0] or translate("Profile", "Meeting"))
+        if meeting
+        else translate("Profile", "None scheduled")
+    )
     count = int(message_count or 0)
     unread_count = int(unread or 0)
     return Glance(
         sentiment=sentiment,
         next_meeting=next_meeting,
-        messages=f"{count:,} message" + ("" if count == 1 else "s"),
-        unread="All reviewed" if unread_count == 0 else f"{unread_count:,} not reviewed yet",
-        bot=bot_state_words(str(bot_status), paused_until, now),
+        messages=translate("Profile", "%Ln message(s)", None, count),
+        unread=translate("Profile", "All read")
+        if unread_count == 0
+        else translate("Profile", "%Ln not read yet", None, unread_count),
+        bot=words.bot_state(str(bot_status), paused_until, now),
     )
 
 
@@ -187,7 +209,7 @@ def _stage_names(database: Database) -> dict[str, str]:
 
 
 def _status_label(status: str) -> str:
-    return label_or_value(MeetingStatus, status)
+    return words.label(MeetingStatus, status)
 
 
 def meeting_rows(
@@ -203,8 +225,7 @@ def meeting_rows(
         starts = meeting["starts_at"]
         when = local_time(starts)
         if meeting["ends_at"]:
-            ends = parse_time(meeting["ends_at"]).astimezone()
-            when += f"–{ends:%H:%M}"
+            when += "–" + words.local_clock(parse_time(meeting["ends_at"]))
         row = [
             Cell(when),
             Cell(meeting["title"] or NO_VALUE),
@@ -219,7 +240,13 @@ def meeting_rows(
     return upcoming, past
 
 
-MEETING_HEADERS = ("When", "Title", "Place", "Agent", "Status")
+MEETING_HEADERS = (
+    str(QT_TRANSLATE_NOOP("Profile", "When")),
+    str(QT_TRANSLATE_NOOP("Profile", "Title")),
+    str(QT_TRANSLATE_NOOP("Profile", "Place")),
+    str(QT_TRANSLATE_NOOP("Profile", "Agent")),
+    str(QT_TRANSLATE_NOOP("Profile", "Status")),
+)
 
 
 @dataclass(frozen=True)
@@ -248,11 +275,13 @@ def survey_views(database: Database, contact_id: str) -> list[SurveyView]:
     for survey in surveys:
         meeting = meetings.get(survey["meeting_id"] or "")
         tied = (
-            f"{meeting['title'] or 'Meeting'} on {local_time(meeting['starts_at'])}"
+            translate("Profile", "%1 on %2")
+            .replace("%1", meeting["title"] or translate("Profile", "Meeting"))
+            .replace("%2", local_time(meeting["starts_at"]))
             if meeting
-            else "a meeting not in the cache yet"
+            else translate("Profile", "a meeting not in this computer's copy yet")
             if survey["meeting_id"]
-            else "no meeting"
+            else translate("Profile", "no meeting")
         )
         rows = [
             [
@@ -264,14 +293,20 @@ def survey_views(database: Database, contact_id: str) -> list[SurveyView]:
         ]
         views.append(
             SurveyView(
-                title=f"Submitted {local_time(survey['submitted_at'])} — about {tied}",
+                title=translate("Profile", "Submitted %1 — about %2")
+                .replace("%1", local_time(survey["submitted_at"]))
+                .replace("%2", tied),
                 rows=rows,
             )
         )
     return views
 
 
-SURVEY_HEADERS = ("Question", "Answer", "Score")
+SURVEY_HEADERS = (
+    str(QT_TRANSLATE_NOOP("Profile", "Question")),
+    str(QT_TRANSLATE_NOOP("Profile", "Answer")),
+    str(QT_TRANSLATE_NOOP("Profile", "Score")),
+)
 
 
 def question_averages(database: Database, contact_id: str) -> list[QuestionAverage]:
@@ -295,25 +330,43 @@ def funnel_rows(database: Database, contact_id: str) -> list[list[Cell]]:
         changes = history.funnel_history(connection, contact_id)
     rows = []
     for change in changes:
-        by = change["changed_by"]
-        who = by["name"] or {"bot": "Bot", "system": "System", "agent": "An agent"}.get(by["kind"], by["kind"])
-        if by["kind"] == "agent":
-            who = f"{who} (agent)"
         rows.append(
             [
                 Cell(local_time(change["at"])),
-                Cell(names.get(change["from_stage"], change["from_stage"]) if change["from_stage"] else "(start)"),
+                Cell(
+                    names.get(change["from_stage"], change["from_stage"])
+                    if change["from_stage"]
+                    else translate("Profile", "(start)")
+                ),
                 Cell(names.get(change["to_stage"], change["to_stage"])),
-                Cell(who),
+                Cell(changed_by(change["changed_by"])),
                 Cell(change["note"] or ""),
             ]
         )
     return rows + waiting_stage_changes(database, contact_id)
 
 
-FUNNEL_HEADERS = ("When", "From", "To", "Changed by", "Note")
+def changed_by(by: dict[str, Any]) -> str:
+    """Who moved the client to a stage, as the office says it: "the bot", "Laura Pérez (agent)"."""
+    kind = by.get("kind")
+    if kind == "agent":
+        return translate("Profile", "%1 (agent)").replace("%1", by.get("name") or translate("Profile", "an agent"))
+    if kind == "bot":
+        return translate("Profile", "the bot")
+    if kind == "system":
+        return translate("Profile", "the server")
+    return str(by.get("name") or kind or NO_VALUE)
+
+
+FUNNEL_HEADERS = (
+    str(QT_TRANSLATE_NOOP("Profile", "When")),
+    str(QT_TRANSLATE_NOOP("Profile", "From")),
+    str(QT_TRANSLATE_NOOP("Profile", "To")),
+    str(QT_TRANSLATE_NOOP("Profile", "Changed by")),
+    str(QT_TRANSLATE_NOOP("Profile", "Note")),
+)
 #: What the "Changed by" column says of a stage change still in the outbox.
-WAITING = "You — waiting to be sent"
+WAITING = str(QT_TRANSLATE_NOOP("Profile", "You — not sent yet"))
 
 
 def waiting_stage_changes(database: Database, contact_id: str) -> list[list[Cell]]:
@@ -336,9 +389,12 @@ def waiting_stage_changes(database: Database, contact_id: str) -> list[list[Cell
         waiting.append(
             [
                 Cell(local_time(created_at)),
-                Cell(names.get(from_stage, from_stage) if from_stage else "(start)"),
+                Cell(names.get(from_stage, from_stage) if from_stage else translate("Profile", "(start)")),
                 Cell(names.get(to_stage, to_stage)),
-                Cell(WAITING, "Made here; the relay has not confirmed it yet."),
+                Cell(
+                    translate("Profile", WAITING),
+                    translate("Profile", "Made here; the server has not confirmed it yet."),
+                ),
                 Cell(note),
             ]
         )
@@ -365,7 +421,7 @@ def parse_config_value(text: str) -> Any:
 
 
 def _enum_label(kind: Any, value: object) -> str:
-    return label_or_value(kind, value)
+    return words.label(kind, value)
 
 
 def describe_values(database: Database, values: dict[str, Any]) -> str:
@@ -381,27 +437,44 @@ def describe_values(database: Database, values: dict[str, Any]) -> str:
             text = _enum_label(BotStatus, value).lower() if value is not None else NO_VALUE
             until = values.get("bot_paused_until")
             if value == BotStatus.PAUSED and until:
-                text += f" until {_until(until)}"
+                text = translate("Profile", "%1 until %2").replace("%1", text).replace("%2", _until(until))
             parts.append(text)
         elif field == "bot_paused_until":
-            parts.append(f"paused until {_until(value)}" if value else "no time to resume")
+            parts.append(
+                translate("Profile", "paused until %1").replace("%1", _until(value))
+                if value
+                else translate("Profile", "no time to resume")
+            )
         elif field == "sale_status":
             parts.append(_enum_label(SaleStatus, value) if value is not None else NO_VALUE)
         elif field == "funnel_stage":
-            parts.append((stage_name(database, str(value)) or str(value)) if value else "no stage")
+            parts.append(
+                (stage_name(database, str(value)) or str(value)) if value else translate("Profile", "no stage")
+            )
         elif field in ("mystery_shopper", "contractor"):
-            parts.append(f"{field_words(field)}: {'yes' if value else 'no'}")
+            parts.append(
+                translate("Profile", "%1: %2")
+                .replace("%1", words.field_name(field))
+                .replace("%2", translate("Profile", "yes") if value else translate("Profile", "no"))
+            )
         elif field == "name":
-            parts.append(f"“{value}”" if value else "no name")
-        elif isinstance(value, str):
-            parts.append(f"{field_words(field)}: {value}")
+            parts.append(
+                translate("Profile", "“%1”").replace("%1", str(value)) if value else translate("Profile", "no name")
+            )
         else:
-            parts.append(f"{field_words(field)}: {json.dumps(value, ensure_ascii=False)}")
+            shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+            parts.append(translate("Profile", "%1: %2").replace("%1", words.field_name(field)).replace("%2", shown))
     return ", ".join(parts) if parts else NO_VALUE
 
 
 def _until(value: object) -> str:
+    """When a pause ends, as a person reads it: "Nov 28, 9:00 AM" / "28 nov, 9:00"."""
     try:
-        return format_until(parse_time(str(value)))
+        moment = parse_time(str(value))
     except ValueError:
         return str(value)
+    return (
+        QCoreApplication.translate("Words", "%1, %2", "a date, then a time of day")
+        .replace("%1", words.month_day(moment))
+        .replace("%2", words.local_clock(moment))
+    )

@@ -180,11 +180,35 @@ def bot_state(status: str, paused_until: str | None, now: datetime | None = None
     return words.get(status, status)
 
 
-def long_date_time(moment: datetime) -> str:
-    """The local date and time in full, for tooltips: "Fri, Nov 27, 2026, 09:40" / "vie 27 nov 2026, 09:40"."""
-    # Translators: a QDateTime format with the weekday, the date, the year and the time.
-    pattern = QCoreApplication.translate("Words", "ddd, MMM d, yyyy, HH:mm", "date and time format")
-    return QLocale().toString(to_qdatetime(moment), pattern)
+def _local(moment: datetime) -> QDateTime:
+    """Any aware datetime (UTC or not) as a QDateTime in this computer's time zone."""
+    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+
+
+def long_date(moment: datetime, *, weekday: bool = False) -> str:
+    """The local date with the year, the month as a word: "Nov 24, 2026" / "24 nov 2026" (with the day
+    of the week first when ``weekday``)."""
+    if weekday:
+        # Translators: a QDate format with the day of the week and the year; Spanish: "ddd d MMM yyyy".
+        pattern = QCoreApplication.translate("Words", "ddd, MMM d, yyyy", "date format with weekday and year")
+    else:
+        # Translators: a QDate format with the year; Spanish: "d MMM yyyy".
+        pattern = QCoreApplication.translate("Words", "MMM d, yyyy", "date format with year")
+    return QLocale().toString(_local(moment).date(), pattern)
+
+
+def long_date_time(moment: datetime, *, weekday: bool = False) -> str:
+    """:func:`long_date` and the time: "Tue, Nov 24, 2026, 9:03 AM" / "mar 24 nov 2026, 9:03 a.m."."""
+    return (
+        QCoreApplication.translate("Words", "%1, %2", "a date, then a time of day")
+        .replace("%1", long_date(moment, weekday=weekday))
+        .replace("%2", local_clock(moment))
+    )
+
+
+def local_clock(moment: datetime) -> str:
+    """The local time of day of any aware datetime, the locale's way: "9:40 AM" / "9:40"."""
+    return QLocale().toString(_local(moment).time(), QLocale.FormatType.ShortFormat)
 
 
 def day_month(day: date) -> str:

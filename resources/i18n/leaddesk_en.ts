@@ -103,6 +103,44 @@
     </message>
 </context>
 <context>
+    <name>Conversation</name>
+    <message numerus="yes">
+        <source>… %Ln more characters (right-click, Copy text)</source>
+        <extracomment>lupdate reads ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls: the context stays a literal at each one.</extracomment>
+        <translation>
+            <numerusform>… %Ln more character (right-click, Copy text)</numerusform>
+            <numerusform>… %Ln more characters (right-click, Copy text)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDocument</name>
+    <message numerus="yes">
+        <source>Client record from LeadDesk, %1 · %Ln message(s) · times are local: %2</source>
+        <translation>
+            <numerusform>Client record from LeadDesk, %1 · %Ln message · times are local: %2</numerusform>
+            <numerusform>Client record from LeadDesk, %1 · %Ln messages · times are local: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Profile</name>
+    <message numerus="yes">
+        <source>%Ln message(s)</source>
+        <translation>
+            <numerusform>%Ln message</numerusform>
+            <numerusform>%Ln messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not read yet</source>
+        <translation>
+            <numerusform>%Ln not read yet</numerusform>
+            <numerusform>%Ln not read yet</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SearchDialog</name>
     <message numerus="yes">
         <source>%Ln+ message(s), newest first</source>
@@ -116,6 +154,34 @@
         <translation>
             <numerusform>%Ln message, newest first</numerusform>
             <numerusform>%Ln messages, newest first</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SurveyTab</name>
+    <message numerus="yes">
+        <source>Average per question, over %Ln survey(s)</source>
+        <translation>
+            <numerusform>Average per question, over %Ln survey</numerusform>
+            <numerusform>Average per question, over %Ln surveys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln answer(s), from %1 to %2</source>
+        <translation>
+            <numerusform>%Ln answer, from %1 to %2</numerusform>
+            <numerusform>%Ln answers, from %1 to %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message numerus="yes">
+        <source>Getting your clients… %Ln so far</source>
+        <extracomment>Show the progress bar once a cycle has pulled this many events (a long first sync).</extracomment>
+        <translation>
+            <numerusform>Getting your clients… %Ln so far</numerusform>
+            <numerusform>Getting your clients… %Ln so far</numerusform>
         </translation>
     </message>
 </context>

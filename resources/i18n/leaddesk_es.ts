@@ -587,6 +587,427 @@ Cuando los clientes escriban a tu número de WhatsApp y LeadDesk haya sincroniza
     </message>
 </context>
 <context>
+    <name>ConfigTab</name>
+    <message>
+        <source>a value that starts with [, { or a quote must be a whole list or quoted text: check that every bracket and quote is closed.</source>
+        <extracomment>Typed text that starts like JSON is meant as JSON: a list, an object or quoted text.</extracomment>
+        <translation>un valor que empieza con [, { o comillas debe ser una lista completa o un texto entre comillas: revisa que cada corchete y cada comilla estén cerrados.</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Ajuste</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>The bot&apos;s settings for this client</source>
+        <translation>Los ajustes del bot para este cliente</translation>
+    </message>
+    <message>
+        <source>Add setting</source>
+        <translation>Agregar ajuste</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the selected settings</source>
+        <translation>Quitar los ajustes seleccionados</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Guardar ajustes</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Deshacer cambios</translation>
+    </message>
+    <message>
+        <source>Put back the settings as they were loaded</source>
+        <translation>Volver a los ajustes tal como se cargaron</translation>
+    </message>
+    <message>
+        <source>How the bot behaves with this client, where it differs from the rest of the account. A value is a word or a sentence, a number, true or false, or a list such as [&quot;es&quot;, &quot;en&quot;].</source>
+        <translation>Cómo se comporta el bot con este cliente, donde es distinto del resto de la cuenta. Un valor es una palabra o una frase, un número, true o false, o una lista como [&quot;es&quot;, &quot;en&quot;].</translation>
+    </message>
+    <message>
+        <source>Row %1 has a value but no setting name.</source>
+        <translation>La fila %1 tiene un valor pero no el nombre del ajuste.</translation>
+    </message>
+    <message>
+        <source>The setting “%1” appears twice.</source>
+        <translation>El ajuste «%1» aparece dos veces.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>No cambió nada.</translation>
+    </message>
+</context>
+<context>
+    <name>Conversation</name>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>lupdate reads ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls: the context stays a literal at each one.</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>A message of a kind WhatsApp does not let us show.</source>
+        <translation>Un tipo de mensaje que WhatsApp no nos deja mostrar.</translation>
+    </message>
+    <message>
+        <source>Transcript: %1</source>
+        <translation>Transcripción: %1</translation>
+    </message>
+    <message>
+        <source>Listing</source>
+        <translation>Anuncio</translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation>Bot</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>sin motivo indicado</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <extracomment>What a file of each kind is called where it has no name of its own (translated where shown).</extracomment>
+        <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>Sticker</source>
+        <translation>Sticker</translation>
+    </message>
+    <message>
+        <source>Voice message</source>
+        <translation>Mensaje de voz</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>[a message WhatsApp does not let us show]</source>
+        <translation>[un mensaje que WhatsApp no nos deja mostrar]</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <extracomment>How an outgoing message&apos;s state is said (the bubble shows it as ticks).
+----------
+Longer texts are cut for display (copy the message to get all of it). A block&apos;s colour names its meaning by the light theme&apos;s shade; :func:`_in_theme` gives the painted one.</extracomment>
+        <translation>aún sin enviar</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>enviado</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>entregado</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>leído</translation>
+    </message>
+    <message>
+        <source>not delivered</source>
+        <translation>no entregado</translation>
+    </message>
+    <message>
+        <source>The client</source>
+        <translation>El cliente</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 a las %2: %3</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+    <message>
+        <source>dddd, MMMM d</source>
+        <comment>date format of a day separator</comment>
+        <translation>dddd, d &apos;de&apos; MMMM</translation>
+    </message>
+    <message>
+        <source>dddd, MMMM d, yyyy</source>
+        <comment>date format of a day separator with the year</comment>
+        <translation>dddd, d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %Ln more characters (right-click, Copy text)</source>
+        <extracomment>lupdate reads ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls: the context stays a literal at each one.</extracomment>
+        <translation>
+            <numerusform>… %Ln carácter más (clic derecho, Copiar texto)</numerusform>
+            <numerusform>… %Ln caracteres más (clic derecho, Copiar texto)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no longer on the server</source>
+        <translation>ya no está en el servidor</translation>
+    </message>
+    <message>
+        <source>could not be verified</source>
+        <translation>no se pudo verificar</translation>
+    </message>
+    <message>
+        <source>not downloaded yet</source>
+        <translation>aún no descargado</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Replied with a button</source>
+        <translation>Respondió con un botón</translation>
+    </message>
+    <message>
+        <source>Chose from a list</source>
+        <translation>Eligió de una lista</translation>
+    </message>
+    <message>
+        <source>Not delivered: %1</source>
+        <translation>No entregado: %1</translation>
+    </message>
+    <message>
+        <source>click to open</source>
+        <translation>clic para abrir</translation>
+    </message>
+    <message>
+        <source>Image missing</source>
+        <translation>Falta la imagen</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationTab</name>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversación</translation>
+    </message>
+    <message>
+        <source>Find in conversation</source>
+        <translation>Buscar en la conversación</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Coincidencia anterior (Mayús+Intro)</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Coincidencia anterior</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Siguiente coincidencia (Intro)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Siguiente coincidencia</translation>
+    </message>
+    <message>
+        <source>Close the search (Esc)</source>
+        <translation>Cerrar la búsqueda (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the search</source>
+        <translation>Cerrar la búsqueda</translation>
+    </message>
+    <message>
+        <source>The bot is answering this client. Sending a message does not pause it.</source>
+        <translation>El bot está respondiendo a este cliente. Enviar un mensaje no lo pausa.</translation>
+    </message>
+    <message>
+        <source>Pause the bot</source>
+        <translation>Pausar el bot</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>Tomar el control</translation>
+    </message>
+    <message>
+        <source>An agent answers this client from now on; the bot stays quiet</source>
+        <translation>Un agente responde a este cliente desde ahora; el bot no contesta</translation>
+    </message>
+    <message>
+        <source>Write a reply as yourself (Ctrl+Enter sends)</source>
+        <translation>Escribe una respuesta en tu nombre (Ctrl+Intro envía)</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Find in this conversation (%1)</source>
+        <translation>Buscar en esta conversación (%1)</translation>
+    </message>
+    <message>
+        <source>The client has never written: WhatsApp lets you answer only within %1 hours of their last message.</source>
+        <translation>El cliente nunca ha escrito: WhatsApp solo deja responder dentro de las %1 horas siguientes a su último mensaje.</translation>
+    </message>
+    <message>
+        <source>The client last wrote %1: WhatsApp lets you write freely only within %2 hours of their last message, so the server will likely refuse this one.</source>
+        <translation>Último mensaje del cliente: %1. WhatsApp solo deja escribir libremente dentro de las %2 horas siguientes a su último mensaje, así que el servidor probablemente rechazará este.</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Sin coincidencias</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Copiar texto</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Guardar como…</translation>
+    </message>
+    <message>
+        <source>This file is not on this computer yet; it is downloaded at the next sync.</source>
+        <translation>Este archivo aún no está en esta computadora; se descarga en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Save file</source>
+        <translation>Guardar archivo</translation>
+    </message>
+    <message>
+        <source>Message not sent</source>
+        <translation>Mensaje no enviado</translation>
+    </message>
+    <message>
+        <source>Could not change the bot</source>
+        <translation>No se pudo cambiar el bot</translation>
+    </message>
+</context>
+<context>
+    <name>Edits</name>
+    <message>
+        <source>Nothing to change.</source>
+        <extracomment>What :mod:`leaddesk.edits` says when an edit cannot be made (English, as the command line prints it), marked here so that the profile shows it in the window&apos;s language (:func:`edit_problem`).</extracomment>
+        <translation>No hay nada que cambiar.</translation>
+    </message>
+    <message>
+        <source>A time to resume the bot goes only with pausing it.</source>
+        <translation>Una hora para reanudar el bot solo va con pausarlo.</translation>
+    </message>
+    <message>
+        <source>The time to resume the bot must be in the future.</source>
+        <translation>La hora para reanudar el bot debe ser futura.</translation>
+    </message>
+    <message>
+        <source>No flag to set.</source>
+        <translation>No hay ninguna marca que poner.</translation>
+    </message>
+    <message>
+        <source>A name cannot be empty.</source>
+        <translation>El nombre no puede quedar vacío.</translation>
+    </message>
+    <message>
+        <source>No setting to change.</source>
+        <translation>No hay ningún ajuste que cambiar.</translation>
+    </message>
+    <message>
+        <source>A setting needs a name.</source>
+        <translation>Un ajuste necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>A setting&apos;s name is longer than 100 characters.</source>
+        <translation>El nombre de un ajuste tiene más de 100 caracteres.</translation>
+    </message>
+    <message>
+        <source>A setting&apos;s value must be text, a number, true/false, a list or an object.</source>
+        <translation>El valor de un ajuste debe ser texto, un número, true o false, o una lista.</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>El mensaje está vacío.</translation>
+    </message>
+    <message>
+        <source>This conflict is already settled.</source>
+        <translation>Este conflicto ya está resuelto.</translation>
+    </message>
+    <message>
+        <source>Could not save: the database is busy. Try again.</source>
+        <translation>No se pudo guardar: otro programa está usando los datos. Inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The name is longer than %1 characters.</source>
+        <extracomment>The messages of :mod:`leaddesk.edits` that hold a value: (their English shape, the words with %1, %2).</extracomment>
+        <translation>El nombre tiene más de %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The message is longer than %1 characters (%2).</source>
+        <translation>El mensaje tiene más de %1 caracteres (%2).</translation>
+    </message>
+    <message>
+        <source>The stage “%1” is set only by the bot&apos;s rules; a person may not pick it.</source>
+        <translation>La etapa «%1» solo la ponen las reglas del bot; una persona no puede elegirla.</translation>
+    </message>
+    <message>
+        <source>The setting “%1” cannot be set and removed at once.</source>
+        <translation>El ajuste «%1» no se puede poner y quitar a la vez.</translation>
+    </message>
+    <message>
+        <source>This change was not refused by the server.</source>
+        <translation>El servidor no rechazó este cambio.</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>Getting your clients…</source>
+        <translation>Recibiendo tus clientes…</translation>
+    </message>
+    <message>
+        <source>They appear here as they arrive from your server. The first sync of a large account can take a few minutes; each client can be opened as soon as it is in the list.</source>
+        <translation>Aparecen aquí a medida que llegan de tu servidor. La primera sincronización de una cuenta grande puede tardar unos minutos; cada cliente se puede abrir en cuanto está en la lista.</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Search name or phone  (Ctrl+F)</source>
@@ -724,11 +1145,494 @@ Cuando los clientes escriban a tu número de WhatsApp y LeadDesk haya sincroniza
     </message>
 </context>
 <context>
+    <name>FunnelTab</name>
+    <message>
+        <source>Funnel history</source>
+        <translation>Historial del embudo</translation>
+    </message>
+    <message>
+        <source>No stage change yet.</source>
+        <translation>Aún no hay cambios de etapa.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDocument</name>
+    <message>
+        <source>d MMM yyyy, HH:mm</source>
+        <comment>date and time format</comment>
+        <extracomment>A cell that starts with one of these is a formula to Excel, LibreOffice and Google Sheets. Clients read and written per step of the window&apos;s export (one short read transaction each). A small style sheet inside the HTML, kept to what both browsers and Qt&apos;s rich-text subset (used for the PDF) understand: class selectors, colours, margins in px (Qt ignores pt there), cell padding and borders, ``white-space: nowrap``, no floats. Qt skips the ``@supports`` block, which centres the page in a browser. Qt ignores ``page-break-after: avoid``: :mod:`leaddesk.export_pdf` keeps headings with what follows. The translation context of the document&apos;s words (``pyside6-lupdate`` reads ``translate(&quot;HistoryDocument&quot;, …)``). How an outgoing message&apos;s status reads (the conversation tab&apos;s words, in its &quot;Conversation&quot; context). What a file of each kind is called where it has no name of its own (the conversation tab&apos;s words).</extracomment>
+        <translation>d MMM yyyy, H:mm</translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <comment>time format</comment>
+        <translation>H:mm</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 y %2</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Shared contact: %1</source>
+        <translation>Contacto compartido: %1</translation>
+    </message>
+    <message>
+        <source>Replied with a button: %1</source>
+        <translation>Respondió con un botón: %1</translation>
+    </message>
+    <message>
+        <source>Chose from a list: %1</source>
+        <translation>Eligió de una lista: %1</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>The server</source>
+        <translation>El servidor</translation>
+    </message>
+    <message>
+        <source>Paused until %1</source>
+        <translation>En pausa hasta el %1</translation>
+    </message>
+    <message>
+        <source>Unknown client</source>
+        <translation>Cliente desconocido</translation>
+    </message>
+    <message>
+        <source>Mystery shopper</source>
+        <translation>Cliente misterioso</translation>
+    </message>
+    <message>
+        <source>Contractor</source>
+        <translation>Contratista</translation>
+    </message>
+    <message>
+        <source>Sale status</source>
+        <translation>Estado de venta</translation>
+    </message>
+    <message>
+        <source>Funnel stage</source>
+        <translation>Etapa del embudo</translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation>Bot</translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation>Sentimiento</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Última actividad</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Marcas</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Sin leer</translation>
+    </message>
+    <message>
+        <source>Changes not sent yet</source>
+        <translation>Cambios sin enviar</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Ficha</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversación</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Citas</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>Encuestas</translation>
+    </message>
+    <message>
+        <source> — about %1 on %2</source>
+        <translation> — sobre %1 del %2</translation>
+    </message>
+    <message>
+        <source>a meeting</source>
+        <translation>una cita</translation>
+    </message>
+    <message>
+        <source> — about a meeting not on this computer yet</source>
+        <translation> — sobre una cita que aún no está en esta computadora</translation>
+    </message>
+    <message>
+        <source>Submitted %1</source>
+        <translation>Enviada el %1</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Average score: %1</source>
+        <translation>Puntuación promedio: %1</translation>
+    </message>
+    <message>
+        <source>Funnel history</source>
+        <translation>Historial del embudo</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Cambiado por</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Configuración del bot</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflictos</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>El mío</translation>
+    </message>
+    <message>
+        <source>The server&apos;s</source>
+        <translation>El del servidor</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelto</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message numerus="yes">
+        <source>Client record from LeadDesk, %1 · %Ln message(s) · times are local: %2</source>
+        <translation>
+            <numerusform>Ficha del cliente de LeadDesk, %1 · %Ln mensaje · horas locales: %2</numerusform>
+            <numerusform>Ficha del cliente de LeadDesk, %1 · %Ln mensajes · horas locales: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — LeadDesk client record</source>
+        <translation>%1 — ficha del cliente de LeadDesk</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsTab</name>
+    <message>
+        <source>Upcoming meetings</source>
+        <translation>Próximas citas</translation>
+    </message>
+    <message>
+        <source>Past meetings</source>
+        <translation>Citas pasadas</translation>
+    </message>
+    <message>
+        <source>Upcoming (%1)</source>
+        <translation>Próximas (%1)</translation>
+    </message>
+    <message>
+        <source>Upcoming: none scheduled</source>
+        <translation>Próximas: ninguna programada</translation>
+    </message>
+    <message>
+        <source>Past (%1)</source>
+        <translation>Pasadas (%1)</translation>
+    </message>
+    <message>
+        <source>Past: none</source>
+        <translation>Pasadas: ninguna</translation>
+    </message>
+</context>
+<context>
     <name>NameDelegate</name>
     <message>
         <source>⚠ conflict</source>
         <extracomment>An open edit conflict: the badge the profile&apos;s conflict notice matches.</extracomment>
         <translation>⚠ conflicto</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>An internal tester: left out of every statistic.</source>
+        <extracomment>The newest refusals not yet dismissed that the Overview tells.</extracomment>
+        <translation>Alguien de la casa que prueba el bot: no cuenta en ninguna estadística.</translation>
+    </message>
+    <message>
+        <source>A supplier or third party: an agent answers them instead of the bot.</source>
+        <translation>Un proveedor o un tercero: le responde un agente en lugar del bot.</translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <extracomment>The glance&apos;s rows: (attribute, label).</extracomment>
+        <translation>Bot</translation>
+    </message>
+    <message>
+        <source>Sentiment</source>
+        <translation>Sentimiento</translation>
+    </message>
+    <message>
+        <source>Next meeting</source>
+        <translation>Próxima cita</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Sin leer</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <extracomment>The form&apos;s values as last filled from the cache: what differs from them is the user&apos;s unsaved edit.</extracomment>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the phone number</source>
+        <translation>Copiar el número de teléfono</translation>
+    </message>
+    <message>
+        <source>Sale status</source>
+        <translation>Estado de venta</translation>
+    </message>
+    <message>
+        <source>Funnel stage</source>
+        <translation>Etapa del embudo</translation>
+    </message>
+    <message>
+        <source>Optional note: why the stage changed</source>
+        <translation>Nota opcional: por qué cambió la etapa</translation>
+    </message>
+    <message>
+        <source>Note on the stage change</source>
+        <translation>Nota del cambio de etapa</translation>
+    </message>
+    <message>
+        <source>Let the bot answer</source>
+        <translation>Dejar que el bot responda</translation>
+    </message>
+    <message>
+        <source>Pause the bot</source>
+        <translation>Pausar el bot</translation>
+    </message>
+    <message>
+        <source>An agent takes over</source>
+        <translation>Un agente toma el control</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>Pause until a time</source>
+        <translation>Pausar hasta una hora</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <comment>date and time format of the pause&apos;s end</comment>
+        <translation>dd/MM/yyyy HH:mm</translation>
+    </message>
+    <message>
+        <source>When the bot answers again</source>
+        <translation>Cuándo vuelve a responder el bot</translation>
+    </message>
+    <message>
+        <source>Mystery shopper</source>
+        <translation>Cliente misterioso</translation>
+    </message>
+    <message>
+        <source>Contractor</source>
+        <translation>Contratista</translation>
+    </message>
+    <message>
+        <source>The client&apos;s name</source>
+        <translation>El nombre del cliente</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <extracomment>Each field that can be refused before saving, with the message shown beside it.</extracomment>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Marcas</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Guardar cambios</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Deshacer cambios</translation>
+    </message>
+    <message>
+        <source>Put back the values as they were loaded</source>
+        <translation>Volver a los valores tal como se cargaron</translation>
+    </message>
+    <message>
+        <source>• Unsaved changes</source>
+        <translation>• Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>This client is no longer on this computer.</source>
+        <translation>Este cliente ya no está en esta computadora.</translation>
+    </message>
+    <message>
+        <source>Client: %1</source>
+        <translation>Cliente: %1</translation>
+    </message>
+    <message>
+        <source>No phone number</source>
+        <translation>Sin número de teléfono</translation>
+    </message>
+    <message>
+        <source>Phone number: %1</source>
+        <translation>Número de teléfono: %1</translation>
+    </message>
+    <message>
+        <source>First contact: %1</source>
+        <translation>Primer contacto: %1</translation>
+    </message>
+    <message>
+        <source>Last activity: %1</source>
+        <translation>Última actividad: %1</translation>
+    </message>
+    <message>
+        <source>%1 (set by the bot)</source>
+        <translation>%1 (la pone el bot)</translation>
+    </message>
+    <message>
+        <source>Only the bot&apos;s rules move a client into this stage.</source>
+        <translation>Solo las reglas del bot llevan a un cliente a esta etapa.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <source>Not sent to the server yet: %1</source>
+        <translation>Aún sin enviar al servidor: %1</translation>
+    </message>
+    <message>
+        <source>The server did not accept your change of %1; the value went back.</source>
+        <translation>El servidor no aceptó tu cambio de %1; el valor volvió al anterior.</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Stop showing this notice</source>
+        <translation>Dejar de mostrar este aviso</translation>
+    </message>
+    <message>
+        <source>Could not dismiss the notice</source>
+        <translation>No se pudo descartar el aviso</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> y </translation>
+    </message>
+    <message>
+        <source>Someone changed the %1 at the same time, and the server&apos;s value stands.</source>
+        <translation>Alguien cambió %1 al mismo tiempo, y se queda el valor del servidor.</translation>
+    </message>
+    <message>
+        <source>You set: %1 — the server has: %2</source>
+        <translation>Tú pusiste: %1 — el servidor tiene: %2</translation>
+    </message>
+    <message>
+        <source>Apply mine again</source>
+        <translation>Aplicar el mío otra vez</translation>
+    </message>
+    <message>
+        <source>Could not apply the change</source>
+        <translation>No se pudo aplicar el cambio</translation>
+    </message>
+    <message>
+        <source>A note goes with a change of stage: pick the new stage, or clear the note.</source>
+        <translation>Una nota acompaña a un cambio de etapa: elige la nueva etapa o borra la nota.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>No guardado</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>No se pudo guardar</translation>
     </message>
 </context>
 <context>
@@ -744,6 +1648,305 @@ Cuando los clientes escriban a tu número de WhatsApp y LeadDesk haya sincroniza
     <message>
         <source>The bot stays quiet for %1 until:</source>
         <translation>El bot no responderá a %1 hasta:</translation>
+    </message>
+</context>
+<context>
+    <name>Profile</name>
+    <message>
+        <source>%1 (agent)</source>
+        <translation>%1 (agente)</translation>
+    </message>
+    <message>
+        <source>an agent</source>
+        <translation>un agente</translation>
+    </message>
+    <message>
+        <source>the bot</source>
+        <translation>el bot</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>el servidor</translation>
+    </message>
+    <message>
+        <source>(start)</source>
+        <translation>(inicio)</translation>
+    </message>
+    <message>
+        <source>%1, as of %2</source>
+        <extracomment>lupdate reads ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls: the context stays a literal at each one.</extracomment>
+        <translation>%1, desde el %2</translation>
+    </message>
+    <message>
+        <source>Not judged yet</source>
+        <translation>Aún sin valorar</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>None scheduled</source>
+        <translation>Ninguna programada</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s)</source>
+        <translation>
+            <numerusform>%Ln mensaje</numerusform>
+            <numerusform>%Ln mensajes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All read</source>
+        <translation>Todo leído</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not read yet</source>
+        <translation>
+            <numerusform>%Ln sin leer</numerusform>
+            <numerusform>%Ln sin leer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 del %2</translation>
+    </message>
+    <message>
+        <source>a meeting not in this computer&apos;s copy yet</source>
+        <translation>una cita que aún no está en esta computadora</translation>
+    </message>
+    <message>
+        <source>no meeting</source>
+        <translation>ninguna cita</translation>
+    </message>
+    <message>
+        <source>Submitted %1 — about %2</source>
+        <translation>Enviada el %1 — sobre %2</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <extracomment>Marked in the &quot;Profile&quot; context, where :class:`RecordTableModel` translates its headers.</extracomment>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Cambiado por</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>You — not sent yet</source>
+        <extracomment>What the &quot;Changed by&quot; column says of a stage change still in the outbox.</extracomment>
+        <translation>Tú — aún sin enviar</translation>
+    </message>
+    <message>
+        <source>Made here; the server has not confirmed it yet.</source>
+        <translation>Hecho aquí; el servidor aún no lo confirma.</translation>
+    </message>
+    <message>
+        <source>%1 until %2</source>
+        <translation>%1 hasta el %2</translation>
+    </message>
+    <message>
+        <source>paused until %1</source>
+        <translation>en pausa hasta el %1</translation>
+    </message>
+    <message>
+        <source>no time to resume</source>
+        <translation>sin hora para reanudar</translation>
+    </message>
+    <message>
+        <source>no stage</source>
+        <translation>sin etapa</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>«%1»</translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation>sin nombre</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Promedio</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Respuestas</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Overview</source>
+        <extracomment>Put before the client&apos;s name in the title while the profile has unsaved changes. Every tab was read again from the cache (:meth:`refresh`, after a sync that changed this contact).</extracomment>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversación</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Citas</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>Encuesta</translation>
+    </message>
+    <message>
+        <source>Funnel history</source>
+        <translation>Historial del embudo</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Configuración del bot</translation>
+    </message>
+    <message>
+        <source>Parts of the client&apos;s profile</source>
+        <translation>Partes de la ficha del cliente</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <extracomment>The &quot;Discard your changes?&quot; question while it is asked (tests answer it).</extracomment>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>¿Descartar tus cambios?</translation>
+    </message>
+    <message>
+        <source>What you changed in this profile has not been saved.</source>
+        <translation>Lo que cambiaste en esta ficha no se ha guardado.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Seguir editando</translation>
+    </message>
+</context>
+<context>
+    <name>RecordActions</name>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Página web (*.html)</translation>
+    </message>
+    <message>
+        <source>Print client record</source>
+        <extracomment>lupdate reads ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls: the context stays a literal at each one.</extracomment>
+        <translation>Imprimir la ficha del cliente</translation>
+    </message>
+    <message>
+        <source>client-record</source>
+        <translation>ficha-cliente</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Save this client&apos;s whole record as a PDF or a web page, to forward</source>
+        <translation>Guardar toda la ficha de este cliente como PDF o página web, para reenviarla</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print this client&apos;s whole record</source>
+        <translation>Imprimir toda la ficha de este cliente</translation>
+    </message>
+    <message>
+        <source>Nothing to export</source>
+        <translation>Nada que exportar</translation>
+    </message>
+    <message>
+        <source>This client is no longer on this computer.</source>
+        <translation>Este cliente ya no está en esta computadora.</translation>
+    </message>
+    <message>
+        <source>Export client record</source>
+        <translation>Exportar la ficha del cliente</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>No se pudo exportar</translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2</source>
+        <translation>No se pudo escribir %1:
+%2</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>No se imprimió</translation>
+    </message>
+    <message>
+        <source>The printer could not be opened.</source>
+        <translation>No se pudo abrir la impresora.</translation>
     </message>
 </context>
 <context>
@@ -818,6 +2021,78 @@ Cuando los clientes escriban a tu número de WhatsApp y LeadDesk haya sincroniza
         <source>Messages found</source>
         <extracomment>How long typing pauses before the search runs (Enter runs it at once).</extracomment>
         <translation>Mensajes encontrados</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyTab</name>
+    <message>
+        <source>Surveys</source>
+        <translation>Encuestas</translation>
+    </message>
+    <message>
+        <source>No survey answered yet.</source>
+        <translation>Aún no ha respondido ninguna encuesta.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Average per question, over %Ln survey(s)</source>
+        <translation>
+            <numerusform>Promedio por pregunta, en %Ln encuesta</numerusform>
+            <numerusform>Promedio por pregunta, en %Ln encuestas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln answer(s), from %1 to %2</source>
+        <translation>
+            <numerusform>%Ln respuesta, de %1 a %2</numerusform>
+            <numerusform>%Ln respuestas, de %1 a %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Average per question</source>
+        <translation>Promedio por pregunta</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message numerus="yes">
+        <source>Getting your clients… %Ln so far</source>
+        <extracomment>Show the progress bar once a cycle has pulled this many events (a long first sync).</extracomment>
+        <translation>
+            <numerusform>Recibiendo tus clientes… %Ln hasta ahora</numerusform>
+            <numerusform>Recibiendo tus clientes… %Ln hasta ahora</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (up to %2)</source>
+        <translation>%1 (hasta el %2)</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to LeadDesk</source>
+        <extracomment>The width of the text and of the two choices.</extracomment>
+        <translation>Te damos la bienvenida a LeadDesk</translation>
+    </message>
+    <message>
+        <source>Every person who writes to your company&apos;s WhatsApp number will appear here, with their conversation, meetings and where they are in the sale. How would you like to start?</source>
+        <translation>Cada persona que escriba al número de WhatsApp de tu empresa aparecerá aquí, con su conversación, sus citas y en qué punto de la venta está. ¿Cómo quieres empezar?</translation>
+    </message>
+    <message>
+        <source>Connect to your server</source>
+        <translation>Conectar con tu servidor</translation>
+    </message>
+    <message>
+        <source>Enter the server address and access key your administrator gave you. Your clients then appear here as they arrive.</source>
+        <translation>Escribe la dirección del servidor y la clave de acceso que te dio tu administrador. Tus clientes aparecerán aquí a medida que lleguen.</translation>
+    </message>
+    <message>
+        <source>Look around with demo data</source>
+        <translation>Echar un vistazo con datos de ejemplo</translation>
+    </message>
+    <message>
+        <source>Try LeadDesk on a few hundred made-up clients. Nothing is sent anywhere; you can leave the demo in Settings.</source>
+        <translation>Prueba LeadDesk con unos cientos de clientes inventados. No se envía nada a ningún sitio; puedes salir de la demostración en Ajustes.</translation>
     </message>
 </context>
 <context>
@@ -1003,9 +2278,19 @@ Cuando los clientes escriban a tu número de WhatsApp y LeadDesk haya sincroniza
         <translation>Una persona atiende la conversación</translation>
     </message>
     <message>
-        <source>ddd, MMM d, yyyy, HH:mm</source>
-        <comment>date and time format</comment>
-        <translation>ddd d MMM yyyy, HH:mm</translation>
+        <source>ddd, MMM d, yyyy</source>
+        <comment>date format with weekday and year</comment>
+        <translation>ddd d MMM yyyy</translation>
+    </message>
+    <message>
+        <source>MMM d, yyyy</source>
+        <comment>date format with year</comment>
+        <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>a date, then a time of day</comment>
+        <translation>%1, %2</translation>
     </message>
 </context>
 </TS>

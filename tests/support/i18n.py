@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPlainTextEdit,
+    QPushButton,
     QTabBar,
     QTableView,
+    QToolButton,
     QTreeView,
     QWidget,
 )
@@ -108,7 +110,7 @@ def visible_texts(root: QWidget) -> list[str]:
             texts.append(widget.text())
         elif isinstance(widget, QAbstractButton):
             texts.append(widget.text())
-            menu = widget.menu() if hasattr(widget, "menu") else None  # a check box has none
+            menu = widget.menu() if isinstance(widget, (QPushButton, QToolButton)) else None  # radio buttons have none
             if menu is not None:
                 texts.extend(_menu_texts(menu))
         elif isinstance(widget, (QLineEdit, QPlainTextEdit)):
@@ -133,4 +135,26 @@ def english_left(texts: Iterable[str]) -> list[tuple[str, str]]:
         for word in WORD.findall(text.replace("&", "")):
             if word.lower() in words:
                 found.append((word, text))
+    return found
+
+
+def unnamed_controls(root: QWidget) -> list[str]:
+    """Controls of ``root`` a screen reader could not name: shown, taking the keyboard focus, with neither
+    an accessible name nor a visible text holding a letter ("▲" or "✕" says nothing). Parts of another
+    control (a spin box's line edit, a combo box's list) are named by that control, so they are skipped."""
+    from PySide6.QtWidgets import QAbstractSpinBox
+
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root) or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            continue
+        if widget.focusProxy() is not None or isinstance(widget.parentWidget(), (QAbstractSpinBox, QComboBox)):
+            continue
+        if widget.accessibleName().strip():
+            continue
+        text = widget.text() if isinstance(widget, (QAbstractButton, QLabel)) else ""
+        if isinstance(widget, QTabBar):
+            text = " ".join(widget.tabText(index) for index in range(widget.count()))
+        if not re.search(r"[^\W\d_]", text):
+            found.append(f"{type(widget).__name__} {widget.objectName()!r}")
     return found

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -41,7 +43,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 from leaddesk.domain import find_folded
-from leaddesk.models.conversation import ChatItem, ItemRole
+from leaddesk.models import words
+from leaddesk.models.conversation import MEDIA_WORDS, ChatItem, ItemRole
 from leaddesk.views.theme import colors
 
 #: Longer texts are cut for display (copy the message to get all of it).
@@ -58,13 +61,17 @@ AGENT = QColor("#1F6F43")
 
 TICKS = {"pending": "\u25f7", "sent": "\u2713", "delivered": "\u2713\u2713", "read": "\u2713\u2713", "failed": "\u26a0"}
 STATUS_WORDS = {
-    "pending": "waiting for the relay",
-    "sent": "sent",
-    "delivered": "delivered",
-    "read": "read",
-    "failed": "failed",
+    "pending": str(QT_TRANSLATE_NOOP("Conversation", "not sent yet")),
+    "sent": str(QT_TRANSLATE_NOOP("Conversation", "sent")),
+    "delivered": str(QT_TRANSLATE_NOOP("Conversation", "delivered")),
+    "read": str(QT_TRANSLATE_NOOP("Conversation", "read")),
+    "failed": str(QT_TRANSLATE_NOOP("Conversation", "not delivered")),
 }
 FILE_ICONS = {"document": "\U0001f4c4", "audio": "\U0001f3b5", "video": "\U0001f3ac", "image": "\U0001f5bc"}
+
+
+#: lupdate reads ``translate("Context", "text")`` calls: the context stays a literal at each one.
+translate = QCoreApplication.translate
 
 
 def utf16_length(text: str) -> int:
@@ -77,13 +84,14 @@ def _size_text(size: int | None) -> str:
         return ""
     units = ["B", "KB", "MB", "GB"]
     power = min(int(math.log(size, 1024)), len(units) - 1) if size > 0 else 0
-    return f"{size / 1024**power:.0f} {units[power]}" if power else f"{size} B"
+    return f"{words.number(round(size / 1024**power))} {units[power]}"
 
 
 def shown(text: str) -> str:
     """The text as laid out: line breaks as Qt's line separator, very long texts cut."""
     if len(text) > MAX_SHOWN:
-        text = text[:MAX_SHOWN] + f"\n… {len(text) - MAX_SHOWN:,} more characters (right-click, Copy text)"
+        more = translate("Conversation", "… %Ln more characters (right-click, Copy text)", None, len(text) - MAX_SHOWN)
+        text = text[:MAX_SHOWN] + "\n" + more
     return text.replace("\r\n", "\n").replace("\n", "\u2028")
 
 
@@ -99,9 +107,15 @@ class Block:
 def message_blocks(item: ChatItem) -> list[Block]:
     blocks: list[Block] = []
     if item.outgoing or item.author_kind != "client":
-        who = item.author_name if item.author_kind == "agent" else "Bot" if item.author_kind == "bot" else None
+        who = (
+            item.author_name
+            if item.author_kind == "agent"
+            else translate("Conversation", "Bot")
+            if item.author_kind == "bot"
+            else None
+        )
         if item.author_kind == "agent" and not who:
-            who = "Agent"
+            who = translate("Conversation", "Agent")
         if who:
             blocks.append(Block("text", who, "bold", AGENT if item.author_kind == "agent" else READ))
     kind = item.type
@@ -109,18 +123,25 @@ def message_blocks(item: ChatItem) -> list[Block]:
         if item.media_state == "cached" and item.media_path:
             blocks.append(Block("image", "", path=item.media_path))
         else:
-            label = "Sticker" if kind == "sticker" else "Image"
-            state = {"expired": "expired on the relay", "bad": "could not be verified"}.get(
-                item.media_state or "", "not downloaded yet"
+            label = translate("Conversation", MEDIA_WORDS[kind])
+            state = {
+                "expired": translate("Conversation", "no longer on the server"),
+                "bad": translate("Conversation", "could not be verified"),
+            }.get(item.media_state or "", translate("Conversation", "not downloaded yet"))
+            blocks.append(
+                Block(
+                    "chip",
+                    f"{FILE_ICONS['image']}  "
+                    + translate("Conversation", "%1 (%2)").replace("%1", label).replace("%2", state),
+                )
             )
-            blocks.append(Block("chip", f"{FILE_ICONS['image']}  {label} ({state})"))
     elif kind in ("document", "audio", "video"):
-        file_name = item.media_filename or {"audio": "Voice message", "video": "Video", "document": "Document"}[kind]
+        file_name = item.media_filename or translate("Conversation", MEDIA_WORDS[kind])
         extra = " · ".join(p for p in (_size_text(item.media_size), _media_state(item)) if p)
         blocks.append(Block("chip", f"{FILE_ICONS[kind]}  {file_name}" + (f"\u2028{extra}" if extra else "")))
     elif kind == "location":
         loc = item.location or {}
-        lines = [str(loc.get("name") or "Location"), str(loc.get("address") or "")]
+        lines = [str(loc.get("name") or translate("Conversation", "Location")), str(loc.get("address") or "")]
         if loc.get("latitude") is not None and loc.get("longitude") is not None:
             lines.append(f"{loc['latitude']}, {loc['longitude']}")
         blocks.append(Block("chip", "\U0001f4cd  " + "\u2028".join(line for line in lines if line)))
@@ -133,38 +154,64 @@ def message_blocks(item: ChatItem) -> list[Block]:
             phone = ""
             if isinstance(phones, list) and phones and isinstance(phones[0], dict):
                 phone = str(phones[0].get("phone") or "")
-            blocks.append(Block("chip", "\U0001f464  " + " ".join(p for p in (str(name or "Contact"), phone) if p)))
+            shared = (str(name or translate("Conversation", "Contact")), phone)
+            blocks.append(Block("chip", "\U0001f464  " + " ".join(p for p in shared if p)))
     elif kind in ("button", "interactive"):
         blocks.append(
-            Block("text", "Replied with a button" if kind == "button" else "Chose from a list", "small", MUTED)
+            Block(
+                "text",
+                translate("Conversation", "Replied with a button")
+                if kind == "button"
+                else translate("Conversation", "Chose from a list"),
+                "small",
+                MUTED,
+            )
         )
     elif kind == "unsupported":
-        blocks.append(Block("text", "A message of a kind WhatsApp does not let us show.", "italic", MUTED))
+        blocks.append(
+            Block(
+                "text", translate("Conversation", "A message of a kind WhatsApp does not let us show."), "italic", MUTED
+            )
+        )
     if item.text:
         blocks.append(Block("chip" if kind in ("button", "interactive") else "text", shown(item.text)))
     if item.transcript:
-        blocks.append(Block("text", "Transcript: " + shown(item.transcript), "italic", MUTED))
+        blocks.append(
+            Block(
+                "text",
+                translate("Conversation", "Transcript: %1").replace("%1", shown(item.transcript)),
+                "italic",
+                MUTED,
+            )
+        )
     if item.card:
         card = item.card
-        lines = [str(card.get("title") or "Listing")]
+        lines = [str(card.get("title") or translate("Conversation", "Listing"))]
         if card.get("description"):
             lines.append(str(card["description"]))
         if card.get("price") is not None:
             try:
-                lines.append(f"{float(card['price']):,.0f} {card.get('currency') or ''}".strip())
+                lines.append(f"{words.number(round(float(card['price'])))} {card.get('currency') or ''}".strip())
             except (TypeError, ValueError):
                 lines.append(str(card["price"]))
         if card.get("url"):
             lines.append(str(card["url"]))
         blocks.append(Block("card", shown("\n".join(lines))))
-    footer = item.local_time.strftime("%H:%M") if item.local_time else ""
+    footer = words.local_clock(item.local_time) if item.local_time else ""
     if item.outgoing:
         footer += "  " + TICKS.get(item.status, "")
     blocks.append(Block("footer", footer, "small", MUTED))
     if item.status == "failed":
-        reason = item.error_title or "no reason given"
+        reason = item.error_title or translate("Conversation", "no reason given")
         code = f" ({item.error_code})" if item.error_code else ""
-        blocks.append(Block("text", shown(f"Not delivered: {reason}{code}"), "small", FAIL))
+        blocks.append(
+            Block(
+                "text",
+                shown(translate("Conversation", "Not delivered: %1").replace("%1", reason + code)),
+                "small",
+                FAIL,
+            )
+        )
     return blocks
 
 
@@ -184,8 +231,11 @@ def _in_theme(color: QColor | None) -> QColor | None:
 
 def _media_state(item: ChatItem) -> str:
     if item.media_state == "cached" and item.media_path:
-        return "click to open"
-    return {"expired": "expired", "bad": "could not be verified"}.get(item.media_state or "", "not downloaded yet")
+        return translate("Conversation", "click to open")
+    return {
+        "expired": translate("Conversation", "no longer on the server"),
+        "bad": translate("Conversation", "could not be verified"),
+    }.get(item.media_state or "", translate("Conversation", "not downloaded yet"))
 
 
 class BubbleDelegate(QStyledItemDelegate):
@@ -395,7 +445,7 @@ class BubbleDelegate(QStyledItemDelegate):
         if pixmap.isNull():
             painter.fillRect(rect, colors().bubble_chip)
             painter.setPen(colors().bubble_muted)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "Image missing")
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, translate("Conversation", "Image missing"))
         else:
             painter.drawPixmap(QPointF(rect.left(), rect.top()), pixmap)
 
@@ -439,4 +489,5 @@ class BubbleDelegate(QStyledItemDelegate):
 
 
 def status_words(item: ChatItem) -> str:
-    return STATUS_WORDS.get(item.status, item.status)
+    english = STATUS_WORDS.get(item.status)
+    return translate("Conversation", english) if english else item.status

@@ -2,12 +2,72 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from leaddesk.db.database import Database
 from leaddesk.models.client_table import plain_tooltip
 from leaddesk.views.theme import colors
+
+#: What :mod:`leaddesk.edits` says when an edit cannot be made (English, as the command line prints it),
+#: marked here so that the profile shows it in the window's language (:func:`edit_problem`).
+EDIT_PROBLEMS = frozenset(
+    str(words)
+    for words in (
+        QT_TRANSLATE_NOOP("Edits", "Nothing to change."),
+        QT_TRANSLATE_NOOP("Edits", "A time to resume the bot goes only with pausing it."),
+        QT_TRANSLATE_NOOP("Edits", "The time to resume the bot must be in the future."),
+        QT_TRANSLATE_NOOP("Edits", "No flag to set."),
+        QT_TRANSLATE_NOOP("Edits", "A name cannot be empty."),
+        QT_TRANSLATE_NOOP("Edits", "No setting to change."),
+        QT_TRANSLATE_NOOP("Edits", "A setting needs a name."),
+        QT_TRANSLATE_NOOP("Edits", "A setting's name is longer than 100 characters."),
+        QT_TRANSLATE_NOOP("Edits", "A setting's value must be text, a number, true/false, a list or an object."),
+        QT_TRANSLATE_NOOP("Edits", "The message is empty."),
+        QT_TRANSLATE_NOOP("Edits", "This conflict is already settled."),
+        QT_TRANSLATE_NOOP("Edits", "Could not save: the database is busy. Try again."),
+    )
+)
+#: The messages of :mod:`leaddesk.edits` that hold a value: (their English shape, the words with %1, %2).
+EDIT_PROBLEM_SHAPES = (
+    (
+        re.compile(r"The name is longer than (\d+) characters\."),
+        str(QT_TRANSLATE_NOOP("Edits", "The name is longer than %1 characters.")),
+    ),
+    (
+        re.compile(r"The message is longer than (\d+) characters \((\d+)\)\."),
+        str(QT_TRANSLATE_NOOP("Edits", "The message is longer than %1 characters (%2).")),
+    ),
+    (
+        re.compile(r"The stage '(.*)' is set only by the bot's rules; a person may not pick it\.", re.DOTALL),
+        str(QT_TRANSLATE_NOOP("Edits", "The stage “%1” is set only by the bot's rules; a person may not pick it.")),
+    ),
+    (
+        re.compile(r"The setting '(.*)' cannot be set and removed at once\.", re.DOTALL),
+        str(QT_TRANSLATE_NOOP("Edits", "The setting “%1” cannot be set and removed at once.")),
+    ),
+    (
+        re.compile(r"This change was not refused by the relay\."),
+        str(QT_TRANSLATE_NOOP("Edits", "This change was not refused by the server.")),
+    ),
+)
+
+
+def edit_problem(problem: Exception) -> str:
+    """Why an edit could not be made, in the window's language (an unknown message as it is)."""
+    text = str(problem)
+    if text in EDIT_PROBLEMS:
+        return QCoreApplication.translate("Edits", text)
+    for shape, words in EDIT_PROBLEM_SHAPES:
+        found = shape.fullmatch(text)
+        if found is not None:
+            said = QCoreApplication.translate("Edits", words)
+            for number, value in enumerate(found.groups(), start=1):
+                said = said.replace(f"%{number}", value)
+            return said
+    return text
 
 
 def plain_label(text: str = "", *, wrap: bool = False, selectable: bool = False, muted: bool = False) -> QLabel:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from leaddesk import edits
 from leaddesk.db.database import Database
+from leaddesk.models import words
 from leaddesk.models.client_table import plain_tooltip
 from leaddesk.models.profile import config_items, parse_config_value
-from leaddesk.views.profile.common import EditingTab, plain_label
+from leaddesk.views.profile.common import EditingTab, edit_problem, plain_label
 from leaddesk.views.theme import colors
 
 #: Typed text that starts like JSON is meant as JSON: a list, an object or quoted text.
@@ -44,8 +45,14 @@ def parse_typed_value(text: str) -> Any:
     if stripped.startswith(JSON_STARTS):
         try:
             return json.loads(stripped)
-        except json.JSONDecodeError as problem:
-            raise edits.EditError(f"This looks like JSON but is not valid JSON ({problem.msg}).") from None
+        except json.JSONDecodeError:
+            raise edits.EditError(
+                QCoreApplication.translate(
+                    "ConfigTab",
+                    "a value that starts with [, { or a quote must be a whole list or quoted text: "
+                    "check that every bracket and quote is closed.",
+                )
+            ) from None
     return parse_config_value(text)
 
 
@@ -59,21 +66,23 @@ class ConfigTab(EditingTab):
         super().__init__(database, contact_id, parent)
         self._original: dict[str, str] = {}
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["Setting", "Value"])
+        self.table.setHorizontalHeaderLabels([self.tr("Setting"), self.tr("Value")])
+        self.table.setAccessibleName(self.tr("The bot's settings for this client"))
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 220)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.add = QPushButton("Add setting")
-        self.remove = QPushButton("Remove")
-        self.save = QPushButton("Save settings")
+        self.add = QPushButton(self.tr("Add setting"))
+        self.remove = QPushButton(self.tr("Remove"))
+        self.remove.setToolTip(self.tr("Remove the selected settings"))
+        self.save = QPushButton(self.tr("Save settings"))
         self.add.clicked.connect(self.add_row)
         self.remove.clicked.connect(self.remove_selected)
         self.save.clicked.connect(self.save_changes)
         self.save.setEnabled(False)
-        self.revert = QPushButton("Undo changes")
-        self.revert.setToolTip("Put back the settings as they were loaded")
+        self.revert = QPushButton(self.tr("Undo changes"))
+        self.revert.setToolTip(self.tr("Put back the settings as they were loaded"))
         self.revert.clicked.connect(lambda: self.refresh())
         self.revert.setEnabled(False)
         self.error = plain_label(wrap=True)
@@ -87,8 +96,10 @@ class ConfigTab(EditingTab):
         layout = QVBoxLayout(self)
         layout.addWidget(
             plain_label(
-                "Settings that override the account's bot settings for this client. Values are text, or JSON "
-                "(numbers, true/false, lists).",
+                self.tr(
+                    "How the bot behaves with this client, where it differs from the rest of the account. "
+                    'A value is a word or a sentence, a number, true or false, or a list such as ["es", "en"].'
+                ),
                 wrap=True,
                 muted=True,
             )
@@ -172,9 +183,11 @@ class ConfigTab(EditingTab):
             if not key and not value.strip():
                 continue
             if not key:
-                raise ConfigProblem(f"Row {row + 1} has a value but no setting name.", row, 0)
+                raise ConfigProblem(
+                    self.tr("Row %1 has a value but no setting name.").replace("%1", words.number(row + 1)), row, 0
+                )
             if key in found:
-                raise ConfigProblem(f"The setting {key!r} appears twice.", row, 0)
+                raise ConfigProblem(self.tr("The setting “%1” appears twice.").replace("%1", key), row, 0)
             found[key] = value
         return found
 
@@ -188,7 +201,8 @@ class ConfigTab(EditingTab):
             try:
                 parsed[key] = parse_typed_value(value)
             except edits.EditError as problem:
-                raise ConfigProblem(f"{key}: {problem}", rows.get(key, 0), 1) from None
+                message = self.tr("%1: %2").replace("%1", key).replace("%2", edit_problem(problem))
+                raise ConfigProblem(message, rows.get(key, 0), 1) from None
         return parsed
 
     def _key(self, row: int) -> str:
@@ -212,17 +226,17 @@ class ConfigTab(EditingTab):
             to_set = self._typed_values(now)
             to_unset = [k for k in self._original if k not in now]
             if not to_set and not to_unset:
-                self.error.setText("Nothing changed.")
+                self.error.setText(self.tr("Nothing changed."))
                 return False
             planned = edits.plan_config(set=to_set, unset=to_unset)
             edits.apply_edits(self._database, [self._contact_id], [planned])
         except ConfigProblem as problem:
             self._mark(problem)
-            self.error.setText(str(problem))
+            self.error.setText(edit_problem(problem))
             self.table.setCurrentCell(problem.row, problem.column)
             return False
         except edits.EditError as problem:
-            self.error.setText(str(problem))
+            self.error.setText(edit_problem(problem))
             return False
         finally:
             self.table.blockSignals(blocked)

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 from leaddesk import edits
 from leaddesk.db.database import Database
 from leaddesk.media_paths import safe_file_name
+from leaddesk.models import words
 from leaddesk.models.conversation import ChatItem, ConversationModel, ItemRole
 from leaddesk.models.profile import contact_facts
 from leaddesk.views.menus import popup_once
 from leaddesk.views.profile.bubble_delegate import BubbleDelegate
-from leaddesk.views.profile.common import plain_label, show_error
+from leaddesk.views.profile.common import edit_problem, plain_label, show_error
 
 
 class ConversationView(QListView):
@@ -54,6 +55,7 @@ class ConversationTab(QWidget):
         self._contact_id = contact_id
         self.model = ConversationModel(database, contact_id, self)
         self.view = ConversationView(self)
+        self.view.setAccessibleName(self.tr("Conversation"))
         self.delegate = BubbleDelegate(self.view)
         self.view.setItemDelegate(self.delegate)
         self.view.setModel(self.model)
@@ -67,17 +69,22 @@ class ConversationTab(QWidget):
         # --- find ------------------------------------------------------------------------------
         self.find_bar = QWidget()
         self.find_edit = QLineEdit()
-        self.find_edit.setPlaceholderText("Find in conversation")
+        self.find_edit.setPlaceholderText(self.tr("Find in conversation"))
+        self.find_edit.setAccessibleName(self.tr("Find in conversation"))
         self.find_edit.setClearButtonEnabled(True)
         self.find_prev = QToolButton()
         self.find_prev.setText("▲")
-        self.find_prev.setToolTip("Previous match (Shift+Enter)")
+        self.find_prev.setToolTip(self.tr("Previous match (Shift+Enter)"))
+        self.find_prev.setAccessibleName(self.tr("Previous match"))
         self.find_next = QToolButton()
         self.find_next.setText("▼")
-        self.find_next.setToolTip("Next match (Enter)")
+        self.find_next.setToolTip(self.tr("Next match (Enter)"))
+        self.find_next.setAccessibleName(self.tr("Next match"))
         self.find_count = plain_label(muted=True)
         close = QToolButton()
         close.setText("✕")
+        close.setToolTip(self.tr("Close the search (Esc)"))
+        close.setAccessibleName(self.tr("Close the search"))
         close.clicked.connect(self.close_find)
         row = QHBoxLayout(self.find_bar)
         row.setContentsMargins(0, 0, 0, 0)
@@ -107,10 +114,12 @@ class ConversationTab(QWidget):
         self.bot_warning.setObjectName("botWarning")
         warn_row = QHBoxLayout(self.bot_warning)
         warn_row.addWidget(
-            plain_label("The bot is answering this client. Sending a message does not pause it.", wrap=True), 1
+            plain_label(self.tr("The bot is answering this client. Sending a message does not pause it."), wrap=True),
+            1,
         )
-        self.pause_bot = QPushButton("Pause the bot")
-        self.take_over = QPushButton("Take over")
+        self.pause_bot = QPushButton(self.tr("Pause the bot"))
+        self.take_over = QPushButton(self.tr("Take over"))
+        self.take_over.setToolTip(self.tr("An agent answers this client from now on; the bot stays quiet"))
         self.pause_bot.clicked.connect(lambda: self._set_bot("paused"))
         self.take_over.clicked.connect(lambda: self._set_bot("agent"))
         warn_row.addWidget(self.pause_bot)
@@ -118,9 +127,10 @@ class ConversationTab(QWidget):
         self.window_warning = plain_label(wrap=True)
         self.window_warning.setProperty("tone", "problem")
         self.reply = QPlainTextEdit()
-        self.reply.setPlaceholderText("Write a reply as yourself (Ctrl+Enter sends)")
+        self.reply.setPlaceholderText(self.tr("Write a reply as yourself (Ctrl+Enter sends)"))
+        self.reply.setAccessibleName(self.tr("Reply"))
         self.reply.setFixedHeight(64)
-        self.send = QPushButton("Send")
+        self.send = QPushButton(self.tr("Send"))
         self.send.clicked.connect(self.send_reply)
         QShortcut(QKeySequence("Ctrl+Return"), self.reply, self.send_reply)
         reply_row = QHBoxLayout()
@@ -128,10 +138,10 @@ class ConversationTab(QWidget):
         reply_row.addWidget(self.send, 0, Qt.AlignmentFlag.AlignBottom)
 
         # A visible way to find, for those who do not know Ctrl+F.
-        self.find_button = QPushButton("Find")
+        self.find_button = QPushButton(self.tr("Find"))
         self.find_button.setObjectName("conversationFind")
         find_keys = QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)
-        self.find_button.setToolTip(f"Find in this conversation ({find_keys})")
+        self.find_button.setToolTip(self.tr("Find in this conversation (%1)").replace("%1", find_keys))
         self.find_button.clicked.connect(self.open_find)
         top_row = QHBoxLayout()
         top_row.setContentsMargins(0, 0, 0, 0)
@@ -167,9 +177,29 @@ class ConversationTab(QWidget):
     def refresh_reply_state(self) -> None:
         facts = contact_facts(self._database, self._contact_id)
         self.bot_warning.setVisible(facts is not None and facts.bot_status == "active")
-        problem = edits.window_problem(self._database, self._contact_id)
+        problem = self._window_problem()
         self.window_warning.setText(problem or "")
         self.window_warning.setVisible(bool(problem))
+
+    def _window_problem(self) -> str | None:
+        """Why the server will likely refuse a message now (WhatsApp's 24-hour window; the rule is
+        :func:`leaddesk.edits.window_problem`'s), in the window's language; None when a reply can go."""
+        if edits.window_problem(self._database, self._contact_id) is None:
+            return None
+        hours = words.number(edits.WINDOW_HOURS)
+        last = edits.last_inbound_at(self._database, self._contact_id)
+        if last is None:
+            return self.tr(
+                "The client has never written: WhatsApp lets you answer only within %1 hours of their last message."
+            ).replace("%1", hours)
+        return (
+            self.tr(
+                "The client last wrote %1: WhatsApp lets you write freely only within %2 hours of their last "
+                "message, so the server will likely refuse this one."
+            )
+            .replace("%1", words.age(last))
+            .replace("%2", hours)
+        )
 
     def _maybe_fetch_older(self, value: int) -> None:
         if value > 40 or self._loading_older or not self.model.has_older():
@@ -205,7 +235,7 @@ class ConversationTab(QWidget):
             self.find_count.setText("")
             self.model.set_current_match(None)
         elif not self._matches:
-            self.find_count.setText("No matches")
+            self.find_count.setText(self.tr("No matches"))
             self.model.set_current_match(None)
         else:
             self._go(len(self._matches) - 1)  # the newest match first, like the view itself
@@ -228,7 +258,11 @@ class ConversationTab(QWidget):
         message_id = self._matches[position]
         row = self.model.row_of(message_id)
         self.model.set_current_match(message_id)
-        self.find_count.setText(f"{position + 1} of {len(self._matches)}")
+        self.find_count.setText(
+            self.tr("%1 of %2")
+            .replace("%1", words.number(position + 1))
+            .replace("%2", words.number(len(self._matches)))
+        )
         if row is not None:
             self.view.doItemsLayout()
             self.view.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
@@ -260,14 +294,14 @@ class ConversationTab(QWidget):
         if item is None:
             return
         menu = QMenu(self)
-        copy = menu.addAction("Copy text")
+        copy = menu.addAction(self.tr("Copy text"))
         copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(item.summary()))
         if item.media_id:
             cached = bool(item.media_state == "cached" and item.media_path)
-            open_action = menu.addAction("Open")
+            open_action = menu.addAction(self.tr("Open"))
             open_action.setEnabled(cached)
             open_action.triggered.connect(lambda: self.open_media(item.key))
-            save = menu.addAction("Save as…")
+            save = menu.addAction(self.tr("Save as…"))
             save.setEnabled(cached)
             save.triggered.connect(lambda: self.save_media(item))
         popup_once(menu, self.view.viewport().mapToGlobal(pos))
@@ -283,13 +317,13 @@ class ConversationTab(QWidget):
         if item.media_state == "cached" and item.media_path and Path(item.media_path).exists():
             QDesktopServices.openUrl(QUrl.fromLocalFile(item.media_path))
         else:
-            self.status.setText("This file is not in the cache yet; it is fetched at the next sync.")
+            self.status.setText(self.tr("This file is not on this computer yet; it is downloaded at the next sync."))
 
     def save_media(self, item: ChatItem) -> None:
         if not item.media_path:
             return
         suggested = safe_file_name(item.media_filename, Path(item.media_path).name)  # a bare name, never a path
-        target, _ = QFileDialog.getSaveFileName(self, "Save file", suggested)
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save file"), suggested)
         if target:
             Path(target).write_bytes(Path(item.media_path).read_bytes())
 
@@ -300,7 +334,7 @@ class ConversationTab(QWidget):
         try:
             edits.send_message(self._database, self._contact_id, text)
         except edits.EditError as problem:
-            show_error(self, "Message not sent", str(problem))
+            show_error(self, self.tr("Message not sent"), edit_problem(problem))
             return
         self.reply.clear()
         self.delegate.clear_cache()
@@ -312,7 +346,7 @@ class ConversationTab(QWidget):
         try:
             edits.set_bot_status(self._database, [self._contact_id], status)
         except edits.EditError as problem:
-            show_error(self, "Could not change the bot", str(problem))
+            show_error(self, self.tr("Could not change the bot"), edit_problem(problem))
             return
         self.refresh_reply_state()
         self.edited.emit()

@@ -50,12 +50,13 @@ class ProfileDialog(QDialog):
         self.survey = SurveyTab(database, contact_id)
         self.funnel = FunnelTab(database, contact_id)
         self.config = ConfigTab(database, contact_id)
-        self.tabs.addTab(self.overview, "Overview")
-        self.tabs.addTab(self.conversation, "Conversation")
-        self.tabs.addTab(self.meetings, "Meetings")
-        self.tabs.addTab(self.survey, "Survey")
-        self.tabs.addTab(self.funnel, "Funnel history")
-        self.tabs.addTab(self.config, "Configuration")
+        self.tabs.addTab(self.overview, self.tr("Overview"))
+        self.tabs.addTab(self.conversation, self.tr("Conversation"))
+        self.tabs.addTab(self.meetings, self.tr("Meetings"))
+        self.tabs.addTab(self.survey, self.tr("Survey"))
+        self.tabs.addTab(self.funnel, self.tr("Funnel history"))
+        self.tabs.addTab(self.config, self.tr("Configuration"))
+        self.tabs.setAccessibleName(self.tr("Parts of the client's profile"))
         for tab in (self.overview, self.conversation, self.config):
             tab.edited.connect(self._on_edited)
         self.overview.dirty_changed.connect(self._set_title)
@@ -93,11 +94,13 @@ class ProfileDialog(QDialog):
         if self.discard_question is not None:
             self.discard_question.raise_()
             return False
-        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes", "Discard your changes?", parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Unsaved changes"), self.tr("Discard your changes?"), parent=self
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText("What you changed in this profile has not been saved.")
-        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+        box.setInformativeText(self.tr("What you changed in this profile has not been saved."))
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
         discard.setObjectName("discardChanges")
         keep.setObjectName("keepEditing")
         box.setDefaultButton(keep)

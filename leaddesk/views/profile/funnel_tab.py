@@ -17,7 +17,8 @@ class FunnelTab(QWidget):
         self._contact_id = contact_id
         self.model = RecordTableModel(FUNNEL_HEADERS, [], self)
         self.table = record_table(self.model)
-        self.empty = plain_label("No stage change yet.", muted=True)
+        self.table.setAccessibleName(self.tr("Funnel history"))
+        self.empty = plain_label(self.tr("No stage change yet."), muted=True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from leaddesk.db.database import Database
+from leaddesk.models import words
 from leaddesk.models.profile import MEETING_HEADERS, RecordTableModel, meeting_rows
 from leaddesk.views.profile.common import plain_label
 
@@ -39,6 +40,8 @@ class MeetingsTab(QWidget):
             title.setFont(font)
         self.upcoming_table = record_table(self.upcoming)
         self.past_table = record_table(self.past)
+        self.upcoming_table.setAccessibleName(self.tr("Upcoming meetings"))
+        self.past_table.setAccessibleName(self.tr("Past meetings"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.upcoming_title)
         layout.addWidget(self.upcoming_table, 1)
@@ -51,8 +54,14 @@ class MeetingsTab(QWidget):
         upcoming, past = meeting_rows(self._database, self._contact_id)
         self.upcoming.set_rows(upcoming)
         self.past.set_rows(past)
-        self.upcoming_title.setText(f"Upcoming ({len(upcoming)})" if upcoming else "Upcoming: none scheduled")
-        self.past_title.setText(f"Past ({len(past)})" if past else "Past: none")
+        self.upcoming_title.setText(
+            self.tr("Upcoming (%1)").replace("%1", words.number(len(upcoming)))
+            if upcoming
+            else self.tr("Upcoming: none scheduled")
+        )
+        self.past_title.setText(
+            self.tr("Past (%1)").replace("%1", words.number(len(past))) if past else self.tr("Past: none")
+        )
         # An empty table is only a grid of headers; the title already says there is nothing.
         self.upcoming_table.setVisible(bool(upcoming))
         self.past_table.setVisible(bool(past))

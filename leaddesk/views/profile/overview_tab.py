@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -28,15 +28,14 @@ from PySide6.QtWidgets import (
 from leaddesk import edits
 from leaddesk.db.database import Database
 from leaddesk.domain import (
-    COMMAND_WORDS,
     CommandType,
     SaleStatus,
-    field_words,
     format_time,
     parse_time,
     pause_has_ended,
     utc_now,
 )
+from leaddesk.models import words
 from leaddesk.models.profile import (
     NO_VALUE,
     contact_facts,
@@ -50,6 +49,7 @@ from leaddesk.phones import format_phone
 from leaddesk.views.profile.common import (
     EditingTab,
     clear_problem,
+    edit_problem,
     mark_problem,
     plain_label,
     problem_label,
@@ -61,8 +61,10 @@ from leaddesk.views.theme import LARGE_TEXT_CONTRAST, with_contrast
 AVATAR = 96
 #: The newest refusals not yet dismissed that the Overview tells.
 REFUSALS_SHOWN = 3
-MYSTERY_SHOPPER_HELP = "An internal tester: left out of every analytic."
-CONTRACTOR_HELP = "A supplier or third party: the relay routes them to an agent instead of the bot."
+MYSTERY_SHOPPER_HELP = str(QT_TRANSLATE_NOOP("OverviewTab", "An internal tester: left out of every statistic."))
+CONTRACTOR_HELP = str(
+    QT_TRANSLATE_NOOP("OverviewTab", "A supplier or third party: an agent answers them instead of the bot.")
+)
 
 
 def initials_avatar(name: str, size: int = AVATAR) -> QPixmap:
@@ -107,11 +109,11 @@ def round_photo(path: str, size: int = AVATAR) -> QPixmap | None:
 
 #: The glance's rows: (attribute, label).
 GLANCE_ROWS = (
-    ("bot", "Bot"),
-    ("sentiment", "Sentiment"),
-    ("next_meeting", "Next meeting"),
-    ("messages", "Messages"),
-    ("unread", "Unread"),
+    ("bot", str(QT_TRANSLATE_NOOP("OverviewTab", "Bot"))),
+    ("sentiment", str(QT_TRANSLATE_NOOP("OverviewTab", "Sentiment"))),
+    ("next_meeting", str(QT_TRANSLATE_NOOP("OverviewTab", "Next meeting"))),
+    ("messages", str(QT_TRANSLATE_NOOP("OverviewTab", "Messages"))),
+    ("unread", str(QT_TRANSLATE_NOOP("OverviewTab", "Unread"))),
 )
 
 
@@ -132,14 +134,16 @@ class OverviewTab(EditingTab):
 
         self.avatar = QLabel()
         self.avatar.setFixedSize(AVATAR, AVATAR)
+        self.avatar.setAccessibleName(self.tr("Photo"))
         self.name_title = plain_label(selectable=True)
         title_font = self.name_title.font()
         title_font.setPointSizeF(title_font.pointSizeF() + 5)
         title_font.setBold(True)
         self.name_title.setFont(title_font)
         self.phone = plain_label(selectable=True)
-        self.copy_phone = QPushButton("Copy")
-        self.copy_phone.setToolTip("Copy the phone number")
+        self.copy_phone = QPushButton(self.tr("Copy"))
+        self.copy_phone.setToolTip(self.tr("Copy the phone number"))
+        self.copy_phone.setAccessibleName(self.tr("Copy the phone number"))
         self.copy_phone.clicked.connect(self._copy_phone)
         self.first_contact = plain_label(muted=True)
         self.last_activity = plain_label(muted=True)
@@ -163,9 +167,10 @@ class OverviewTab(EditingTab):
         glance_grid.setVerticalSpacing(3)
         self.glance_values: dict[str, QLabel] = {}
         for row, (key, label) in enumerate(GLANCE_ROWS):
-            name = plain_label(label, muted=True)
+            name = plain_label(self.tr(label), muted=True)
             value = plain_label(selectable=True)
             value.setObjectName(f"glance_{key}")
+            value.setAccessibleName(self.tr(label))
             glance_grid.addWidget(name, row % 3, (row // 3) * 2)
             glance_grid.addWidget(value, row % 3, (row // 3) * 2 + 1)
             self.glance_values[key] = value
@@ -181,23 +186,31 @@ class OverviewTab(EditingTab):
         # --- editable fields -----------------------------------------------------------------
         self.sale_status = QComboBox()
         for status in SaleStatus:
-            self.sale_status.addItem(status.label, str(status))
-            self.sale_status.setItemData(self.sale_status.count() - 1, status.meaning, Qt.ItemDataRole.ToolTipRole)
+            self.sale_status.addItem(words.label(SaleStatus, status), str(status))
+            self.sale_status.setItemData(
+                self.sale_status.count() - 1, words.sale_status_meaning(status), Qt.ItemDataRole.ToolTipRole
+            )
+        self.sale_status.setAccessibleName(self.tr("Sale status"))
         self.stage = QComboBox()
+        self.stage.setAccessibleName(self.tr("Funnel stage"))
         self.stage_note = QLineEdit()
-        self.stage_note.setPlaceholderText("Optional note: why the stage changed")
+        self.stage_note.setPlaceholderText(self.tr("Optional note: why the stage changed"))
+        self.stage_note.setAccessibleName(self.tr("Note on the stage change"))
         self.stage_note.setMaxLength(1000)
 
-        self.bot_active = QRadioButton("Let the bot answer")
-        self.bot_paused = QRadioButton("Pause the bot")
-        self.bot_agent = QRadioButton("An agent takes over")
+        self.bot_active = QRadioButton(self.tr("Let the bot answer"))
+        self.bot_paused = QRadioButton(self.tr("Pause the bot"))
+        self.bot_agent = QRadioButton(self.tr("An agent takes over"))
         self.bot_group = QButtonGroup(self)
         for button in (self.bot_active, self.bot_paused, self.bot_agent):
             self.bot_group.addButton(button)
-        self.pause_until_on = QCheckBox("until")
+        self.pause_until_on = QCheckBox(self.tr("until"))
+        self.pause_until_on.setAccessibleName(self.tr("Pause until a time"))
         self.pause_until = QDateTimeEdit()
         self.pause_until.setCalendarPopup(True)
-        self.pause_until.setDisplayFormat("yyyy-MM-dd HH:mm")
+        # Translators: a QDateTime format for the end of a pause; Spanish: "dd/MM/yyyy HH:mm".
+        self.pause_until.setDisplayFormat(self.tr("yyyy-MM-dd HH:mm", "date and time format of the pause's end"))
+        self.pause_until.setAccessibleName(self.tr("When the bot answers again"))
         self.pause_until_on.toggled.connect(self.pause_until.setEnabled)
         self.bot_paused.toggled.connect(self._pause_controls)
         bot_box = QVBoxLayout()
@@ -210,11 +223,12 @@ class OverviewTab(EditingTab):
         bot_box.addLayout(paused_row)
         bot_box.addWidget(self.bot_agent)
 
-        self.mystery_shopper = QCheckBox("Mystery shopper")
-        self.contractor = QCheckBox("Contractor")
+        self.mystery_shopper = QCheckBox(self.tr("Mystery shopper"))
+        self.contractor = QCheckBox(self.tr("Contractor"))
         self.name_edit = QLineEdit()
         self.name_edit.setMaxLength(edits.MAX_NAME)
-        self.name_edit.setPlaceholderText("The client's name")
+        self.name_edit.setPlaceholderText(self.tr("The client's name"))
+        self.name_edit.setAccessibleName(self.tr("Name"))
         #: Each field that can be refused before saving, with the message shown beside it.
         self.problems: dict[str, tuple[QWidget, QLabel]] = {
             "name": (self.name_edit, problem_label()),
@@ -231,29 +245,29 @@ class OverviewTab(EditingTab):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow("Name", self._with_problem("name"))
-        form.addRow("Sale status", self.sale_status)
-        form.addRow("Funnel stage", self._with_problem("stage"))
+        form.addRow(self.tr("Name"), self._with_problem("name"))
+        form.addRow(self.tr("Sale status"), self.sale_status)
+        form.addRow(self.tr("Funnel stage"), self._with_problem("stage"))
         form.addRow("", self._with_problem("stage_note"))
-        form.addRow("Bot", bot_box)
+        form.addRow(self.tr("Bot"), bot_box)
         flags = QVBoxLayout()
         flags.addWidget(self.mystery_shopper)
-        flags.addWidget(plain_label(MYSTERY_SHOPPER_HELP, muted=True))
+        flags.addWidget(plain_label(self.tr(MYSTERY_SHOPPER_HELP), muted=True))
         flags.addWidget(self.contractor)
-        flags.addWidget(plain_label(CONTRACTOR_HELP, muted=True))
-        form.addRow("Flags", flags)
-        set_plain_tooltip(self.mystery_shopper, MYSTERY_SHOPPER_HELP)
-        set_plain_tooltip(self.contractor, CONTRACTOR_HELP)
+        flags.addWidget(plain_label(self.tr(CONTRACTOR_HELP), muted=True))
+        form.addRow(self.tr("Flags"), flags)
+        set_plain_tooltip(self.mystery_shopper, self.tr(MYSTERY_SHOPPER_HELP))
+        set_plain_tooltip(self.contractor, self.tr(CONTRACTOR_HELP))
 
-        self.save = QPushButton("Save changes")
+        self.save = QPushButton(self.tr("Save changes"))
         self.save.setDefault(True)
-        self.revert = QPushButton("Undo changes")
-        self.revert.setToolTip("Put back the values as they were loaded")
+        self.revert = QPushButton(self.tr("Undo changes"))
+        self.revert.setToolTip(self.tr("Put back the values as they were loaded"))
         self.save.clicked.connect(self.save_changes)
         self.revert.clicked.connect(lambda: self.refresh())
         self.save.setEnabled(False)
         self.revert.setEnabled(False)
-        self.unsaved_note = plain_label("• Unsaved changes", muted=True)
+        self.unsaved_note = plain_label(self.tr("• Unsaved changes"), muted=True)
         self.unsaved_note.hide()
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -394,19 +408,21 @@ class OverviewTab(EditingTab):
         contact = contact_record(self._database, self._contact_id)
         facts = contact_facts(self._database, self._contact_id)
         if contact is None or facts is None:
-            self.name_title.setText("This client is no longer in the cache.")
+            self.name_title.setText(self.tr("This client is no longer on this computer."))
             self.setEnabled(False)
             return
         self._contact = contact
         name = contact["name"] or format_phone(contact["phone"]) or self._contact_id
         self.name_title.setText(name)
-        self.phone.setText(format_phone(contact["phone"]) or "No phone number")
+        self.name_title.setAccessibleName(self.tr("Client: %1").replace("%1", name))
+        self.phone.setText(format_phone(contact["phone"]) or self.tr("No phone number"))
+        self.phone.setAccessibleName(self.tr("Phone number: %1").replace("%1", self.phone.text()))
         self.copy_phone.setEnabled(bool(contact["phone"]))
         photo = round_photo(str(facts.photo)) if facts.photo is not None else None
         self.avatar.setPixmap(photo or initials_avatar(name))
         first = facts.first_contact
-        self.first_contact.setText(f"First contact: {local_time(first)}" if first else f"First contact: {NO_VALUE}")
-        self.last_activity.setText(f"Last activity: {local_time(contact['last_activity'])}")
+        self.first_contact.setText(self.tr("First contact: %1").replace("%1", local_time(first) if first else NO_VALUE))
+        self.last_activity.setText(self.tr("Last activity: %1").replace("%1", local_time(contact["last_activity"])))
 
         self.name_edit.setText(contact["name"] or "")
         self.sale_status.setCurrentIndex(max(0, self.sale_status.findData(contact["sale_status"])))
@@ -442,12 +458,13 @@ class OverviewTab(EditingTab):
         self.stage.clear()
         manual = edits.manual_stages(self._database)
         if current is not None and current not in dict(manual):
-            self.stage.addItem(f"{stage_name(self._database, current) or current} (set by the bot)", current)
+            name = stage_name(self._database, current) or current
+            self.stage.addItem(self.tr("%1 (set by the bot)").replace("%1", name), current)
             self.stage.setItemData(
-                0, "Only the bot's rules move a client into this stage.", Qt.ItemDataRole.ToolTipRole
+                0, self.tr("Only the bot's rules move a client into this stage."), Qt.ItemDataRole.ToolTipRole
             )
         elif current is None:
-            self.stage.addItem("(none)", None)
+            self.stage.addItem(self.tr("(none)"), None)
         for stage_id, name in manual:
             self.stage.addItem(name, stage_id)
         self.stage.setCurrentIndex(max(0, self.stage.findData(current)))
@@ -470,9 +487,11 @@ class OverviewTab(EditingTab):
         refused = [r for r in refused if r[1] != CommandType.SEND_MESSAGE]
         for outbox_id, command_type, reason in refused[-REFUSALS_SHOWN:]:
             self.notices.addWidget(self._refusal_widget(outbox_id, command_type, reason))
-        fields = sorted(field_words(f) for f in edits.pending_fields(self._database, self._contact_id))
+        fields = sorted(words.field_name(f) for f in edits.pending_fields(self._database, self._contact_id))
         self.pending.setVisible(bool(fields))
-        self.pending.setText("Waiting for the relay to confirm: " + ", ".join(fields) if fields else "")
+        self.pending.setText(
+            self.tr("Not sent to the server yet: %1").replace("%1", ", ".join(fields)) if fields else ""
+        )
 
     def _refusal_widget(self, outbox_id: int, command_type: str, reason: str | None) -> QWidget:
         box = QFrame()
@@ -480,14 +499,16 @@ class OverviewTab(EditingTab):
         box.setProperty("card", "refusal")
         row = QHBoxLayout(box)
         row.setContentsMargins(8, 4, 4, 4)
-        what = COMMAND_WORDS.get(command_type, command_type.replace("set_", "").replace("_", " "))
-        text = f"The relay refused your change of {what}; the value went back. {reason or ''}".strip()
+        what = words.edit_name(command_type)
+        text = self.tr("The server did not accept your change of %1; the value went back.").replace("%1", what) + (
+            f" {reason}" if reason else ""
+        )
         label = plain_label(text, wrap=True)
         label.setProperty("tone", "problem")
         row.addWidget(label, 1)
-        dismiss = QPushButton("Dismiss")
+        dismiss = QPushButton(self.tr("Dismiss"))
         dismiss.setObjectName(f"dismiss_refusal_{outbox_id}")
-        dismiss.setToolTip("Stop showing this notice")
+        dismiss.setToolTip(self.tr("Stop showing this notice"))
         dismiss.clicked.connect(lambda: self._dismiss_refusal(outbox_id))
         row.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
         return box
@@ -496,7 +517,7 @@ class OverviewTab(EditingTab):
         try:
             edits.dismiss_refusal(self._database, outbox_id)
         except edits.EditError as problem:
-            show_error(self, "Could not dismiss the notice", str(problem))
+            show_error(self, self.tr("Could not dismiss the notice"), edit_problem(problem))
         # Only the notices change: the fields the user may be editing keep their values.
         self._show_notices()
 
@@ -506,15 +527,17 @@ class OverviewTab(EditingTab):
         box.setProperty("card", "conflict")
         row = QHBoxLayout(box)
         fields = [f for f in conflict.fields if not (f == "bot_paused_until" and "bot_status" in conflict.mine)]
-        what = " and ".join(field_words(f) for f in fields)
+        what = self.tr(" and ").join(words.field_name(f) for f in fields)
         text = (
-            f"Someone changed the {what} at the same time, and the relay's value stands.\n"
-            f"You set: {describe_values(self._database, conflict.mine)} — "
-            f"the relay has: {describe_values(self._database, conflict.theirs)}"
+            self.tr("Someone changed the %1 at the same time, and the server's value stands.").replace("%1", what)
+            + "\n"
+            + self.tr("You set: %1 — the server has: %2")
+            .replace("%1", describe_values(self._database, conflict.mine))
+            .replace("%2", describe_values(self._database, conflict.theirs))
         )
         row.addWidget(plain_label(text, wrap=True), 1)
-        again = QPushButton("Apply mine again")
-        dismiss = QPushButton("Dismiss")
+        again = QPushButton(self.tr("Apply mine again"))
+        dismiss = QPushButton(self.tr("Dismiss"))
         again.setObjectName(f"apply_again_{conflict.id}")
         dismiss.setObjectName(f"dismiss_{conflict.id}")
         again.clicked.connect(lambda: self._settle(conflict.id, again=True))
@@ -530,7 +553,7 @@ class OverviewTab(EditingTab):
             else:
                 edits.dismiss_conflict(self._database, conflict_id)
         except edits.EditError as problem:
-            show_error(self, "Could not apply the change", str(problem))
+            show_error(self, self.tr("Could not apply the change"), edit_problem(problem))
         self.refresh()
         self.edited.emit()
 
@@ -551,7 +574,7 @@ class OverviewTab(EditingTab):
             try:
                 planned.append(make())
             except edits.EditError as problem:
-                problems[field] = str(problem)
+                problems[field] = edit_problem(problem)
 
         if "name" in changed:
             check("name", lambda: edits.plan_name(self.name_edit.text()))
@@ -561,7 +584,9 @@ class OverviewTab(EditingTab):
         if "stage" in changed and stage is not None:
             check("stage", lambda: edits.plan_funnel_stage(self._database, stage, self.stage_note.text()))
         elif "stage_note" in changed and self.stage_note.text().strip():
-            problems["stage_note"] = "A note goes with a change of stage: pick the new stage, or clear the note."
+            problems["stage_note"] = self.tr(
+                "A note goes with a change of stage: pick the new stage, or clear the note."
+            )
         if "bot" in changed or "until" in changed:
             bot = self._bot_word(self.bot_group.checkedButton()) or "active"
             until = None
@@ -583,7 +608,7 @@ class OverviewTab(EditingTab):
                     widget, label = self.problems[field]
                     mark_problem(widget, label, message)
                 else:
-                    show_error(self, "Not saved", message)
+                    show_error(self, self.tr("Not saved"), message)
             first = next((self.problems[f][0] for f in self.problems if f in problems), None)
             if first is not None:
                 first.setFocus()
@@ -594,7 +619,7 @@ class OverviewTab(EditingTab):
             edits.apply_edits(self._database, [self._contact_id], planned)
         except edits.EditError as problem:
             # Nothing was saved (one transaction); the form stays as typed.
-            show_error(self, "Could not save", str(problem))
+            show_error(self, self.tr("Could not save"), edit_problem(problem))
             return False
         self.refresh()
         self.edited.emit()

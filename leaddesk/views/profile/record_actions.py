@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QPushButton, QWidget
 
@@ -22,8 +22,13 @@ from leaddesk.export_pdf import html_to_pdf, print_html
 from leaddesk.views.export_actions import SaveChooser, ask_save_path, documents_folder
 from leaddesk.views.profile.common import set_plain_tooltip, show_error
 
-PDF_FILTER = "PDF (*.pdf)"
-HTML_FILTER = "Web page (*.html)"
+PDF_FILTER = str(QT_TRANSLATE_NOOP("RecordActions", "PDF (*.pdf)"))
+HTML_FILTER = str(QT_TRANSLATE_NOOP("RecordActions", "Web page (*.html)"))
+
+
+#: lupdate reads ``translate("Context", "text")`` calls: the context stays a literal at each one.
+translate = QCoreApplication.translate
+
 
 #: Shows the system's print dialog for ``printer``; True when the user chose to print.
 PrinterChooser = Callable[[QWidget, QPrinter], bool]
@@ -31,7 +36,7 @@ PrinterChooser = Callable[[QWidget, QPrinter], bool]
 
 def ask_printer(parent: QWidget, printer: QPrinter) -> bool:
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print client record")
+    dialog.setWindowTitle(translate("RecordActions", "Print client record"))
     try:
         return dialog.exec() == QDialog.DialogCode.Accepted
     finally:
@@ -40,7 +45,9 @@ def ask_printer(parent: QWidget, printer: QPrinter) -> bool:
 
 def suggested_record_file(today: date | None = None) -> Path:
     """``client-record-2026-11-30.pdf`` in the documents folder."""
-    return documents_folder() / f"client-record-{(today or date.today()).isoformat()}.pdf"
+    # Translators: the start of a file name; letters, digits and hyphens only.
+    stem = translate("RecordActions", "client-record")
+    return documents_folder() / f"{stem}-{(today or date.today()).isoformat()}.pdf"
 
 
 class RecordActions(QObject):
@@ -60,12 +67,14 @@ class RecordActions(QObject):
         self._parent = parent
         self.choose_path = choose_path
         self.choose_printer = choose_printer
-        self.export_button = QPushButton("Export…")
+        self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setObjectName("exportRecordButton")
-        set_plain_tooltip(self.export_button, "Save this client's whole record as a PDF or a web page, to forward")
-        self.print_button = QPushButton("Print…")
+        set_plain_tooltip(
+            self.export_button, self.tr("Save this client's whole record as a PDF or a web page, to forward")
+        )
+        self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.setObjectName("printRecordButton")
-        set_plain_tooltip(self.print_button, "Print this client's whole record")
+        set_plain_tooltip(self.print_button, self.tr("Print this client's whole record"))
         self.export_button.clicked.connect(self.export)
         self.print_button.clicked.connect(self.print_record)
 
@@ -79,19 +88,25 @@ class RecordActions(QObject):
     def _document(self) -> tuple[str, str] | None:
         found = history_document(self._database, self._contact_id)
         if found is None:
-            show_error(self._parent, "Nothing to export", "This client is no longer in the cache.")
+            show_error(
+                self._parent, self.tr("Nothing to export"), self.tr("This client is no longer on this computer.")
+            )
         return found
 
     def export(self) -> Path | None:
         """Ask where, then write the record as PDF or HTML (by the name's extension); the file, or None."""
+        html_filter = translate("RecordActions", HTML_FILTER)
         chosen = self.choose_path(
-            self._parent, "Export client record", suggested_record_file(), f"{PDF_FILTER};;{HTML_FILTER}"
+            self._parent,
+            self.tr("Export client record"),
+            suggested_record_file(),
+            f"{translate('RecordActions', PDF_FILTER)};;{html_filter}",
         )
         if chosen is None:
             return None
         path, selected_filter = chosen
         if path.suffix.lower() not in (".pdf", ".html", ".htm"):
-            path = path.with_name(path.name + (".html" if selected_filter == HTML_FILTER else ".pdf"))
+            path = path.with_name(path.name + (".html" if selected_filter == html_filter else ".pdf"))
         document = self._document()
         if document is None:
             return None
@@ -103,7 +118,13 @@ class RecordActions(QObject):
                 else:
                     path.write_text(page, encoding="utf-8")
         except OSError as problem:
-            show_error(self._parent, "Export failed", f"Could not write {path}:\n{problem.strerror or problem}")
+            show_error(
+                self._parent,
+                self.tr("Export failed"),
+                self.tr("Could not write %1:\n%2")
+                .replace("%1", str(path))
+                .replace("%2", str(problem.strerror or problem)),
+            )
             return None
         return path
 
@@ -120,7 +141,7 @@ class RecordActions(QObject):
         with busy():
             printed = print_html(page, printer) > 0
         if not printed:
-            show_error(self._parent, "Not printed", "The printer could not be opened.")
+            show_error(self._parent, self.tr("Not printed"), self.tr("The printer could not be opened."))
         return printed
 
 

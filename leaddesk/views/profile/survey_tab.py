@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from leaddesk.db.database import Database
+from leaddesk.models import words
 from leaddesk.models.profile import SURVEY_HEADERS, Cell, RecordTableModel, question_averages, survey_views
 from leaddesk.views.profile.common import plain_label
 from leaddesk.views.profile.meetings_tab import record_table
 
-AVERAGE_HEADERS = ("Question", "Average", "Answers")
+#: Marked in the "Profile" context, where :class:`RecordTableModel` translates its headers.
+AVERAGE_HEADERS = (
+    str(QT_TRANSLATE_NOOP("Profile", "Question")),
+    str(QT_TRANSLATE_NOOP("Profile", "Average")),
+    str(QT_TRANSLATE_NOOP("Profile", "Answers")),
+)
 
 
 class SurveyTab(QWidget):
@@ -21,6 +28,7 @@ class SurveyTab(QWidget):
         self.averages: RecordTableModel | None = None
         self._area = QScrollArea()
         self._area.setWidgetResizable(True)
+        self._area.setAccessibleName(self.tr("Surveys"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._area)
@@ -33,11 +41,11 @@ class SurveyTab(QWidget):
         self.averages = None
         views = survey_views(self._database, self._contact_id)
         if not views:
-            layout.addWidget(plain_label("No survey answered yet.", muted=True))
+            layout.addWidget(plain_label(self.tr("No survey answered yet."), muted=True))
         averages = [a for a in question_averages(self._database, self._contact_id) if a.answers > 1]
         if averages:
             # Each question on its own scale: a 1–5 rating and a 0–10 score are never averaged together.
-            title = plain_label(f"Average per question, over {len(views)} surveys")
+            title = plain_label(self.tr("Average per question, over %Ln survey(s)", None, len(views)))
             font = title.font()
             font.setBold(True)
             title.setFont(font)
@@ -47,14 +55,19 @@ class SurveyTab(QWidget):
                 [
                     [
                         Cell(a.question),
-                        Cell(f"{a.average:.1f}"),
-                        Cell(f"{a.answers} answers, from {a.lowest:g} to {a.highest:g}"),
+                        Cell(words.number(a.average, 1)),
+                        Cell(
+                            self.tr("%Ln answer(s), from %1 to %2", None, a.answers)
+                            .replace("%1", words.number(a.lowest, 0 if a.lowest.is_integer() else 1))
+                            .replace("%2", words.number(a.highest, 0 if a.highest.is_integer() else 1))
+                        ),
                     ]
                     for a in averages
                 ],
                 inner,
             )
             table = record_table(self.averages)
+            table.setAccessibleName(self.tr("Average per question"))
             table.resizeColumnsToContents()
             table.setColumnWidth(0, min(max(table.columnWidth(0), 200), 360))
             table.setMinimumHeight(36 + 30 * len(averages))
@@ -68,6 +81,7 @@ class SurveyTab(QWidget):
             model = RecordTableModel(SURVEY_HEADERS, view.rows, inner)
             self.models.append(model)
             table = record_table(model)
+            table.setAccessibleName(view.title)
             table.resizeColumnsToContents()
             table.setColumnWidth(0, min(max(table.columnWidth(0), 200), 360))
             table.setColumnWidth(1, min(max(table.columnWidth(1), 160), 360))
