@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from leaddesk import edits
@@ -23,6 +24,7 @@ from leaddesk.db.queries import ClientQuery, SortKey, client_rowids, head_rowids
 from leaddesk.db.search_keys import search_words
 from leaddesk.models.client_table import BLOCK_SIZE, TAIL_DELAY_MS, ClientTableModel, Column, ContactIdRole
 from tests.support.events import EventLog, account_updated, at, contact, erased, message
+from tests.support.list_scan import scanned
 from tests.support.sync import migrate, sqlite
 
 #: Enough clients for several blocks, with ties and NULLs in every sort key.
@@ -96,13 +98,14 @@ def test_a_sort_keeps_clients_selected_far_down_on_their_clients(
 
 
 def test_many_matches_show_a_first_block_then_the_rest_is_inserted(
-    qtbot: QtBot, database: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, qtmodeltester: ModelTester, database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     many_clients(database)
     # "Client" starts every named client's name: past this limit, the first block is found by walking
     # the sort's index (as "L" among 250,000 clients), and the count comes with the rest.
     monkeypatch.setattr(queries, "CANDIDATE_LIMIT", 20)
     model = ClientTableModel(database)
+    qtmodeltester.check(model, force_py=True)  # and keeps checking every signal below
     counts: list[tuple[int, int]] = []
     resets: list[bool] = []
     model.counts_changed.connect(lambda shown, total: counts.append((shown, total)))
@@ -123,6 +126,12 @@ def test_many_matches_show_a_first_block_then_the_rest_is_inserted(
     assert model.rowCount() == len(order)
     assert [model.contact_id(row) for row in range(len(order))] == [ids[r] for r in order]
     assert counts == [(len(order), CLIENTS)]
+    # A sort of those rows keeps them all, and reads again only its first block.
+    kept = QPersistentModelIndex(model.index(len(order) - 1, 0))
+    chosen = model.contact_id(len(order) - 1)
+    model.sort(Column.NAME, Qt.SortOrder.DescendingOrder)
+    assert model.rowCount() == len(order)
+    assert kept.data(ContactIdRole) == chosen
 
 
 def expected_terms(connection: sqlite3.Connection) -> set[tuple[str, int]]:
@@ -153,7 +162,7 @@ def test_the_term_index_follows_the_applier_and_edits_and_finds_what_a_scan_find
             query = ClientQuery(search=search)
             head, every_match = head_rowids(connection, query, 10_000)
             assert every_match
-            assert head == client_rowids(connection, query), search
+            assert head == client_rowids(connection, query) == scanned(connection, query), search
         found = client_rowids(connection, ClientQuery(search="angela ruiz"))
         assert len(found) == 2
     with sqlite(db_path) as connection:

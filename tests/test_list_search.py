@@ -20,6 +20,7 @@ from leaddesk.db.queries import ClientQuery, client_rowids, head_rowids
 from leaddesk.domain import fold_text
 from leaddesk.views.main_window import MainWindow
 from tests.support.events import EventLog, account_updated, at, contact, message
+from tests.support.list_scan import scanned
 from tests.support.sync import migrate
 
 PEOPLE = {
@@ -46,6 +47,7 @@ def found(database: Database, search: str) -> set[str]:
     with database.read() as connection:
         rowids = client_rowids(connection, ClientQuery(search=search))
         assert head_rowids(connection, ClientQuery(search=search), 100) == (rowids, True)
+        assert rowids == scanned(connection, ClientQuery(search=search))
         ids = connection.execute(text("SELECT rowid, id FROM contacts")).all()
     by_rowid = {rowid: contact_id for rowid, contact_id in ids}
     return {by_rowid[rowid] for rowid in rowids}

@@ -250,23 +250,42 @@ def choice_counts(connection: Connection, query: ClientQuery, dimension: str) ->
     return {value: int(count) for value, count in connection.execute(text(sql), params)}
 
 
-def client_rowids_sql(query: ClientQuery, region: str = DEFAULT_REGION) -> tuple[str, dict[str, Any]]:
-    """The SQL (and its parameters) that lists the matching contacts' rowids in order."""
+def client_rowids_sql(
+    query: ClientQuery, region: str = DEFAULT_REGION, candidates: Sequence[int] | None = None
+) -> tuple[str, dict[str, Any]]:
+    """The SQL (and its parameters) that lists the matching contacts' rowids in order; only among
+    ``candidates`` (rowids, a superset of the search's matches: :func:`search_candidates`) if given."""
     where, params = _where(query, region)
+    if candidates is not None:
+        params["candidates"] = json.dumps(list(candidates))
+        narrowed = "c.rowid IN (SELECT value FROM json_each(:candidates))"
+        where = f"{where} AND {narrowed}" if where else f" WHERE {narrowed}"
     return f"SELECT c.rowid FROM contacts c{where} ORDER BY {_order_by(query)}", params
 
 
 def client_rowids(connection: Connection, query: ClientQuery, limit: int | None = None) -> list[int]:
     """The rowids of the contacts that match ``query``, in its order, one int each: all of them, or
-    the first ``limit`` (the first screen: SQLite then keeps only the best few while it sorts)."""
+    the first ``limit`` (the first screen: SQLite then keeps only the best few while it sorts).
+
+    A search that the term index narrows to a few candidates reads only them (not every contact).
+    """
     cursor = dbapi_cursor(connection)
     try:
         if not query.is_filtered and query.sort in _GROUPED_SORTS:
             return _grouped_rowids(cursor, query, limit)
-        sql, params = client_rowids_sql(query, search_region(connection, query))
+        region = search_region(connection, query)
+        candidates = _search_candidates(cursor, query, region)
+        sql, params = client_rowids_sql(query, region, candidates)
         return _rowid_array(cursor, sql if limit is None else f"{sql} LIMIT {int(limit)}", params)
     finally:
         cursor.close()
+
+
+def _search_candidates(cursor: Any, query: ClientQuery, region: str) -> list[int] | None:
+    """A few rowids that hold every contact ``query``'s search matches, or None (no search, or too many)."""
+    if not query.search.strip():
+        return None
+    return search_candidates(cursor, query.search, region, CANDIDATE_LIMIT)
 
 
 def _rowid_array(cursor: Any, sql: str, params: dict[str, Any] | Sequence[Any] = ()) -> list[int]:
@@ -397,18 +416,13 @@ def head_rowids(connection: Connection, query: ClientQuery, limit: int) -> tuple
         rowids = client_rowids(connection, query, limit=limit)
         return rowids, len(rowids) < limit
     region = search_region(connection, query)
-    where, params = _where(query, region)
     cursor = dbapi_cursor(connection)
     try:
-        candidates = search_candidates(cursor, query.search, region, CANDIDATE_LIMIT)
+        candidates = _search_candidates(cursor, query, region)
         if candidates is not None:
-            params["candidates"] = json.dumps(candidates)
-            narrowed = "c.rowid IN (SELECT value FROM json_each(:candidates))"
-            sql = (
-                f"SELECT c.rowid FROM contacts c{where} {'AND' if where else 'WHERE'} {narrowed} "
-                f"ORDER BY {_order_by(query)}"
-            )
+            sql, params = client_rowids_sql(query, region, candidates)
             return _rowid_array(cursor, sql, params), True
+        where, params = _where(query, region)
         sql = f"SELECT c.rowid FROM contacts c{where} ORDER BY {_order_by(query, walk=True)} LIMIT {int(limit)}"
         rowids = _rowid_array(cursor, sql, params)
         return rowids, len(rowids) < limit
