@@ -14,7 +14,8 @@ checks every candidate with its own ``WHERE``, so the table only narrows.
 
 Triggers keep it: whatever writes ``contacts`` (the event applier, edits, a migration, the benchmark's
 generator) writes the terms in the same statement. A stale term can only add a candidate that the
-``WHERE`` then drops. Filled here for the contacts already cached.
+``WHERE`` then drops. Filled here for the contacts already cached. Keyed by the contacts' rowid, like
+``messages_fts``: a ``VACUUM`` (which LeadDesk never runs) may renumber rowids and would need it refilled.
 """
 
 from collections.abc import Sequence
