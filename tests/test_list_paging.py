@@ -197,3 +197,21 @@ def test_migration_0010_indexes_the_clients_already_cached(tmp_path: Path) -> No
 def test_search_words_are_what_the_index_stores() -> None:
     # name_key's words and search_words agree, so a typed word's prefix is a range of the index.
     assert search_words("MARÍA Jiménez-López") == ["maria", "jimenez", "lopez"]
+
+
+def test_a_client_that_arrived_unannounced_is_in_place_once_the_rest_of_a_sort_is_read(
+    qtbot: QtBot, qtmodeltester: ModelTester, database: Database
+) -> None:
+    log = many_clients(database)
+    model = ClientTableModel(database)
+    qtmodeltester.check(model, force_py=True)
+    model.data(model.index(CLIENTS - 1, 0))  # the whole order is read
+    log.apply([contact("ct_new", name="Aaron First", phone="+5215599999999")])  # the model is not told
+    model.sort(Column.NAME, Qt.SortOrder.AscendingOrder)
+    with qtbot.waitSignal(model.counts_changed, timeout=TAIL_DELAY_MS + 2000):
+        pass  # the rest of the order, read after the first block, brings the newcomer
+    with database.read() as connection:
+        order = client_rowids(connection, model.query)
+        ids = dict(connection.exec_driver_sql("SELECT rowid, id FROM contacts").all())
+    assert [model.contact_id(row) for row in range(model.rowCount())] == [ids[r] for r in order]
+    assert model.contact_id(0) == "ct_new"

@@ -731,11 +731,13 @@ class ClientTableModel(QAbstractTableModel):
         with self._database.read() as connection:
             head, every_match = head_rowids(connection, query, BLOCK_SIZE)
             stages = {s.id: s for s in funnel_stages(connection)}
-            total = count_clients(connection)
-            if (every_match and len(head) != count) or (not query.is_filtered and total != count):
+            if every_match and len(head) != count:
                 # Clients came or went since the last query: a new row set is a reset, not a re-sort.
                 self.set_query(query)
                 return True
+            # Otherwise the rows are taken to be the same clients (a sort changes only their order;
+            # a sync or an edit tells :meth:`update_contacts`); the rest of the order, read later,
+            # moves the rows to it if the cache changed meanwhile (no count of the cache per click).
             position = {rowid: row for row, rowid in enumerate(head) if rowid in followed}
             if query.is_filtered and not every_match and followed - position.keys():
                 # A search's keyset count scans every contact it would skip on the index (seconds
@@ -749,7 +751,7 @@ class ClientTableModel(QAbstractTableModel):
         def resort() -> None:
             self._query = query
             self._rowids, self._rowid_set = head, None
-            self._stages, self._total = stages, total
+            self._stages = stages
             self._rows, self._now = {}, utc_now()
             self._count, self._count_known = count, True
             self._complete = len(head) == count
