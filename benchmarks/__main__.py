@@ -406,6 +406,17 @@ def print_table(figures: dict[str, Figure]) -> None:
         print("every aim met")
 
 
+#: ``--only`` names -> the runner's parts.
+STEPS = {
+    "start": "process start",
+    "list": "client list",
+    "profile": "profile",
+    "analytics": "analytics",
+    "fts": "full-text search",
+    "sync": "sync",
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=250_000)
@@ -416,6 +427,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--start-runs", type=int, default=3, help="process starts per database")
     parser.add_argument(
         "--cache-dir", type=Path, default=None, help="where the generated database is kept (default: the temp folder)"
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=STEPS,
+        help="measure only this part (repeatable; default: all): " + ", ".join(STEPS),
     )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -444,8 +461,9 @@ def main(argv: list[str] | None = None) -> int:
                 lambda: measure_sync(figures, args.sync_messages or min(args.messages // 5, 1_000_000)),
             ),
         ]
+        chosen = {STEPS[name] for name in args.only or STEPS}
         try:
-            for name, step in steps:
+            for name, step in [(name, step) for name, step in steps if name in chosen]:
                 started = time.perf_counter()
                 step()
                 print(f"  {name}: measured in {time.perf_counter() - started:.0f} s", flush=True)

@@ -16,10 +16,11 @@ from sqlalchemy import text
 
 from leaddesk import edits
 from leaddesk.db.database import Database, open_database
-from leaddesk.db.queries import ClientQuery, client_rowids
+from leaddesk.db.queries import ClientQuery, client_rowids, head_rowids
 from leaddesk.domain import fold_text
 from leaddesk.views.main_window import MainWindow
 from tests.support.events import EventLog, account_updated, at, contact, message
+from tests.support.list_scan import scanned
 from tests.support.sync import migrate
 
 PEOPLE = {
@@ -42,8 +43,11 @@ def people(database: Database) -> Database:
 
 
 def found(database: Database, search: str) -> set[str]:
+    """Who the search finds; the list's first read (through the term index, migration 0010) agrees."""
     with database.read() as connection:
         rowids = client_rowids(connection, ClientQuery(search=search))
+        assert head_rowids(connection, ClientQuery(search=search), 100) == (rowids, True)
+        assert rowids == scanned(connection, ClientQuery(search=search))
         ids = connection.execute(text("SELECT rowid, id FROM contacts")).all()
     by_rowid = {rowid: contact_id for rowid, contact_id in ids}
     return {by_rowid[rowid] for rowid in rowids}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import IntEnum, StrEnum
 from typing import Any
 
@@ -21,7 +21,14 @@ from sqlalchemy import Connection, text
 
 from leaddesk.db.dbapi import dbapi_cursor
 from leaddesk.db.outbox import PENDING_EDIT_COMMANDS, pending_edits_condition
-from leaddesk.db.search_keys import DEFAULT_REGION, contacts_region, search_words, typed_phone
+from leaddesk.db.search_keys import (
+    DEFAULT_REGION,
+    UNKNOWN_NAME_WORD,
+    contacts_region,
+    search_candidates,
+    search_words,
+    typed_phone,
+)
 from leaddesk.domain import SENTIMENT_ORDER, BotStatus, SaleStatus
 
 
@@ -46,7 +53,7 @@ class FlagFilter(StrEnum):
 
 
 #: The word the list shows for a client without a name; the search finds such clients by it.
-UNKNOWN_NAME = "Unknown"
+UNKNOWN_NAME = UNKNOWN_NAME_WORD
 #: A value in :attr:`ClientQuery.sentiments` that stands for "no sentiment yet".
 NO_SENTIMENT = ""
 #: A value in :attr:`ClientQuery.funnel_stages` that stands for "no stage".
@@ -87,17 +94,18 @@ _SENTIMENT_RANK = "CASE c.sentiment " + " ".join(f"WHEN '{s}' THEN {i}" for i, s
 _STAGE_RANK = "(SELECT s.position FROM funnel_stages s WHERE s.id = c.funnel_stage)"
 
 
-def _order_by(query: ClientQuery) -> str:
+def _order_by(query: ClientQuery, *, walk: bool = False) -> str:
     """The ORDER BY: nulls last either way, ties broken by rowid so the order is stable.
 
     Without a filter, the default order is exactly ``ix_contacts_last_activity`` (NULLs come last in
     DESC order, and the index keeps equal keys by rowid), so SQLite walks the index and sorts
     nothing. With a filter, walking that index means a table lookup per client just to throw most
     of them away (10x slower on 250k rows): a unary ``+`` on the key keeps the planner off the
-    ORDER BY index, so it scans, filters, and sorts only the matches.
+    ORDER BY index, so it scans, filters, and sorts only the matches. ``walk`` keeps the index anyway:
+    for the first block of a search that many clients match (a few hundred look-ups, then it stops).
     """
     direction = "DESC" if query.descending else "ASC"
-    plus = "+" if query.is_filtered else ""
+    plus = "+" if query.is_filtered and not walk else ""
     key = query.sort
     if key == SortKey.LAST_ACTIVITY:
         if query.descending:
@@ -242,23 +250,42 @@ def choice_counts(connection: Connection, query: ClientQuery, dimension: str) ->
     return {value: int(count) for value, count in connection.execute(text(sql), params)}
 
 
-def client_rowids_sql(query: ClientQuery, region: str = DEFAULT_REGION) -> tuple[str, dict[str, Any]]:
-    """The SQL (and its parameters) that lists the matching contacts' rowids in order."""
+def client_rowids_sql(
+    query: ClientQuery, region: str = DEFAULT_REGION, candidates: Sequence[int] | None = None
+) -> tuple[str, dict[str, Any]]:
+    """The SQL (and its parameters) that lists the matching contacts' rowids in order; only among
+    ``candidates`` (rowids, a superset of the search's matches: :func:`search_candidates`) if given."""
     where, params = _where(query, region)
+    if candidates is not None:
+        params["candidates"] = json.dumps(list(candidates))
+        narrowed = "c.rowid IN (SELECT value FROM json_each(:candidates))"
+        where = f"{where} AND {narrowed}" if where else f" WHERE {narrowed}"
     return f"SELECT c.rowid FROM contacts c{where} ORDER BY {_order_by(query)}", params
 
 
 def client_rowids(connection: Connection, query: ClientQuery, limit: int | None = None) -> list[int]:
     """The rowids of the contacts that match ``query``, in its order, one int each: all of them, or
-    the first ``limit`` (the first screen: SQLite then keeps only the best few while it sorts)."""
+    the first ``limit`` (the first screen: SQLite then keeps only the best few while it sorts).
+
+    A search that the term index narrows to a few candidates reads only them (not every contact).
+    """
     cursor = dbapi_cursor(connection)
     try:
         if not query.is_filtered and query.sort in _GROUPED_SORTS:
             return _grouped_rowids(cursor, query, limit)
-        sql, params = client_rowids_sql(query, search_region(connection, query))
+        region = search_region(connection, query)
+        candidates = _search_candidates(cursor, query, region)
+        sql, params = client_rowids_sql(query, region, candidates)
         return _rowid_array(cursor, sql if limit is None else f"{sql} LIMIT {int(limit)}", params)
     finally:
         cursor.close()
+
+
+def _search_candidates(cursor: Any, query: ClientQuery, region: str) -> list[int] | None:
+    """A few rowids that hold every contact ``query``'s search matches, or None (no search, or too many)."""
+    if not query.search.strip():
+        return None
+    return search_candidates(cursor, query.search, region, CANDIDATE_LIMIT)
 
 
 def _rowid_array(cursor: Any, sql: str, params: dict[str, Any] | Sequence[Any] = ()) -> list[int]:
@@ -294,8 +321,9 @@ def _column_values(cursor: Any, column: str) -> list[str]:
     return values
 
 
-def _grouped_rowids(cursor: Any, query: ClientQuery, limit: int | None = None) -> list[int]:
-    """Every client's rowid in ``query``'s order (no filter), for a sort in :data:`_GROUPED_SORTS`.
+def _grouped_reads(cursor: Any, query: ClientQuery) -> list[tuple[str, str, list[str]]]:
+    """The reads (WHERE, ORDER BY, parameters) that give, one after the other, every client's rowid
+    in ``query``'s order (no filter), for a sort in :data:`_GROUPED_SORTS`.
 
     The same order as :func:`_order_by`: values of equal rank (only values the rank does not know, and
     NULL) form one group, read by rowid; every other group is one value, an index range that comes
@@ -347,8 +375,13 @@ def _grouped_rowids(cursor: Any, query: ClientQuery, limit: int | None = None) -
             parts.append(f"{column} IS NULL")
         ties = "bot_paused_until NULLS LAST, rowid" if bot else "rowid"
         reads.append((" OR ".join(parts), ties, known_values))
+    return reads
+
+
+def _grouped_rowids(cursor: Any, query: ClientQuery, limit: int | None = None) -> list[int]:
+    """Every client's rowid (or the first ``limit``) in ``query``'s order, by :func:`_grouped_reads`."""
     rowids: list[int] = []
-    for where, order_by, params in reads:
+    for where, order_by, params in _grouped_reads(cursor, query):
         sql = f"SELECT rowid FROM contacts WHERE {where} ORDER BY {order_by}"
         if limit is not None:
             if len(rowids) >= limit:
@@ -356,6 +389,161 @@ def _grouped_rowids(cursor: Any, query: ClientQuery, limit: int | None = None) -
             sql += f" LIMIT {int(limit) - len(rowids)}"
         rowids += _rowid_array(cursor, sql, params)
     return rowids
+
+
+def is_pageable(query: ClientQuery) -> bool:
+    """True when the list can show ``query``'s first block before it reads the rest of the order:
+    no filter, or the search alone (other filters read their whole order at once)."""
+    return replace(query, search="") == query.filters_cleared()
+
+
+#: A search whose rarest part has at most this many candidates in ``contact_search_terms`` reads all
+#: its matches at once through that table; past it, the matches are common enough that walking the
+#: sort's index finds the first block after a few hundred clients.
+CANDIDATE_LIMIT = 3000
+
+
+def head_rowids(connection: Connection, query: ClientQuery, limit: int) -> tuple[list[int], bool]:
+    """(the first ``limit`` rowids of ``query``'s order, True when they are all it matches), for a
+    :func:`is_pageable` query: the first screen without the rest of the order.
+
+    Unfiltered: the sort's index range with ``LIMIT``. A search: when the search-term index
+    (:mod:`leaddesk.db.search_keys`) narrows it to a few candidates, all its matches (checked with the
+    same ``WHERE`` as every other read, so the index only narrows); otherwise the first ``limit``
+    matches met while walking the sort's index.
+    """
+    if not query.is_filtered:
+        rowids = client_rowids(connection, query, limit=limit)
+        return rowids, len(rowids) < limit
+    region = search_region(connection, query)
+    cursor = dbapi_cursor(connection)
+    try:
+        candidates = _search_candidates(cursor, query, region)
+        if candidates is not None:
+            sql, params = client_rowids_sql(query, region, candidates)
+            return _rowid_array(cursor, sql, params), True
+        where, params = _where(query, region)
+        sql = f"SELECT c.rowid FROM contacts c{where} ORDER BY {_order_by(query, walk=True)} LIMIT {int(limit)}"
+        rowids = _rowid_array(cursor, sql, params)
+        return rowids, len(rowids) < limit
+    finally:
+        cursor.close()
+
+
+@dataclass(frozen=True)
+class _OrderTerm:
+    """One key of :func:`_order_by`: the expression, its direction and where its NULLs go."""
+
+    expression: str
+    descending: bool = False
+    nulls_last: bool = False
+
+
+def _order_terms(query: ClientQuery) -> list[_OrderTerm]:
+    """:func:`_order_by` as terms (the same order, key by key), for :func:`position_in_order`."""
+    down = query.descending
+    key = query.sort
+    # SQLite puts NULL first ascending and last descending, unless the ORDER BY says NULLS LAST.
+    default_nulls_last = down
+    terms: list[_OrderTerm]
+    if key == SortKey.LAST_ACTIVITY:
+        terms = [_OrderTerm("c.last_activity", down, True)]
+    elif key == SortKey.NAME:
+        terms = [_OrderTerm("c.name COLLATE NOCASE", down, True)]
+    elif key == SortKey.PHONE:
+        terms = [_OrderTerm("c.phone", down, True)]
+    elif key == SortKey.BOT_STATUS:
+        terms = [_OrderTerm(_BOT_RANK, down, default_nulls_last), _OrderTerm("c.bot_paused_until", False, True)]
+    elif key == SortKey.SALE_STATUS:
+        terms = [_OrderTerm(_SALE_RANK, down, default_nulls_last)]
+    elif key == SortKey.SENTIMENT:
+        terms = [_OrderTerm(_SENTIMENT_RANK, down, True)]
+    elif key == SortKey.FUNNEL_STAGE:
+        terms = [
+            _OrderTerm("c.funnel_stage IS NULL"),
+            _OrderTerm(_STAGE_RANK, down, True),
+            _OrderTerm("c.funnel_stage", down, default_nulls_last),
+        ]
+    else:
+        raise ValueError(f"unknown sort key {key!r}")
+    return [*terms, _OrderTerm("c.rowid")]
+
+
+def _before(term: _OrderTerm, value: Any, name: str) -> str:
+    """The condition "sorts before ``value`` on this term" (``value`` bound as ``:name``)."""
+    expression = f"({term.expression})"
+    if value is None:
+        # Before a NULL: every non-NULL when NULLs come last; nothing when they come first.
+        return f"{expression} IS NOT NULL" if term.nulls_last else "0"
+    earlier = f"{expression} {'>' if term.descending else '<'} :{name}"
+    return earlier if term.nulls_last else f"({expression} IS NULL OR {earlier})"
+
+
+def _equal(term: _OrderTerm, value: Any, name: str) -> str:
+    expression = f"({term.expression})"
+    return f"{expression} IS NULL" if value is None else f"{expression} = :{name}"
+
+
+def position_in_order(connection: Connection, query: ClientQuery, rowid: int) -> int | None:
+    """The row of contact ``rowid`` in ``query``'s order (None if ``query`` leaves it out), without
+    reading the order: a keyset count of the matches that sort before it.
+
+    One count per key of the order (equal on the keys before it, earlier on this one), each a
+    range of the key's index where there is one; how a sort that read only its first block learns
+    where a selected client went.
+    """
+    if not query.is_filtered and query.sort in _GROUPED_SORTS:
+        cursor = dbapi_cursor(connection)
+        try:
+            return _grouped_position(cursor, query, rowid)
+        finally:
+            cursor.close()
+    region = search_region(connection, query)
+    where, params = _where(query, region)
+    terms = _order_terms(query)
+    expressions = ", ".join(term.expression for term in terms)
+    match = " AND ".join(part for part in (where.removeprefix(" WHERE "), "c.rowid = :at") if part)
+    found = connection.execute(
+        text(f"SELECT {expressions} FROM contacts c WHERE {match}"), {**params, "at": rowid}
+    ).first()
+    if found is None:
+        return None
+    values = {f"key{i}": value for i, value in enumerate(found)}
+    parts = []
+    for i, term in enumerate(terms):
+        conditions = [_equal(earlier, found[j], f"key{j}") for j, earlier in enumerate(terms[:i])]
+        conditions.append(_before(term, found[i], f"key{i}"))
+        if "0" in conditions:
+            continue
+        prefix = where.removeprefix(" WHERE ")
+        condition = " AND ".join([*([f"({prefix})"] if prefix else []), *conditions])
+        parts.append(f"(SELECT count(*) FROM contacts c WHERE {condition})")
+    if not parts:
+        return 0
+    return int(connection.execute(text("SELECT " + " + ".join(parts)), {**params, **values}).scalar_one())
+
+
+def _grouped_position(cursor: Any, query: ClientQuery, rowid: int) -> int | None:
+    """:func:`position_in_order` for a sort in :data:`_GROUPED_SORTS` (no filter): the clients of the
+    reads before the client's own (an index range count each), and those before it in its read."""
+    found = cursor.execute("SELECT bot_paused_until FROM contacts WHERE rowid = ?", (rowid,)).fetchone()
+    if found is None:
+        return None
+    paused_until = found[0]
+    before = 0
+    for where, order_by, params in _grouped_reads(cursor, query):
+        if cursor.execute(f"SELECT 1 FROM contacts WHERE rowid = ? AND ({where})", (rowid, *params)).fetchone():
+            if order_by == "rowid":
+                earlier, extra = "rowid < ?", [rowid]
+            elif paused_until is None:  # "bot_paused_until NULLS LAST, rowid": after every pause end
+                earlier, extra = "(bot_paused_until IS NOT NULL OR rowid < ?)", [rowid]
+            else:
+                earlier = "(bot_paused_until < ? OR (bot_paused_until = ? AND rowid < ?))"
+                extra = [paused_until, paused_until, rowid]
+            sql = f"SELECT count(*) FROM contacts WHERE ({where}) AND {earlier}"
+            return before + int(cursor.execute(sql, (*params, *extra)).fetchone()[0])
+        before += int(cursor.execute(f"SELECT count(*) FROM contacts WHERE {where}", params).fetchone()[0])
+    return None
 
 
 def count_matching(connection: Connection, query: ClientQuery) -> int:

@@ -96,6 +96,18 @@ class Contact(Base):
     )
 
 
+class ContactSearchTerm(Base):
+    """The client list's search index: ``"w" + word`` of each name word, ``"#" + suffix`` of each phone
+    suffix (4+ characters, from a digit), to the contact's rowid. Written only by triggers on
+    ``contacts`` (migration 0010); read by ``search_keys.search_candidates``."""
+
+    __tablename__ = "contact_search_terms"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    term: Mapped[str] = mapped_column(Text, primary_key=True)
+    contact_rowid: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
 class ErasedContact(Base):
     """A tombstone: the person asked to be forgotten; later events about them are ignored."""
 

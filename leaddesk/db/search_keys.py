@@ -6,10 +6,15 @@ space (" jose jimenez"), so "a word of the name starts with w" is ``name_key LIK
 that Mexico dropped in 2019 ("+5213334924018" and "+523334924018" both give "523334924018"), so a
 number typed in any common notation is one equality. Both are written by the event applier and by
 edits of the name (:func:`refresh_search_keys`) and built for older rows by migration 0005.
+
+``contact_search_terms`` (migration 0010, kept by triggers on ``contacts``) indexes each name word
+(``"w" + word``) and each phone suffix from a digit (``"#" + suffix``): :func:`search_candidates`
+reads from it the few contacts a rare search can match, so the list does not scan every contact.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections import Counter
@@ -20,6 +25,9 @@ import phonenumbers
 
 from leaddesk.domain import fold_text
 
+#: The word the list shows for a client without a name (``queries.UNKNOWN_NAME``); the search finds
+#: such clients by it.
+UNKNOWN_NAME_WORD = "Unknown"
 #: The region a number typed without its country code is read in when the contacts say nothing.
 DEFAULT_REGION = "MX"
 #: How many contacts' numbers decide the region a national number is read in.
@@ -117,3 +125,69 @@ def refresh_search_keys(cursor: sqlite3.Cursor, contact_ids: Iterable[str]) -> N
             if keys != (old_name_key, old_phone_key):
                 changed.append((*keys, contact_id))
         cursor.executemany("UPDATE contacts SET name_key = ?, phone_key = ? WHERE id = ?", changed)
+
+
+#: The key prefixes of ``contact_search_terms``: a name word, a phone suffix.
+NAME_WORD_TERM = "w"
+PHONE_SUFFIX_TERM = "#"
+
+
+def _term_range(cursor: sqlite3.Cursor, prefix: str, limit: int) -> set[int] | None:
+    """The contacts with a term that starts with ``prefix``; None when more than ``limit`` terms do."""
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    found = cursor.execute(
+        "SELECT json_group_array(contact_rowid) FROM (SELECT contact_rowid FROM contact_search_terms "
+        "WHERE term >= ? AND term < ? LIMIT ?)",
+        (prefix, upper, limit + 1),
+    ).fetchone()[0]
+    rowids: list[int] = json.loads(found)
+    return None if len(rowids) > limit else set(rowids)
+
+
+def search_candidates(cursor: sqlite3.Cursor, search: str, region: str, limit: int) -> list[int] | None:
+    """The rowids of a few contacts among which are all those ``search`` matches (the list's search:
+    every word starts a word of the name, or the client has no name and the words start "Unknown",
+    or the phone is the typed number or holds its digits); None when no index narrows it to at most
+    ``limit`` (the caller then walks its sort's index instead).
+
+    A superset: the list checks every candidate with its own ``WHERE``.
+    """
+    words = search_words(search)
+    phone = typed_phone(search, region)
+    if not words and not phone.key and not phone.digit_run:
+        return None
+    candidates: set[int] = set()
+    if words:
+        # Every word must start a name word: the rarest word's contacts hold every match by name.
+        rarest = None
+        for word in words:
+            found = _term_range(cursor, NAME_WORD_TERM + word, limit)
+            if found is not None and (rarest is None or len(found) < len(rarest)):
+                rarest = found
+        if rarest is None:
+            return None
+        candidates |= rarest
+        unknown = search_words(UNKNOWN_NAME_WORD)
+        if all(any(shown.startswith(word) for shown in unknown) for word in words):
+            nameless = cursor.execute(
+                "SELECT json_group_array(rowid) FROM (SELECT rowid FROM contacts "
+                "WHERE name_key = '' OR name_key IS NULL LIMIT ?)",
+                (limit + 1,),
+            ).fetchone()[0]
+            if len(found := json.loads(nameless)) > limit:
+                return None
+            candidates |= set(found)
+    if phone.key:
+        same = cursor.execute(
+            "SELECT json_group_array(rowid) FROM (SELECT rowid FROM contacts WHERE phone_key = ? LIMIT ?)",
+            (phone.key, limit + 1),
+        ).fetchone()[0]
+        if len(found := json.loads(same)) > limit:
+            return None
+        candidates |= set(found)
+    if phone.digit_run:
+        holding = _term_range(cursor, PHONE_SUFFIX_TERM + phone.digit_run, limit)
+        if holding is None:
+            return None
+        candidates |= holding
+    return sorted(candidates) if len(candidates) <= limit else None

@@ -49,6 +49,9 @@ from leaddesk.db.queries import (
     distinct_values,
     fetch_client_rows,
     funnel_stages,
+    head_rowids,
+    is_pageable,
+    position_in_order,
     rowid_of,
     rowids_of,
 )
@@ -73,11 +76,16 @@ ClientFilter = ClientQuery
 #: Rows fetched and formatted at a time: two screens. Formatting is the cost of a first paint, a sort
 #: and a search key (a phone through ``phonenumbers`` each), so a block is not much more than is seen.
 BLOCK_SIZE = 50
-#: Unfiltered, the model first reads only the first block's rowids (the count is the cache's), and the
-#: rest of the order this long after (so the first screen paints without it). Anything that needs a
-#: row past the first block (scrolling, a sort, an update) reads it at once. A filter or search reads
-#: its whole order at once: counting its matches would be a second scan as long as the first.
+#: Unfiltered, sorted, or searched, the model first reads only the first block's rowids, and the rest
+#: of the order this long after (so the first screen paints without it, and typing a search reads
+#: only first blocks until the typing pauses). Anything that needs a row past the first block
+#: (scrolling, an update) reads it at once. Unfiltered, the count is the cache's; a search's count
+#: comes with the rest of its order (rows are then inserted after the first block). Other filters
+#: read their whole order at once.
 TAIL_DELAY_MS = 150
+#: A sort that reads only its first block finds each selected client's new row with a keyset count;
+#: past this many selected clients it reads the whole order instead.
+MAX_FOLLOWED_BY_COUNT = 8
 #: How often "3 h ago" is recomputed from the cached times (no query; only that column repaints).
 AGE_REFRESH_MS = 60_000
 #: Formatted rows kept at most; past it the cache starts over (a screen needs a few dozen).
@@ -375,6 +383,11 @@ class ClientTableModel(QAbstractTableModel):
         #: Rows shown; ``_rowids`` holds all of them once ``_complete``, the first block before.
         self._count = 0
         self._complete = True
+        #: False while a search shows its first block only: its count comes with the rest.
+        self._count_known = True
+        #: Rows past the first block whose client is known before the rest of the order (row -> rowid):
+        #: the selected clients a sort that read only its first block found by counting.
+        self._followed: dict[int, int] = {}
         self._now = utc_now()
         self._bold = QFont()
         self._bold.setBold(True)
@@ -417,7 +430,8 @@ class ClientTableModel(QAbstractTableModel):
             self._requery()
         finally:
             self.endResetModel()
-        self.counts_changed.emit(self.rowCount(), self._total)
+        if self._count_known:  # else when the rest of the order comes (:meth:`_ensure_complete`)
+            self.counts_changed.emit(self.rowCount(), self._total)
 
     def _requery(self) -> None:
         """Read the first block of the order and how many rows match; the rest comes later
@@ -425,14 +439,19 @@ class ClientTableModel(QAbstractTableModel):
         with self._database.read() as connection:
             self._stages = {s.id: s for s in funnel_stages(connection)}
             self._total = count_clients(connection)
-            if self._query.is_filtered:
+            self._count_known = True
+            if not is_pageable(self._query):
                 # Counting the matches is another scan as long as reading them all: one read.
                 self._rowids = client_rowids(connection, self._query)
                 self._count = len(self._rowids)
             else:
-                self._rowids = client_rowids(connection, self._query, limit=BLOCK_SIZE)
-                self._count = self._total if len(self._rowids) == BLOCK_SIZE else len(self._rowids)
-        self._complete = self._count == len(self._rowids)
+                self._rowids, every_match = head_rowids(connection, self._query, BLOCK_SIZE)
+                if every_match or not self._query.is_filtered:
+                    self._count = len(self._rowids) if every_match else self._total
+                else:
+                    self._count, self._count_known = len(self._rowids), False
+        self._complete = self._count == len(self._rowids) and self._count_known
+        self._followed = {}
         if self._complete:
             self._tail_timer.stop()
         else:
@@ -455,9 +474,21 @@ class ClientTableModel(QAbstractTableModel):
         if self._complete:
             return
         self._tail_timer.stop()
+        self._followed = {}
         with self._database.read() as connection:
             fresh = client_rowids(connection, self._query)
         head = self._rowids
+        if not self._count_known:
+            # A search's first block: the rest of its matches are inserted after it (or the rows
+            # move to what the cache holds now, like an update).
+            self._complete = self._count_known = True
+            self._rowid_set = None
+            if not self._follow(fresh):
+                self.beginResetModel()
+                self._rowids, self._rowid_set, self._rows = fresh, None, {}
+                self.endResetModel()
+            self.counts_changed.emit(len(self._rowids), self._total)
+            return
         if len(fresh) == self._count and fresh[: len(head)] == head:
             self._rowids, self._complete = fresh, True
         elif painting:
@@ -555,23 +586,31 @@ class ClientTableModel(QAbstractTableModel):
 
         self._change_layout(reorder)
 
-    def _change_layout(self, change: Callable[[], None]) -> None:
+    def _change_layout(self, change: Callable[[], None], position: dict[int, int] | None = None) -> None:
         """Run ``change`` (which gives ``_rowids`` a new order) as a layout change: every persistent
-        index (the selection, the current row) moves with its client."""
+        index (the selection, the current row) moves with its client (to its row in ``position``,
+        rowid -> row, when given; else found in the new ``_rowids``)."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        old_rowids = [self._rowids[i.row()] if 0 <= i.row() < len(self._rowids) else None for i in persistent]
+        old_rowids = [self._rowid_at(i.row()) for i in persistent]
         change()
-        # A few persistent indexes (the current row, a selection) are looked up at C speed each; no
-        # position map of every row.
-        wanted = {rowid for rowid in old_rowids if rowid is not None}
-        position = {self._rowids[row]: row for row in _rows_holding(self._rowids, wanted)}
+        if position is None:
+            # A few persistent indexes (the current row, a selection) are looked up at C speed each;
+            # no position map of every row.
+            wanted = {rowid for rowid in old_rowids if rowid is not None}
+            position = {self._rowids[row]: row for row in _rows_holding(self._rowids, wanted)}
         new_indexes = []
         for old, rowid in zip(persistent, old_rowids, strict=True):
             row = position.get(rowid) if rowid is not None else None
             new_indexes.append(self.index(row, old.column()) if row is not None else QModelIndex())
         self.changePersistentIndexList(persistent, new_indexes)
         self.layoutChanged.emit()
+
+    def _rowid_at(self, row: int) -> int | None:
+        """The rowid shown at ``row`` if it is known without reading the rest of the order."""
+        if 0 <= row < len(self._rowids):
+            return self._rowids[row]
+        return self._followed.get(row)
 
     def contact_id(self, row: int) -> str:
         return self._row_view(row).contact_id
@@ -719,11 +758,21 @@ class ClientTableModel(QAbstractTableModel):
         return icon(f"bot-{status}")
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort in SQLite; selected rows stay selected (a layout change that moves persistent indexes)."""
+        """Sort in SQLite; selected rows stay selected (a layout change that moves persistent indexes).
+
+        Unfiltered or searched, only the new order's first block is read (the rest comes
+        :data:`TAIL_DELAY_MS` later, as after a first paint); each selected client's new row is
+        then a keyset count (:func:`position_in_order`) instead of a look-up in the whole order.
+        """
         if not 0 <= column < len(Column):
             return
         query = replace(self._query, sort=SortKey(column), descending=order == Qt.SortOrder.DescendingOrder)
         if query == self._query:
+            return
+        if not self._count_known:
+            self._ensure_complete()  # a search's count: a sort keeps the rows, so it needs them all
+        plain = query.sort in (SortKey.NAME, SortKey.PHONE, SortKey.LAST_ACTIVITY)
+        if is_pageable(query) and (plain or not query.is_filtered) and self._sort_first_block(query):
             return
         self._ensure_complete()  # the rows to move the selection from
         with self._database.read() as connection:
@@ -743,6 +792,57 @@ class ClientTableModel(QAbstractTableModel):
 
         self._change_layout(resort)
         self.counts_changed.emit(len(self._rowids), self._total)
+
+    def _sort_first_block(self, query: ClientQuery) -> bool:
+        """Re-sort by reading only the first block of ``query``'s order; False (nothing done) when
+        the selection is too large to follow by counts, its rows were never read, or a search that
+        many clients match moved a selected client past the first block."""
+        count = self.rowCount()
+        persistent = self.persistentIndexList()
+        followed: set[int] = set()
+        for index in persistent:
+            rowid = self._rowid_at(index.row())
+            if rowid is None:
+                return False  # a selected row past the first block, whose client is not known yet
+            followed.add(rowid)
+        if len(followed) > MAX_FOLLOWED_BY_COUNT:
+            return False
+        with self._database.read() as connection:
+            head, every_match = head_rowids(connection, query, BLOCK_SIZE)
+            stages = {s.id: s for s in funnel_stages(connection)}
+            if every_match and len(head) != count:
+                # Clients came or went since the last query: a new row set is a reset, not a re-sort.
+                self.set_query(query)
+                return True
+            # Otherwise the rows are taken to be the same clients (a sort changes only their order;
+            # a sync or an edit tells :meth:`update_contacts`); the rest of the order, read later,
+            # moves the rows to it if the cache changed meanwhile (no count of the cache per click).
+            position = {rowid: row for row, rowid in enumerate(head) if rowid in followed}
+            if query.is_filtered and not every_match and followed - position.keys():
+                # A search's keyset count scans every contact it would skip on the index (seconds
+                # among 250,000): reading the search's whole order is quicker.
+                return False
+            for rowid in followed - position.keys():
+                row = position_in_order(connection, query, rowid)
+                if row is not None and row < count:
+                    position[rowid] = row
+
+        def resort() -> None:
+            self._query = query
+            self._rowids, self._rowid_set = head, None
+            self._stages = stages
+            self._rows, self._now = {}, utc_now()
+            self._count, self._count_known = count, True
+            self._complete = len(head) == count
+            self._followed = {row: rowid for rowid, row in position.items() if row >= len(head)}
+
+        self._change_layout(resort, position)
+        if self._complete:
+            self._tail_timer.stop()
+        else:
+            self._tail_timer.start()
+        self.counts_changed.emit(count, self._total)
+        return True
 
     def choice_counts(self, query: ClientQuery, dimension: str) -> dict[Any, int]:
         """How many clients each value of one filter would show, the other filters of ``query`` applied."""
