@@ -163,7 +163,7 @@ class MessageHour(Base):
     author_kind: Mapped[str] = mapped_column(String, primary_key=True)
     messages: Mapped[int] = mapped_column(Integer)
 
-    __table_args__ = {"sqlite_with_rowid": False}
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
 
 #: The full-text index of message text and transcripts (migration 0006, ``leaddesk/db/search.py``):
