@@ -222,6 +222,7 @@ def _significant(value: float | None) -> float | None:
 MESSAGE_KINDS = tuple((direction.value, kind.value) for direction in Direction for kind in AuthorKind)
 _KIND_INDEX = "ix_messages_direction_author_kind_sent_at"
 _STAYS_INDEX = "ix_funnel_changes_to_stage_stay_days"
+_MEETINGS_INDEX = "ix_meetings_status_starts_at"
 
 _FLAGGED = "(coalesce(c.mystery_shopper, 0) <> 0 OR coalesce(c.contractor, 0) <> 0)"
 
@@ -510,13 +511,22 @@ def _meetings(cursor: sqlite3.Cursor, start: str | None, stop: str | None) -> di
     params: list[Any] = []
     in_range = _range_clause("m.starts_at", start, stop, params)
     meetings = dict.fromkeys(MEETING_KEYS, 0)
+    # Every meeting by status over a covering index (migration 0011), less the flagged clients' (few,
+    # found by their contact), instead of a look-up of each meeting's client.
     for status, count in cursor.execute(
-        "SELECT m.status, count(*) FROM meetings m JOIN contacts c ON c.id = m.contact_id "
-        f"WHERE NOT {_FLAGGED}{in_range} GROUP BY m.status",
+        f"SELECT m.status, count(*) FROM meetings m INDEXED BY {_MEETINGS_INDEX} "
+        f"WHERE true{in_range} GROUP BY m.status",
         params,
     ):
         if status in meetings:
             meetings[status] += count
+    for status, count in cursor.execute(
+        "SELECT m.status, count(*) FROM contacts c CROSS JOIN meetings m INDEXED BY ix_meetings_contact_id_starts_at "
+        f"ON m.contact_id = c.id WHERE {_FLAGGED}{in_range} GROUP BY m.status",
+        params,
+    ):
+        if status in meetings:
+            meetings[status] -= count
     return meetings
 
 
@@ -528,7 +538,8 @@ def _surveys(cursor: sqlite3.Cursor, start: str | None, stop: str | None) -> tup
         for question, count, average, top in cursor.execute(
             "SELECT a.question, count(*), avg(a.score), max(a.score) "
             "FROM survey_answers a JOIN surveys s ON s.id = a.survey_id "
-            f"JOIN contacts c ON c.id = s.contact_id WHERE NOT {_FLAGGED}{in_range} GROUP BY a.question "
+            # The flagged clients, few, as one list read from a covering index: no look-up per survey.
+            f"WHERE s.contact_id NOT IN (SELECT c.id FROM contacts c WHERE {_FLAGGED}){in_range} GROUP BY a.question "
             "ORDER BY min(s.submitted_at || ' ' || s.id || ' ' || printf('%09d', a.position))",
             params,
         )

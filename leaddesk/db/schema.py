@@ -226,7 +226,10 @@ class Meeting(Base):
     agent_name: Mapped[str | None] = mapped_column(String)
     version: Mapped[int] = mapped_column(Integer)
 
-    __table_args__ = (Index("ix_meetings_contact_id_starts_at", "contact_id", "starts_at"),)
+    __table_args__ = (
+        Index("ix_meetings_contact_id_starts_at", "contact_id", "starts_at"),
+        Index("ix_meetings_status_starts_at", "status", "starts_at"),  # Analytics (migration 0011)
+    )
 
 
 class Survey(Base):

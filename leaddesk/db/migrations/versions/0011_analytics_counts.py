@@ -13,6 +13,8 @@ Create Date: 2026-11-30
   each client's changes (0.4 s). Kept by the applier; filled here.
 - ``ix_contacts_analytics`` gains ``stages_reached`` after ``sentiment``: one walk of the index groups
   the clients by stage, sale status, sentiment and stages reached.
+- ``ix_meetings_status_starts_at``: meetings per status are a walk of this index less the flagged
+  clients' meetings, instead of a look-up of every meeting's client (0.07–0.25 s).
 
 See ``leaddesk/db/analytics.py`` and ``benchmarks/bench_analytics.py``.
 """
@@ -53,9 +55,11 @@ def upgrade() -> None:
     stages_reached.fill_all(cursor)
     op.drop_index("ix_contacts_analytics", table_name="contacts")
     op.create_index("ix_contacts_analytics", "contacts", _NEW_INDEX)
+    op.create_index("ix_meetings_status_starts_at", "meetings", ["status", "starts_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_meetings_status_starts_at", table_name="meetings")
     op.drop_index("ix_contacts_analytics", table_name="contacts")
     op.create_index("ix_contacts_analytics", "contacts", _OLD_INDEX)
     op.execute("ALTER TABLE contacts DROP COLUMN stages_reached")
