@@ -13,12 +13,15 @@ the indexes and ``contacts.first_message_at`` come with migration 0007):
 
 - the client figures read ``contacts`` alone: its ``first_message_at`` (kept by the applier) says
   when each client first wrote;
-- messages per day, and new clients per day, are counts of short index ranges, one per local day
-  (and kind of message): nothing is sorted. The flagged clients' messages and first days, usually
-  few, are then taken away in Python, found through their contact index;
-- the stages each client reached become one integer with a bit per stage, and clients are counted
-  by it; the stays in each stage are kept per change (``funnel_changes.stay_days``, migration 0009)
-  and averaged over a covering index.
+- messages per day are sums of the kept counts per UTC hour (``message_hours``, migration 0011) for
+  every local day that starts and ends on a whole UTC hour, and counts of short index ranges for the
+  others (zones a half or quarter hour off UTC); new clients per day are counts of short index ranges,
+  one per local day: nothing is sorted. The flagged clients' messages and first days, usually few,
+  are then taken away in Python, found through their contact index;
+- the stages each client's changes went to are kept on the client (``contacts.stages_reached``,
+  migration 0011), so clients per stage, sale status, sentiment and stages reached are one walk of a
+  covering index; the stays in each stage are kept per change (``funnel_changes.stay_days``,
+  migration 0009) and averaged over a covering index.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from leaddesk.db.dbapi import dbapi_cursor
+from leaddesk.db.stages_reached import read_stages
 from leaddesk.domain import AuthorKind, Direction, MeetingStatus, SaleStatus, Sentiment, format_time, parse_time
 
 #: The keys of ``sale_status``, ``sentiment`` and ``meetings``, in the order they are shown.
@@ -217,15 +221,15 @@ def _significant(value: float | None) -> float | None:
 #: Every (direction, author kind) a message can have (the applier refuses others).
 MESSAGE_KINDS = tuple((direction.value, kind.value) for direction in Direction for kind in AuthorKind)
 _KIND_INDEX = "ix_messages_direction_author_kind_sent_at"
-_FUNNEL_INDEX = "ix_funnel_changes_contact_id_at_to_stage"
 _STAYS_INDEX = "ix_funnel_changes_to_stage_stay_days"
+_MEETINGS_INDEX = "ix_meetings_status_starts_at"
 
 _FLAGGED = "(coalesce(c.mystery_shopper, 0) <> 0 OR coalesce(c.contractor, 0) <> 0)"
 
+#: The local days the figures can fall on; ``whole``: the day starts and ends on a whole UTC hour.
 _CREATE_TEMP = (
-    "CREATE TEMP TABLE IF NOT EXISTS analytics_stage_bits (id TEXT PRIMARY KEY, bit INTEGER NOT NULL) WITHOUT ROWID",
-    "CREATE TEMP TABLE IF NOT EXISTS analytics_days (start TEXT PRIMARY KEY, stop TEXT NOT NULL, day TEXT NOT NULL) "
-    "WITHOUT ROWID",
+    "CREATE TEMP TABLE IF NOT EXISTS analytics_days (start TEXT PRIMARY KEY, stop TEXT NOT NULL, day TEXT NOT NULL, "
+    "whole INTEGER NOT NULL) WITHOUT ROWID",
 )
 
 
@@ -241,7 +245,6 @@ def compute_figures(connection: Connection, date_range: DateRange = DateRange())
             return _compute(cursor, date_range)
         finally:
             cursor.execute("DELETE FROM temp.analytics_days")
-            cursor.execute("DELETE FROM temp.analytics_stage_bits")
     finally:
         cursor.close()
 
@@ -260,8 +263,11 @@ def _compute(cursor: sqlite3.Cursor, date_range: DateRange) -> Figures:
     sale = dict.fromkeys(SALE_KEYS, 0)
     sentiment = dict.fromkeys(SENTIMENT_KEYS, 0)
     in_stage: dict[str | None, int] = {}
-    for stage, sale_status, label, count in cursor.execute(
-        f"SELECT c.funnel_stage, c.sale_status, c.sentiment, count(*) FROM contacts c WHERE {counted} GROUP BY 1, 2, 3",
+    by_stages: dict[tuple[str | None, str | None], int] = {}
+    # One walk of ix_contacts_analytics, in its order: nothing is sorted.
+    for stage, sale_status, label, reached, count in cursor.execute(
+        "SELECT c.funnel_stage, c.sale_status, c.sentiment, c.stages_reached, count(*) FROM contacts c "
+        f"WHERE {counted} GROUP BY 1, 2, 3, 4",
         params,
     ):
         clients += count
@@ -269,8 +275,9 @@ def _compute(cursor: sqlite3.Cursor, date_range: DateRange) -> Figures:
             sale[sale_status] += count
         sentiment[label if label in sentiment and label != NO_SENTIMENT_KEY else NO_SENTIMENT_KEY] += count
         in_stage[stage] = in_stage.get(stage, 0) + count
+        by_stages[stage, reached] = by_stages.get((stage, reached), 0) + count
 
-    funnel = _funnel(cursor, in_stage, counted, params)
+    funnel = _funnel(cursor, in_stage, by_stages, counted, params)
     known = {s.stage for s in funnel}
     no_stage = sum(count for stage, count in in_stage.items() if stage not in known)
 
@@ -323,26 +330,41 @@ def _fill_days(cursor: sqlite3.Cursor, date_range: DateRange) -> list[str]:
         last_day = last_day or local_day(max(ends))
     rows = []
     day = first_day
+    start = local_midnight(day)
     while day <= last_day:
         following = day + timedelta(days=1)
-        rows.append((local_midnight(day), local_midnight(following), day.isoformat()))
-        day = following
-    cursor.executemany("INSERT INTO temp.analytics_days (start, stop, day) VALUES (?, ?, ?)", rows)
+        stop = local_midnight(following)
+        rows.append((start, stop, day.isoformat(), _on_the_hour(start) and _on_the_hour(stop)))
+        day, start = following, stop
+    cursor.executemany("INSERT INTO temp.analytics_days (start, stop, day, whole) VALUES (?, ?, ?, ?)", rows)
     return [row[0] for row in rows]
+
+
+def _on_the_hour(instant: str) -> bool:
+    """Whether a cache time (``2026-11-24T06:00:00Z``) is a whole UTC hour."""
+    return instant[13:] == ":00:00Z"
 
 
 def _messages_per_day(
     cursor: sqlite3.Cursor, day_starts: Sequence[str], start: str | None, stop: str | None
 ) -> tuple[DayMessages, ...]:
     counts: dict[str, list[int]] = {}
-    # Per local day and kind of message, the count of one short range of the index: nothing is sorted.
+    # A day on whole UTC hours: the sum of its hours' kept counts (24 short ranges of message_hours).
+    for day, direction, author_kind, count in cursor.execute(
+        "SELECT d.day, h.direction, h.author_kind, sum(h.messages) FROM temp.analytics_days d "
+        "JOIN message_hours h ON h.hour >= substr(d.start, 1, 13) AND h.hour < substr(d.stop, 1, 13) "
+        "WHERE d.whole GROUP BY 1, 2, 3"
+    ):
+        counts.setdefault(day, [0, 0, 0])[_column(direction, author_kind)] += count
+    # Any other day (a zone a half or quarter hour off UTC), per kind of message, the count of one short
+    # range of the index: nothing is sorted.
     per_kind = ", ".join(
         f"(SELECT count(*) FROM messages m INDEXED BY {_KIND_INDEX} WHERE m.direction = '{direction}' "
         f"AND m.author_kind = '{author_kind}' AND m.sent_at >= d.start AND m.sent_at < d.stop "
         "AND m.type <> 'reaction')"
         for direction, author_kind in MESSAGE_KINDS
     )
-    for day, *by_kind in cursor.execute(f"SELECT d.day, {per_kind} FROM temp.analytics_days d ORDER BY d.start"):
+    for day, *by_kind in cursor.execute(f"SELECT d.day, {per_kind} FROM temp.analytics_days d WHERE NOT d.whole"):
         values = [0, 0, 0]
         for (direction, author_kind), count in zip(MESSAGE_KINDS, by_kind, strict=True):
             values[_column(direction, author_kind)] += count
@@ -405,11 +427,16 @@ def _day_names(cursor: sqlite3.Cursor) -> list[str]:
 
 
 def _funnel(
-    cursor: sqlite3.Cursor, in_stage: dict[str | None, int], counted: str, params: Sequence[Any]
+    cursor: sqlite3.Cursor,
+    in_stage: dict[str | None, int],
+    by_stages: dict[tuple[str | None, str | None], int],
+    counted: str,
+    params: Sequence[Any],
 ) -> tuple[StageFigures, ...]:
-    """The account's stages with their figures; ``counted`` is the SQL condition on ``contacts c``."""
+    """The account's stages with their figures; ``counted`` is the SQL condition on ``contacts c``,
+    ``by_stages`` the counted clients by current stage and ``stages_reached``."""
     stages = cursor.execute("SELECT id, name, position, color FROM funnel_stages ORDER BY position, id").fetchall()
-    reached = _reached(cursor, stages, counted, params)
+    reached = _reached(stages, by_stages)
     stays = _mean_stays(cursor, counted, params)
     figures = []
     for stage_id, name, _position, color in stages:
@@ -458,73 +485,48 @@ def _mean_stays(cursor: sqlite3.Cursor, counted: str, params: Sequence[Any]) -> 
     return {stage: days / count for stage, (days, count) in totals.items() if count}
 
 
-#: A stage is one bit of a 64-bit integer in :func:`_reached`; an account with more uses the slower query.
-_MAX_BIT_STAGES = 62
-
-
 def _reached(
-    cursor: sqlite3.Cursor, stages: Sequence[tuple[Any, ...]], counted: str, params: Sequence[Any]
+    stages: Sequence[tuple[Any, ...]], by_stages: dict[tuple[str | None, str | None], int]
 ) -> dict[str, tuple[int, int]]:
     """Per stage: (counted clients that ever reached it, those of them that reached a higher stage too).
 
-    A stage is reached by a funnel change into it, or by being in it now. Each client's stages
-    reached become one integer with a bit per stage the account lists; clients are counted by that
-    integer, and the few distinct integers are read in Python.
+    A stage is reached by a funnel change into it (``contacts.stages_reached``), or by being in it
+    now; only the stages the account lists count, higher by their position.
     """
-    if len(stages) > _MAX_BIT_STAGES:
-        return _reached_without_bits(cursor, counted, params)
-    bits = {stage_id: 1 << index for index, (stage_id, *_rest) in enumerate(stages)}
     positions = {stage_id: position for stage_id, _name, position, _color in stages}
-    higher = {
-        stage_id: sum(bits[other] for other in bits if positions[other] > positions[stage_id]) for stage_id in bits
-    }
-    cursor.executemany("INSERT INTO temp.analytics_stage_bits (id, bit) VALUES (?, ?)", list(bits.items()))
-    totals = dict.fromkeys(bits, (0, 0))
-    # All time: the contacts in their table's order, which is their changes' order in the index (the
-    # covering index of contacts would visit them by stage, and each look-up would land elsewhere).
-    walk = "" if params else "NOT INDEXED"
-    for mask, count in cursor.execute(
-        "SELECT (SELECT coalesce(sum(DISTINCT b.bit), 0) FROM funnel_changes f INDEXED BY "
-        f"{_FUNNEL_INDEX} JOIN temp.analytics_stage_bits b ON b.id = f.to_stage WHERE f.contact_id = c.id)"
-        " | coalesce((SELECT b.bit FROM temp.analytics_stage_bits b WHERE b.id = c.funnel_stage), 0) AS mask,"
-        f" count(*) FROM contacts c {walk} WHERE {counted} GROUP BY mask",
-        params,
-    ):
-        for stage_id, bit in bits.items():
-            if mask & bit:
-                was, went_on = totals[stage_id]
-                totals[stage_id] = (was + count, went_on + (count if mask & higher[stage_id] else 0))
-    return totals
-
-
-def _reached_without_bits(cursor: sqlite3.Cursor, counted: str, params: Sequence[Any]) -> dict[str, tuple[int, int]]:
-    reached: dict[str, tuple[int, int]] = {}
-    for stage, count, converted in cursor.execute(
-        "WITH counted AS (SELECT c.id, c.funnel_stage FROM contacts c WHERE " + counted + "),"
-        " reach AS (SELECT f.contact_id, f.to_stage AS stage FROM counted c"
-        "  JOIN funnel_changes f ON f.contact_id = c.id"
-        " UNION SELECT c.id, c.funnel_stage FROM counted c WHERE c.funnel_stage IS NOT NULL),"
-        " known AS (SELECT r.contact_id, r.stage, s.position,"
-        "  max(s.position) OVER (PARTITION BY r.contact_id) AS top"
-        "  FROM reach r JOIN funnel_stages s ON s.id = r.stage)"
-        " SELECT stage, count(*), sum(top > position) FROM known GROUP BY stage",
-        params,
-    ):
-        reached[stage] = (count, converted)
-    return reached
+    totals = {stage_id: [0, 0] for stage_id in positions}
+    for (current, stored), count in by_stages.items():
+        reached = [stage for stage in read_stages(stored) | {current} if stage in positions]
+        if not reached:
+            continue
+        top = max(positions[stage] for stage in reached)
+        for stage in reached:
+            totals[stage][0] += count
+            if top > positions[stage]:
+                totals[stage][1] += count
+    return {stage_id: (was, went_on) for stage_id, (was, went_on) in totals.items()}
 
 
 def _meetings(cursor: sqlite3.Cursor, start: str | None, stop: str | None) -> dict[str, int]:
     params: list[Any] = []
     in_range = _range_clause("m.starts_at", start, stop, params)
     meetings = dict.fromkeys(MEETING_KEYS, 0)
+    # Every meeting by status over a covering index (migration 0011), less the flagged clients' (few,
+    # found by their contact), instead of a look-up of each meeting's client.
     for status, count in cursor.execute(
-        "SELECT m.status, count(*) FROM meetings m JOIN contacts c ON c.id = m.contact_id "
-        f"WHERE NOT {_FLAGGED}{in_range} GROUP BY m.status",
+        f"SELECT m.status, count(*) FROM meetings m INDEXED BY {_MEETINGS_INDEX} "
+        f"WHERE true{in_range} GROUP BY m.status",
         params,
     ):
         if status in meetings:
             meetings[status] += count
+    for status, count in cursor.execute(
+        "SELECT m.status, count(*) FROM contacts c CROSS JOIN meetings m INDEXED BY ix_meetings_contact_id_starts_at "
+        f"ON m.contact_id = c.id WHERE {_FLAGGED}{in_range} GROUP BY m.status",
+        params,
+    ):
+        if status in meetings:
+            meetings[status] -= count
     return meetings
 
 
@@ -536,7 +538,8 @@ def _surveys(cursor: sqlite3.Cursor, start: str | None, stop: str | None) -> tup
         for question, count, average, top in cursor.execute(
             "SELECT a.question, count(*), avg(a.score), max(a.score) "
             "FROM survey_answers a JOIN surveys s ON s.id = a.survey_id "
-            f"JOIN contacts c ON c.id = s.contact_id WHERE NOT {_FLAGGED}{in_range} GROUP BY a.question "
+            # The flagged clients, few, as one list read from a covering index: no look-up per survey.
+            f"WHERE s.contact_id NOT IN (SELECT c.id FROM contacts c WHERE {_FLAGGED}){in_range} GROUP BY a.question "
             "ORDER BY min(s.submitted_at || ' ' || s.id || ' ' || printf('%09d', a.position))",
             params,
         )

@@ -71,6 +71,8 @@ class Contact(Base):
     phone_key: Mapped[str | None] = mapped_column(String)
     #: The time of the contact's first message that is not a reaction (Analytics counts clients by it).
     first_message_at: Mapped[str | None] = mapped_column(String)
+    #: The stage ids the contact's funnel changes went to, a sorted JSON array (``db/stages_reached.py``, 0011).
+    stages_reached: Mapped[str | None] = mapped_column(String)
 
     __table_args__ = (
         Index("ix_contacts_last_activity", sql_text("last_activity DESC")),
@@ -83,11 +85,12 @@ class Contact(Base):
         Index("ix_contacts_name_key", "name_key"),
         Index("ix_contacts_phone_key", "phone_key"),
         Index("ix_contacts_first_message_at", "first_message_at"),  # Analytics (migration 0007)
-        Index(  # Analytics: the client figures read this instead of the wide rows (migration 0009)
+        Index(  # Analytics: the client figures read this instead of the wide rows (migrations 0009, 0011)
             "ix_contacts_analytics",
             "funnel_stage",
             "sale_status",
             "sentiment",
+            "stages_reached",
             "first_message_at",
             "mystery_shopper",
             "contractor",
@@ -161,6 +164,20 @@ class Message(Base):
     )
 
 
+class MessageHour(Base):
+    """Messages per UTC hour (``2026-11-24T15``), direction and author kind, reactions left out
+    (``db/message_hours.py``, migration 0011): Analytics sums them into local days."""
+
+    __tablename__ = "message_hours"
+
+    hour: Mapped[str] = mapped_column(String, primary_key=True)
+    direction: Mapped[str] = mapped_column(String, primary_key=True)
+    author_kind: Mapped[str] = mapped_column(String, primary_key=True)
+    messages: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+
 #: The full-text index of message text and transcripts (migration 0006, ``leaddesk/db/search.py``):
 #: an FTS5 virtual table keyed by the rowid of ``messages``, with shadow tables named after it.
 #: SQLAlchemy's metadata cannot describe a virtual table, so it is left out of the comparison.
@@ -221,7 +238,10 @@ class Meeting(Base):
     agent_name: Mapped[str | None] = mapped_column(String)
     version: Mapped[int] = mapped_column(Integer)
 
-    __table_args__ = (Index("ix_meetings_contact_id_starts_at", "contact_id", "starts_at"),)
+    __table_args__ = (
+        Index("ix_meetings_contact_id_starts_at", "contact_id", "starts_at"),
+        Index("ix_meetings_status_starts_at", "status", "starts_at"),  # Analytics (migration 0011)
+    )
 
 
 class Survey(Base):

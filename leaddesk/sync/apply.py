@@ -34,9 +34,11 @@ from sqlalchemy import Connection
 
 from leaddesk.db.dbapi import dbapi_connection
 from leaddesk.db.funnel_stays import refresh_stay_days
+from leaddesk.db.message_hours import count_new_messages
 from leaddesk.db.outbox import overlay_queued_edits
 from leaddesk.db.search import index_new_messages, newest_message_rowid
 from leaddesk.db.search_keys import refresh_search_keys
+from leaddesk.db.stages_reached import refresh_stages_reached
 from leaddesk.domain import (
     STATUS_RANK,
     AuthorKind,
@@ -876,6 +878,7 @@ def apply_events_dbapi(
         newest = newest_message_rowid(cursor)
         cursor.executemany(_MESSAGE_UPSERT, first)
         index_new_messages(cursor, newest)
+        count_new_messages(cursor, newest)
         cursor.executemany(_MESSAGE_UPSERT, again)
         if count_activity:
             _add_activity(cursor, page.messages, already)
@@ -934,7 +937,9 @@ def apply_events_dbapi(
             "changed_by_id, changed_by_name, note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             page.funnel_changes,
         )
-        refresh_stay_days(cursor, (row[ROW_CONTACT_ID] for row in page.funnel_changes))
+        changed = {row[ROW_CONTACT_ID] for row in page.funnel_changes}
+        refresh_stay_days(cursor, changed)
+        refresh_stages_reached(cursor, changed)
 
     if page.erasures:
         _erase(cursor, page.erasures, result)
