@@ -9,6 +9,7 @@ import keyring
 import pytest
 
 from leaddesk.db.database import Database, open_database
+from tests.support.i18n import english_catalogue
 from tests.support.sync import MemoryKeyring
 
 
@@ -22,6 +23,14 @@ def isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch:
     monkeypatch.delenv("LEADDESK_RELAY_URL", raising=False)
     monkeypatch.delenv("LEADDESK_RELAY_TOKEN", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def english_words() -> Iterator[None]:
+    """The window's English as an English desktop gets it: its catalogue loaded ("1 client", "2 clients").
+    A test that needs another language says so with ``in_language``."""
+    with english_catalogue():
+        yield
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ which start-up sets to the chosen language.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from enum import StrEnum
 
@@ -178,3 +179,13 @@ def bot_state(status: str, paused_until: str | None, now: datetime | None = None
         BotStatus.AGENT: QCoreApplication.translate("Words", "An agent handles the conversation"),
     }
     return words.get(status, status)
+
+
+def fill(template: str, *values: str) -> str:
+    """``template``'s ``%1``, ``%2``… replaced by ``values`` in one pass, so that a value holding "%2"
+    (a client's name is a stranger's text) is shown as typed, never filled in turn."""
+    return re.sub(
+        r"%(\d)",
+        lambda found: values[int(found.group(1)) - 1] if 0 < int(found.group(1)) <= len(values) else found.group(0),
+        template,
+    )

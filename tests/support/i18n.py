@@ -52,6 +52,19 @@ def in_language(language: str) -> Iterator[QLocale]:
         QLocale.setDefault(before)
 
 
+@contextmanager
+def english_catalogue() -> Iterator[None]:
+    """English with its catalogue (its plural forms), as start-up loads it on an English system, when a
+    Qt application exists (a translator needs one); nothing otherwise."""
+    from PySide6.QtCore import QCoreApplication
+
+    if QCoreApplication.instance() is None:
+        yield
+        return
+    with in_language("en"):
+        yield
+
+
 @cache
 def english_only_words() -> frozenset[str]:
     """Words of the program's English strings that no Spanish translation uses."""
