@@ -6,10 +6,11 @@ engine later pushes it. Each outbox row carries a fresh uuid4 idempotency key, t
 as the user saw it (``base_version``), the command's ``data`` and ``previous``: the contact columns
 before the edit, so that a refusal can put them back.
 
-No widgets here: the CLI and tests use it directly. Validation errors are :class:`EditError` with a
-message fit to show to the user (``str()`` in English for the CLI, :meth:`EditError.window_text` in the
-window's language); :class:`CouldNotSave` (one of them) says that another program kept the
-database locked past the busy timeout, so nothing was saved and the same edit may simply be tried again.
+No Qt here: the CLI and tests use it directly (``leaddesk set`` must not load Qt). Validation errors are
+:class:`EditError` with a message fit to show to the user (``str()`` in English for the CLI,
+:meth:`EditError.window_text` in the window's language); :class:`CouldNotSave` (one of them) says that
+another program kept the database locked past the busy timeout, so nothing was saved and the same edit
+may simply be tried again.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from sqlalchemy import Connection
 
 from leaddesk.db.database import Database, DatabaseBusy
@@ -49,13 +49,13 @@ from leaddesk.domain import (
     MessageType,
     OutboxState,
     SaleStatus,
+    fill_placeholders,
     format_time,
     humanize_age,
     parse_time,
     status_rank,
     utc_now,
 )
-from leaddesk.models.words import fill
 
 MAX_NAME = 200
 MAX_MESSAGE = 4096
@@ -63,6 +63,11 @@ MAX_MESSAGE = 4096
 WINDOW_HOURS = 24
 
 _BOOL_COLUMNS = frozenset({"mystery_shopper", "contractor"})
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
+    """Marks ``text`` for the catalogue without importing Qt; the window translates it when shown."""
+    return text
 
 
 class EditError(ValueError):
@@ -73,20 +78,23 @@ class EditError(ValueError):
     ``values``, which are shown as they are.
     """
 
-    def __init__(self, message: object, *values: object) -> None:
-        self.template = str(message)  # QT_TRANSLATE_NOOP gives the text back, typed as object
+    def __init__(self, message: str, *values: object) -> None:
+        self.template = str(message)
         self.values = tuple(str(value) for value in values)
-        super().__init__(fill(self.template, *self.values))
+        super().__init__(fill_placeholders(self.template, *self.values))
 
     def window_text(self) -> str:
-        return fill(QCoreApplication.translate("EditError", self.template), *self.values)
+        """The message in the window's language (Qt is loaded there already)."""
+        from PySide6.QtCore import QCoreApplication
+
+        return fill_placeholders(QCoreApplication.translate("EditError", self.template), *self.values)
 
 
 class NoSuchContactError(EditError):
     """A contact id that is not (or no longer) in the cache."""
 
 
-COULD_NOT_SAVE = str(QT_TRANSLATE_NOOP("EditError", "Could not save: the database is busy. Try again."))
+COULD_NOT_SAVE = QT_TRANSLATE_NOOP("EditError", "Could not save: the database is busy. Try again.")
 
 
 class CouldNotSave(EditError):  # noqa: N818 - the name the views and the CLI speak of
@@ -321,7 +329,7 @@ def set_flags(
 
 
 #: What a person is told when they clear a client's name.
-EMPTY_NAME = str(QT_TRANSLATE_NOOP("EditError", "A name cannot be empty."))
+EMPTY_NAME = QT_TRANSLATE_NOOP("EditError", "A name cannot be empty.")
 
 
 def plan_name(name: str) -> PlannedEdit:

@@ -27,7 +27,7 @@ from tests.relay_simulator.server import RelaySimulator
 from tests.support.sync_gui import closed_port_url, rows
 
 TOKEN = "offline-token"
-OFFLINE_TEXT = "Offline since {} — showing what was synced; changes are sent when back online"
+OFFLINE_TEXT = "Offline since {} — changes will be sent when back online"
 
 
 class Recorder:

@@ -68,7 +68,8 @@ def test_a_refused_edit_is_told_in_the_main_window_and_all_can_be_seen_and_dismi
     text = window.refusal_notice.label.text()
     # The newest first, in words; the count of the others beside it.
     assert text == (
-        "The server did not accept 'Sold' for Bruno Díaz: the client no longer exists there. (1 more change not accepted)"
+        "The server did not accept 'Sold' for Bruno Díaz: the client no longer exists there. "
+        "(1 more change not accepted)"
     )
     assert window.refusal_notice.label.textFormat() == Qt.TextFormat.PlainText
 

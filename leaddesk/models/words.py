@@ -8,7 +8,6 @@ which start-up sets to the chosen language.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from enum import StrEnum
 
@@ -20,6 +19,7 @@ from leaddesk.domain import (
     SALE_STATUS_MEANINGS,
     BotStatus,
     SaleStatus,
+    fill_placeholders,
     label_or_value,
     parse_time,
     utc_now,
@@ -181,11 +181,5 @@ def bot_state(status: str, paused_until: str | None, now: datetime | None = None
     return words.get(status, status)
 
 
-def fill(template: str, *values: str) -> str:
-    """``template``'s ``%1``, ``%2``… replaced by ``values`` in one pass, so that a value holding "%2"
-    (a client's name is a stranger's text) is shown as typed, never filled in turn."""
-    return re.sub(
-        r"%(\d)",
-        lambda found: values[int(found.group(1)) - 1] if 0 < int(found.group(1)) <= len(values) else found.group(0),
-        template,
-    )
+#: ``%1``, ``%2``… filled in one pass: a value holding "%2" is shown as typed.
+fill = fill_placeholders

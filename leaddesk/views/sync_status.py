@@ -1,5 +1,5 @@
-"""The status-bar sync indicator: "Synced 2 min ago (10:40)" / "Syncing…" / "Offline since 10:42 — showing
-what was synced; changes are sent when back online" / "Access key refused — open Settings" / "Sync failed:
+"""The status-bar sync indicator: "Synced 2 min ago (10:40)" / "Syncing…" / "Offline since 10:42 — changes
+will be sent when back online" / "Access key refused — open Settings" / "Sync failed:
 …; will retry", a progress bar during a long first sync, and "3 changes not sent yet"."""
 
 from __future__ import annotations
@@ -31,11 +31,9 @@ def state_text(state: str, detail: str) -> str:
             # A retry while offline keeps saying offline: "Syncing…" would hide that nothing gets through.
             if detail:
                 return QCoreApplication.translate(
-                    "SyncStatusWidget", "Offline since %1 — showing what was synced; changes are sent when back online"
+                    "SyncStatusWidget", "Offline since %1 — changes will be sent when back online"
                 ).replace("%1", words.short_time(parse_time(detail)))
-            return QCoreApplication.translate(
-                "SyncStatusWidget", "Offline — showing what was synced; changes are sent when back online"
-            )
+            return QCoreApplication.translate("SyncStatusWidget", "Offline — changes will be sent when back online")
         case "failed":
             return (
                 QCoreApplication.translate("SyncStatusWidget", "Sync failed: %1; will retry").replace("%1", detail)
@@ -104,7 +102,9 @@ class SyncStatusWidget(QWidget):
             self.progress_bar.setValue(done)
         else:
             self.progress_bar.setRange(0, 0)  # busy: the relay does not say how many remain
-        self.progress_bar.setToolTip(QCoreApplication.translate("SyncStatusWidget", "%Ln update(s) received", None, done))
+        self.progress_bar.setToolTip(
+            QCoreApplication.translate("SyncStatusWidget", "%Ln update(s) received", None, done)
+        )
         self.progress_bar.show()
 
     def set_waiting(self, count: int) -> None:

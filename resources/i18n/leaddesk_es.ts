@@ -661,14 +661,6 @@ Todos tus clientes de WhatsApp de un vistazo: los clientes con los que habla tu 
         <translation>Sincronizado %1 (%2)</translation>
     </message>
     <message>
-        <source>Offline since %1 — showing what was synced; changes are sent when back online</source>
-        <translation>Sin conexión desde las %1: se muestra lo sincronizado; los cambios se envían al volver la conexión</translation>
-    </message>
-    <message>
-        <source>Offline — showing what was synced; changes are sent when back online</source>
-        <translation>Sin conexión: se muestra lo sincronizado; los cambios se envían al volver la conexión</translation>
-    </message>
-    <message>
         <source>Sync failed: %1; will retry</source>
         <translation>Falló la sincronización: %1; se volverá a intentar</translation>
     </message>
@@ -718,6 +710,14 @@ Todos tus clientes de WhatsApp de un vistazo: los clientes con los que habla tu 
     <message>
         <source>Sync progress</source>
         <translation>Progreso de la sincronización</translation>
+    </message>
+    <message>
+        <source>Offline since %1 — changes will be sent when back online</source>
+        <translation>Sin conexión desde las %1; los cambios se enviarán al volver</translation>
+    </message>
+    <message>
+        <source>Offline — changes will be sent when back online</source>
+        <translation>Sin conexión; los cambios se enviarán al volver</translation>
     </message>
     <message>
         <source>Changes not sent yet</source>

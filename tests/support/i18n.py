@@ -89,6 +89,15 @@ def _menu_texts(menu: QMenu) -> Iterator[str]:
             yield from _menu_texts(action.menu())
 
 
+def menu_bar_texts(window: QMainWindow) -> list[str]:
+    """Every text of the window's menus (titles, entries, their tooltips, submenus)."""
+    texts: list[str] = []
+    for action in window.menuBar().actions():
+        if action.menu() is not None:
+            texts.extend(_menu_texts(action.menu()))
+    return [text for text in texts if text]
+
+
 def _view_headers(view: QAbstractItemView) -> Iterator[str]:
     model = view.model()
     if model is None:
@@ -121,8 +130,9 @@ def visible_texts(root: QWidget) -> list[str]:
             texts.append(widget.text())
         elif isinstance(widget, QAbstractButton):
             texts.append(widget.text())
-            if widget.menu() is not None:
-                texts.extend(_menu_texts(widget.menu()))
+            menu = widget.menu() if hasattr(widget, "menu") else None  # a check box has none
+            if menu is not None:
+                texts.extend(_menu_texts(menu))
         elif isinstance(widget, (QLineEdit, QPlainTextEdit)):
             texts.append(widget.placeholderText())
         elif isinstance(widget, QGroupBox):
