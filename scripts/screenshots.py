@@ -1,11 +1,12 @@
 """Render the main window off screen on the demo database and on an empty one, for the docs.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--language es]
 
 Writes ``main-window-demo.png`` and ``main-window-empty.png``, and ``main-window-filters-1024.png`` and
 ``main-window-filters-1440.png``: the demo data with three filters chosen, at 1024x700 and 1440x900.
 Uses scratch databases and settings in a temporary folder: the user's own data and window layout are
-never touched.
+never touched. ``--language es`` renders in Spanish (the shipped catalogues and Mexico's locale, as on a
+Spanish desktop) into the same names with an ``-es`` suffix, plus ``settings-general-es.png``.
 """
 
 from __future__ import annotations
@@ -18,14 +19,18 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 
 from leaddesk.app import make_application
 from leaddesk.db.database import Database, open_database
 from leaddesk.demo import ensure_demo_database
+from leaddesk.i18n import install_translations
 from leaddesk.views.main_window import MainWindow
+from leaddesk.views.settings_dialog import SettingsDialog
 
 SIZE = (1280, 760)
+#: The language to render in ("" : as make_application chose, from the settings or the system).
+LANGUAGE = ""
 
 
 def choose_three_filters(window: MainWindow) -> None:
@@ -45,6 +50,8 @@ def shoot(
     filtered: bool = False,
 ) -> None:
     app = make_application([sys.argv[0]])
+    if LANGUAGE:
+        install_translations(LANGUAGE, QLocale("es_MX") if LANGUAGE == "es" else QLocale("en_US"))
     window = MainWindow(database, demo=demo, settings=QSettings(str(settings_path), QSettings.Format.IniFormat))
     window.resize(*size)
     window.show()
@@ -58,20 +65,41 @@ def shoot(
     print(out)
 
 
+def shoot_settings(out: Path, settings_path: Path) -> None:
+    """Settings → General, as the staff see it."""
+    app = make_application([sys.argv[0]])
+    dialog = SettingsDialog(preferences_store=QSettings(str(settings_path), QSettings.Format.IniFormat))
+    dialog.tabs.setCurrentIndex(1)
+    dialog.resize(640, 440)
+    dialog.show()
+    for _ in range(5):
+        app.processEvents()
+    if not dialog.grab().save(str(out)):
+        raise SystemExit(f"could not write {out}")
+    dialog.close()
+    print(out)
+
+
 def main() -> int:
+    global LANGUAGE
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "docs" / "screenshots")
+    parser.add_argument("--language", choices=("en", "es"), default="", help="render in this language")
     args = parser.parse_args()
+    LANGUAGE = args.language
+    suffix = f"-{LANGUAGE}" if LANGUAGE and LANGUAGE != "en" else ""
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
+        if suffix:
+            shoot_settings(args.out / f"settings-general{suffix}.png", folder / "settings.ini")
         demo = ensure_demo_database(folder / "demo.sqlite")
         try:
-            shoot(demo, args.out / "main-window-demo.png", demo=True, settings_path=folder / "demo.ini")
+            shoot(demo, args.out / f"main-window-demo{suffix}.png", demo=True, settings_path=folder / "demo.ini")
             for width, height in ((1024, 700), (1440, 900)):
                 shoot(
                     demo,
-                    args.out / f"main-window-filters-{width}.png",
+                    args.out / f"main-window-filters-{width}{suffix}.png",
                     demo=True,
                     settings_path=folder / f"filters-{width}.ini",
                     size=(width, height),
@@ -81,7 +109,7 @@ def main() -> int:
             demo.close()
         empty = open_database(folder / "empty.sqlite")
         try:
-            shoot(empty, args.out / "main-window-empty.png", demo=False, settings_path=folder / "empty.ini")
+            shoot(empty, args.out / f"main-window-empty{suffix}.png", demo=False, settings_path=folder / "empty.ini")
         finally:
             empty.close()
     return 0

@@ -111,6 +111,8 @@ def test_the_frame_of_the_window_speaks_spanish(qtbot: QtBot, filled: Database) 
         assert status.state_label.text().startswith("Sin conexión desde las ")
         status.set_waiting(3)
         assert status.waiting_label.text() == "3 cambios sin enviar"
+        qtbot.wait(50)  # the status bar lays the new texts out
+        assert status.state_label.width() >= status.state_label.sizeHint().width()  # nothing cut off
         window.grab().save("/tmp/tr-a-main-es.png")
 
 

@@ -36,7 +36,6 @@ class GeneralSettings(QWidget):
         self.language_hint = QLabel(self.tr("A new language takes effect the next time LeadDesk starts."))
         self.language_hint.setObjectName("languageHint")
         self.language_hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.language_hint.setWordWrap(True)
         self.language_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.theme = QComboBox()
