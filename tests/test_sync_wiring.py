@@ -98,7 +98,7 @@ def test_settings_dialog_tests_connection_and_keeps_token_in_keyring(
         dialog.token_edit.setText("bad")
         dialog.start_test()
         qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=10_000)
-        assert dialog.result_label.text() == "The relay refused this token."
+        assert dialog.result_label.text() == "The server refused this access key."
 
 
 def _save_settings(qtbot: QtBot, url: str, token: str) -> None:

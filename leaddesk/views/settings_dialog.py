@@ -109,7 +109,7 @@ class SettingsDialog(QDialog):
         )
         intro.setStyleSheet("color: #4F5B69;")
         self.url_edit = QLineEdit(stored_url)
-        self.url_edit.setPlaceholderText("https://relay.example.com")
+        self.url_edit.setPlaceholderText(self.tr("https://server.example.com", "an example address"))
         self.url_edit.setAccessibleName(self.tr("Server address"))
         self.token_edit = QLineEdit(stored_token)
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)

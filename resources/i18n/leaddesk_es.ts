@@ -72,6 +72,29 @@
     </message>
 </context>
 <context>
+    <name>ConnectionTest</name>
+    <message>
+        <source>No system keyring found, so the access key was not saved. Install and unlock one (GNOME Keyring or KWallet on Linux; macOS and Windows have one), or set LEADDESK_RELAY_TOKEN before starting LeadDesk. The server address was saved.</source>
+        <translation>No se encontró un llavero del sistema, así que la clave de acceso no se guardó. Instala y desbloquea uno (GNOME Keyring o KWallet en Linux; macOS y Windows ya tienen uno), o define LEADDESK_RELAY_TOKEN antes de iniciar LeadDesk. La dirección del servidor sí se guardó.</translation>
+    </message>
+    <message>
+        <source>Cannot use these settings: %1</source>
+        <translation>No se pueden usar estos ajustes: %1</translation>
+    </message>
+    <message>
+        <source>The server refused this access key.</source>
+        <translation>El servidor rechazó esta clave de acceso.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Check the address and your connection.</source>
+        <translation>No se pudo llegar al servidor. Revisa la dirección y tu conexión.</translation>
+    </message>
+    <message>
+        <source>The server answered with an error (%1).</source>
+        <translation>El servidor respondió con un error (%1).</translation>
+    </message>
+</context>
+<context>
     <name>DemoSettingsDialog</name>
     <message>
         <source>This is the demo: it never connects to a server.</source>
@@ -580,6 +603,11 @@ Todos tus clientes de WhatsApp de un vistazo: los clientes con los que habla tu 
     <message>
         <source>LeadDesk keeps a copy of your WhatsApp leads on this computer and syncs it with your company&apos;s server. Your administrator gives you its address and an access key.</source>
         <translation>LeadDesk guarda una copia de tus clientes de WhatsApp en esta computadora y la sincroniza con el servidor de tu empresa. Tu administrador te da su dirección y una clave de acceso.</translation>
+    </message>
+    <message>
+        <source>https://server.example.com</source>
+        <comment>an example address</comment>
+        <translation>https://servidor.ejemplo.com</translation>
     </message>
     <message>
         <source>Server address</source>
