@@ -12,9 +12,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
-    QComboBox,
     QDialogButtonBox,
-    QLineEdit,
     QMainWindow,
     QTabBar,
     QWidget,
@@ -86,9 +84,7 @@ def unnamed_controls(root: QWidget) -> list[str]:
             continue
         if isinstance(widget, QAbstractButton) and widget.text().strip("✕ &"):
             continue
-        if widget.accessibleName():
-            continue
-        if isinstance(widget, (QComboBox, QLineEdit, QAbstractButton)) or widget.parent() is not None:
+        if not widget.accessibleName():
             found.append(f"{type(widget).__name__} {widget.objectName()!r}")
     return found
 
