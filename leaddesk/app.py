@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -145,7 +145,8 @@ def build_window(
     In the demo the sync worker is never started, and the application's display name (which the window
     system adds to every title) becomes "LeadDesk — Demo".
     """
-    QGuiApplication.setApplicationDisplayName(f"{APP_NAME} — Demo" if demo else APP_NAME)
+    demo_title = QCoreApplication.translate("MainWindow", "LeadDesk — Demo")
+    QGuiApplication.setApplicationDisplayName(demo_title if demo else APP_NAME)
     window = MainWindow(database, demo=demo)
     url, token, ca_bundle = relay_configuration(demo=demo, relay_url=relay_url)
     worker = SyncWorker(database, url, token, ca_bundle=ca_bundle, parent=window)  # one database for every cycle
@@ -171,13 +172,15 @@ def refuse_newer_database(problem: NewerDatabaseError, parent: QWidget | None = 
     """Say in a dialog that this database needs a newer LeadDesk; returns the exit status."""
     box = QMessageBox(
         QMessageBox.Icon.Critical,
-        "LeadDesk cannot open this database",
+        QCoreApplication.translate("App", "LeadDesk cannot open this database"),
         str(problem),
         QMessageBox.StandardButton.Close,
         parent,
     )
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setInformativeText("Install the newer LeadDesk that made it, or open another file with --db.")
+    box.setInformativeText(
+        QCoreApplication.translate("App", "Install the newer LeadDesk that made it, or open another file with --db.")
+    )
     try:
         box.exec()
     finally:

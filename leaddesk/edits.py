@@ -6,9 +6,11 @@ engine later pushes it. Each outbox row carries a fresh uuid4 idempotency key, t
 as the user saw it (``base_version``), the command's ``data`` and ``previous``: the contact columns
 before the edit, so that a refusal can put them back.
 
-No Qt here: the CLI and tests use it directly. Validation errors are :class:`EditError` with a message
-fit to show to the user; :class:`CouldNotSave` (one of them) says that another program kept the
-database locked past the busy timeout, so nothing was saved and the same edit may simply be tried again.
+No Qt here: the CLI and tests use it directly (``leaddesk set`` must not load Qt). Validation errors are
+:class:`EditError` with a message fit to show to the user (``str()`` in English for the CLI,
+:meth:`EditError.window_text` in the window's language); :class:`CouldNotSave` (one of them) says that
+another program kept the database locked past the busy timeout, so nothing was saved and the same edit
+may simply be tried again.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from leaddesk.domain import (
     MessageType,
     OutboxState,
     SaleStatus,
+    fill_placeholders,
     format_time,
     humanize_age,
     parse_time,
@@ -62,15 +65,36 @@ WINDOW_HOURS = 24
 _BOOL_COLUMNS = frozenset({"mystery_shopper", "contractor"})
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
+    """Marks ``text`` for the catalogue without importing Qt; the window translates it when shown."""
+    return text
+
+
 class EditError(ValueError):
-    """An edit that cannot be made; ``str()`` is a message for the user."""
+    """An edit that cannot be made; ``str()`` is a message for the user in English (the CLI's), and
+    :meth:`window_text` the same in the window's language.
+
+    ``message`` is marked for translation (``QT_TRANSLATE_NOOP("EditError", …)``) with ``%1``, ``%2`` for
+    ``values``, which are shown as they are.
+    """
+
+    def __init__(self, message: str, *values: object) -> None:
+        self.template = str(message)
+        self.values = tuple(str(value) for value in values)
+        super().__init__(fill_placeholders(self.template, *self.values))
+
+    def window_text(self) -> str:
+        """The message in the window's language (Qt is loaded there already)."""
+        from PySide6.QtCore import QCoreApplication
+
+        return fill_placeholders(QCoreApplication.translate("EditError", self.template), *self.values)
 
 
 class NoSuchContactError(EditError):
     """A contact id that is not (or no longer) in the cache."""
 
 
-COULD_NOT_SAVE = "Could not save: the database is busy. Try again."
+COULD_NOT_SAVE = QT_TRANSLATE_NOOP("EditError", "Could not save: the database is busy. Try again.")
 
 
 class CouldNotSave(EditError):  # noqa: N818 - the name the views and the CLI speak of
@@ -114,7 +138,7 @@ def _load_contacts(cursor: sqlite3.Cursor, contact_ids: Sequence[str]) -> dict[s
 def _unique(contact_ids: Iterable[str]) -> list[str]:
     ids = list(dict.fromkeys(contact_ids))
     if not ids:
-        raise EditError("No client selected.")
+        raise EditError(QT_TRANSLATE_NOOP("EditError", "No client selected."))
     return ids
 
 
@@ -173,7 +197,7 @@ def _queue_all(
         seen = _load_contacts(cursor, ids)
         missing = [cid for cid in ids if cid not in seen]
         if missing:
-            raise NoSuchContactError(f"No such client: {missing[0]}")
+            raise NoSuchContactError(QT_TRANSLATE_NOOP("EditError", "No such client: %1"), missing[0])
         # Every command carries the version the user saw, even the second edit of one Save.
         seen_versions = {cid: contact["version"] for cid, contact in seen.items()}
         for edit in planned:
@@ -208,7 +232,7 @@ def _queue_all(
 def apply_edits(database: Database, contact_ids: Iterable[str], planned: Sequence[PlannedEdit]) -> list[int]:
     """Make several checked edits at once (one Save of the profile): one transaction, all or nothing."""
     if not planned:
-        raise EditError("Nothing to change.")
+        raise EditError(QT_TRANSLATE_NOOP("EditError", "Nothing to change."))
     return _queue_all(database, contact_ids, planned)
 
 
@@ -219,7 +243,9 @@ def plan_sale_status(value: str) -> PlannedEdit:
     try:
         status = SaleStatus(value)
     except ValueError:
-        raise EditError(f"Unknown sale status {value!r}: use none, pending, signed or sold.") from None
+        raise EditError(
+            QT_TRANSLATE_NOOP("EditError", "Unknown sale status %1: use none, pending, signed or sold."), repr(value)
+        ) from None
     return PlannedEdit(CommandType.SET_SALE_STATUS, {"sale_status": str(status)})
 
 
@@ -230,9 +256,12 @@ def set_sale_status(database: Database, contact_ids: Iterable[str], value: str) 
 def plan_funnel_stage(database: Database, stage: str, note: str | None = None) -> PlannedEdit:
     row = funnel_stage(database, stage)
     if row is None:
-        raise EditError(f"Unknown funnel stage {stage!r}.")
+        raise EditError(QT_TRANSLATE_NOOP("EditError", "Unknown funnel stage %1."), repr(stage))
     if not row[1]:
-        raise EditError(f"The stage {row[0]!r} is set only by the bot's rules; a person may not pick it.")
+        raise EditError(
+            QT_TRANSLATE_NOOP("EditError", "The stage %1 is set only by the bot's rules; a person may not pick it."),
+            repr(row[0]),
+        )
     data: dict[str, Any] = {"stage": stage}
     if note is not None and note.strip():
         data["note"] = note.strip()
@@ -248,7 +277,9 @@ def parse_until(value: str) -> str:
     try:
         moment = parse_time(value)
     except ValueError:
-        raise EditError(f"Not a date and time with a time zone (RFC 3339): {value!r}.") from None
+        raise EditError(
+            QT_TRANSLATE_NOOP("EditError", "Not a date and time with a time zone (RFC 3339): %1."), repr(value)
+        ) from None
     return format_time(moment)
 
 
@@ -256,14 +287,16 @@ def plan_bot_status(status: str, until: str | datetime | None = None) -> Planned
     try:
         bot_status = BotStatus(status)
     except ValueError:
-        raise EditError(f"Unknown bot status {status!r}: use active, paused or agent.") from None
+        raise EditError(
+            QT_TRANSLATE_NOOP("EditError", "Unknown bot status %1: use active, paused or agent."), repr(status)
+        ) from None
     data: dict[str, Any] = {"bot_status": str(bot_status)}
     if until is not None:
         if bot_status != BotStatus.PAUSED:
-            raise EditError("A time to resume the bot goes only with pausing it.")
+            raise EditError(QT_TRANSLATE_NOOP("EditError", "A time to resume the bot goes only with pausing it."))
         text = format_time(until) if isinstance(until, datetime) else parse_until(until)
         if parse_time(text) <= utc_now():
-            raise EditError("The time to resume the bot must be in the future.")
+            raise EditError(QT_TRANSLATE_NOOP("EditError", "The time to resume the bot must be in the future."))
         data["until"] = text
     return PlannedEdit(CommandType.SET_BOT_STATUS, data)
 
@@ -281,7 +314,7 @@ def plan_flags(*, mystery_shopper: bool | None = None, contractor: bool | None =
     if contractor is not None:
         data["contractor"] = bool(contractor)
     if not data:
-        raise EditError("No flag to set.")
+        raise EditError(QT_TRANSLATE_NOOP("EditError", "No flag to set."))
     return PlannedEdit(CommandType.SET_FLAGS, data)
 
 
@@ -296,7 +329,7 @@ def set_flags(
 
 
 #: What a person is told when they clear a client's name.
-EMPTY_NAME = "A name cannot be empty."
+EMPTY_NAME = QT_TRANSLATE_NOOP("EditError", "A name cannot be empty.")
 
 
 def plan_name(name: str) -> PlannedEdit:
@@ -304,7 +337,7 @@ def plan_name(name: str) -> PlannedEdit:
     if not cleaned:
         raise EditError(EMPTY_NAME)
     if len(cleaned) > MAX_NAME:
-        raise EditError(f"The name is longer than {MAX_NAME} characters.")
+        raise EditError(QT_TRANSLATE_NOOP("EditError", "The name is longer than %1 characters."), MAX_NAME)
     return PlannedEdit(CommandType.SET_NAME, {"name": cleaned})
 
 
@@ -316,19 +349,23 @@ def plan_config(*, set: Mapping[str, Any] | None = None, unset: Iterable[str] = 
     to_set = dict(set or {})
     to_unset = list(dict.fromkeys(unset))
     if not to_set and not to_unset:
-        raise EditError("No setting to change.")
+        raise EditError(QT_TRANSLATE_NOOP("EditError", "No setting to change."))
     for key in [*to_set, *to_unset]:
         if not isinstance(key, str) or not key.strip():
-            raise EditError("A setting needs a name.")
+            raise EditError(QT_TRANSLATE_NOOP("EditError", "A setting needs a name."))
         if len(key) > 100:
-            raise EditError("A setting's name is longer than 100 characters.")
+            raise EditError(QT_TRANSLATE_NOOP("EditError", "A setting's name is longer than 100 characters."))
     both = sorted(set_key for set_key in to_set if set_key in to_unset)
     if both:
-        raise EditError(f"The setting {both[0]!r} cannot be set and removed at once.")
+        raise EditError(
+            QT_TRANSLATE_NOOP("EditError", "The setting %1 cannot be set and removed at once."), repr(both[0])
+        )
     try:
         json.dumps(to_set)
     except (TypeError, ValueError):
-        raise EditError("A setting's value must be text, a number, true/false, a list or an object.") from None
+        raise EditError(
+            QT_TRANSLATE_NOOP("EditError", "A setting's value must be text, a number, true/false, a list or an object.")
+        ) from None
     return PlannedEdit(CommandType.SET_CONFIG, {"set": to_set, "unset": to_unset})
 
 
@@ -367,16 +404,18 @@ def send_message(database: Database, contact_id: str, text: str, author_name: st
     when the relay answers.
     """
     if not text.strip():
-        raise EditError("The message is empty.")
+        raise EditError(QT_TRANSLATE_NOOP("EditError", "The message is empty."))
     if len(text) > MAX_MESSAGE:
-        raise EditError(f"The message is longer than {MAX_MESSAGE} characters ({len(text)}).")
+        raise EditError(
+            QT_TRANSLATE_NOOP("EditError", "The message is longer than %1 characters (%2)."), MAX_MESSAGE, len(text)
+        )
     key = str(uuid.uuid4())
     now = format_time(utc_now())
     with _saving(database) as connection:
         cursor = dbapi_cursor(connection)
         row = cursor.execute("SELECT version FROM contacts WHERE id = ?", (contact_id,)).fetchone()
         if row is None:
-            raise NoSuchContactError(f"No such client: {contact_id}")
+            raise NoSuchContactError(QT_TRANSLATE_NOOP("EditError", "No such client: %1"), contact_id)
         if author_name is None:
             found = cursor.execute("SELECT value FROM sync_state WHERE key = ?", (AGENT_NAME,)).fetchone()
             author_name = found[0] if found else None
@@ -437,7 +476,7 @@ def apply_mine_again(database: Database, conflict_id: int) -> int:
             (conflict_id,),
         ).fetchone()
         if row is None or row[5]:
-            raise EditError("This conflict is already settled.")
+            raise EditError(QT_TRANSLATE_NOOP("EditError", "This conflict is already settled."))
         contact_id, outbox_id, command_type, field, mine = row[:5]
         data: dict[str, Any] | None = None
         if outbox_id is not None:
@@ -446,7 +485,7 @@ def apply_mine_again(database: Database, conflict_id: int) -> int:
                 command_type, data = found[0], json.loads(found[1])
     if data is None:
         if field not in _FIELD_COMMANDS:
-            raise EditError(f"Cannot apply a change of {field!r} again.")
+            raise EditError(QT_TRANSLATE_NOOP("EditError", "Cannot apply a change of %1 again."), repr(field))
         command_type, key = _FIELD_COMMANDS[field]
         data = {key: loads_or_text(mine)}
 
@@ -458,7 +497,7 @@ def apply_mine_again(database: Database, conflict_id: int) -> int:
             (contact_id, conflict_id, outbox_id),
         )
         if cursor.rowcount == 0:
-            raise EditError("This conflict is already settled.")
+            raise EditError(QT_TRANSLATE_NOOP("EditError", "This conflict is already settled."))
 
     ids = _queue(database, [contact_id], CommandType(command_type), data, also=settle)
     return ids[0]
@@ -484,7 +523,7 @@ def dismiss_refusal(database: Database, outbox_id: int) -> None:
         cursor = dbapi_cursor(connection)
         row = cursor.execute("SELECT state FROM outbox WHERE id = ?", (outbox_id,)).fetchone()
         if row is None or row[0] != OutboxState.REFUSED:
-            raise EditError("This change was not refused by the relay.")
+            raise EditError(QT_TRANSLATE_NOOP("EditError", "This change was not refused by the server."))
         cursor.execute(
             "UPDATE outbox SET dismissed_at = ? WHERE id = ? AND dismissed_at IS NULL",
             (format_time(utc_now()), outbox_id),

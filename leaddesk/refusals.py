@@ -1,12 +1,12 @@
-"""Edits the relay refused (400, 403, 404, 422), told in plain words where the user is.
+"""Edits the server (the relay) refused (400, 403, 404, 422), told in plain words where the user is.
 
 The sync engine marks a refused edit ``refused`` in the outbox, keeps the relay's answer in
 ``last_error`` ("command set_sale_status: 404 unknown_contact (no such contact)") and puts the old
-value back. This module reads those rows and says what happened the way a person would: "The relay
+value back. This module reads those rows and says what happened the way a person would: "The server
 did not accept 'Sold' for Ana López: the client no longer exists there". A notice is shown until
 the user dismisses it (``outbox.dismissed_at``, shared with the profile's Overview).
 
-No Qt here.
+No widgets here: the words go through Qt's translation (``QtCore``), in the language the window loaded.
 """
 
 from __future__ import annotations
@@ -17,26 +17,41 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from leaddesk.db.database import Database
 from leaddesk.db.dbapi import dbapi_cursor
 from leaddesk.domain import BotStatus, CommandType, OutboxState, SaleStatus, format_time, known_label, utc_now
+from leaddesk.models import words
+
+CONTEXT = "Refusals"
 
 #: (HTTP status, the relay's error code) -> why, in words; a code of None stands for "any code".
-REASONS: dict[tuple[int, str | None], str] = {
-    (404, "unknown_contact"): "the client no longer exists there",
-    (404, None): "the relay does not know this client",
-    (422, "outside_window"): (
+REASONS: dict[tuple[int, str | None], object] = {
+    (404, "unknown_contact"): QT_TRANSLATE_NOOP("Refusals", "the client no longer exists there"),
+    (404, None): QT_TRANSLATE_NOOP("Refusals", "the server does not know this client"),
+    (422, "outside_window"): QT_TRANSLATE_NOOP(
+        "Refusals",
         "WhatsApp lets a business write only within 24 hours of the client's last message; "
-        "wait for the client to write again"
+        "wait for the client to write again",
     ),
-    (422, "stage_not_manual"): "only the bot's rules move a client into that stage",
-    (422, "invalid"): "the relay does not take that value",
-    (422, "unknown_command"): "this relay does not know that kind of change (it may be older than LeadDesk)",
-    (422, "idempotency_mismatch"): "the relay had already received a different change under the same key",
-    (422, None): "the relay does not take that change",
-    (403, None): "your token may read but not change clients; ask for a token that may make changes",
-    (400, None): "the relay could not read the request (a fault in LeadDesk: please report it)",
+    (422, "stage_not_manual"): QT_TRANSLATE_NOOP("Refusals", "only the bot's rules move a client into that stage"),
+    (422, "invalid"): QT_TRANSLATE_NOOP("Refusals", "the server does not take that value"),
+    (422, "unknown_command"): QT_TRANSLATE_NOOP(
+        "Refusals", "this server does not know that kind of change (it may be older than LeadDesk)"
+    ),
+    (422, "idempotency_mismatch"): QT_TRANSLATE_NOOP(
+        "Refusals", "the server had already received a different change under the same key"
+    ),
+    (422, None): QT_TRANSLATE_NOOP("Refusals", "the server does not take that change"),
+    (403, None): QT_TRANSLATE_NOOP(
+        "Refusals", "your access key may read but not change clients; ask for one that may make changes"
+    ),
+    (400, None): QT_TRANSLATE_NOOP(
+        "Refusals", "the server could not read the request (a fault in LeadDesk: please report it)"
+    ),
 }
+
 
 _ANSWER = re.compile(r":\s(\d{3})(?:\s([A-Za-z0-9_.-]+))?")
 
@@ -50,13 +65,15 @@ def parse_answer(last_error: str | None) -> tuple[int | None, str | None]:
 
 
 def plain_reason(status: int | None, code: str | None) -> str:
-    """Why the relay refused, in words a person understands."""
+    """Why the server refused, in words a person understands."""
     if status is not None:
         for key in ((status, code), (status, None)):
             if key in REASONS:
-                return REASONS[key]
-        return f"the relay refused it ({status}{' ' + code if code else ''})"
-    return "the relay refused it"
+                return QCoreApplication.translate(CONTEXT, str(REASONS[key]))
+        return QCoreApplication.translate("Refusals", "the server refused it (%1)").replace(
+            "%1", f"{status}{' ' + code if code else ''}"
+        )
+    return QCoreApplication.translate("Refusals", "the server refused it")
 
 
 def describe_change(command_type: str, data: Mapping[str, Any], stage_names: Mapping[str, str]) -> str:
@@ -64,30 +81,41 @@ def describe_change(command_type: str, data: Mapping[str, Any], stage_names: Map
     match command_type:
         case CommandType.SET_SALE_STATUS:
             value = str(data.get("sale_status"))
-            label = known_label(SaleStatus, value)
-            return f"the sale status '{value}'" if label is None else f"'{label}'"
+            if known_label(SaleStatus, value) is None:
+                return words.fill(QCoreApplication.translate("Refusals", "the sale status '%1'"), value)
+            return "'" + words.label(SaleStatus, value) + "'"
         case CommandType.SET_FUNNEL_STAGE:
             stage = str(data.get("stage"))
-            return f"the stage '{stage_names.get(stage, stage)}'"
+            return words.fill(QCoreApplication.translate("Refusals", "the stage '%1'"), stage_names.get(stage, stage))
         case CommandType.SET_BOT_STATUS:
             status = str(data.get("bot_status"))
-            return f"the bot status '{known_label(BotStatus, status) or status}'"
+            return QCoreApplication.translate("Refusals", "the bot status '%1'").replace(
+                "%1", words.label(BotStatus, status)
+            )
         case CommandType.SET_FLAGS:
-            words = []
+            flags = []
             if "mystery_shopper" in data:
-                words.append("mystery shopper" if data["mystery_shopper"] else "not a mystery shopper")
+                flags.append(
+                    QCoreApplication.translate("Refusals", "mystery shopper")
+                    if data["mystery_shopper"]
+                    else QCoreApplication.translate("Refusals", "not a mystery shopper")
+                )
             if "contractor" in data:
-                words.append("contractor" if data["contractor"] else "not a contractor")
-            return "'" + ", ".join(words) + "'" if words else "a flag"
+                flags.append(
+                    QCoreApplication.translate("Refusals", "contractor")
+                    if data["contractor"]
+                    else QCoreApplication.translate("Refusals", "not a contractor")
+                )
+            return "'" + ", ".join(flags) + "'" if flags else QCoreApplication.translate("Refusals", "a flag")
         case CommandType.SET_NAME:
-            return f"the name '{data.get('name')}'"
+            return words.fill(QCoreApplication.translate("Refusals", "the name '%1'"), str(data.get("name")))
         case CommandType.MARK_REVIEWED:
-            return "'Mark read'"
+            return QCoreApplication.translate("Refusals", "'Mark read'")
         case CommandType.SET_CONFIG:
-            return "a configuration change"
+            return QCoreApplication.translate("Refusals", "a change to the bot's configuration")
         case CommandType.SEND_MESSAGE:
-            return "a reply"
-    return f"a change ({command_type})"
+            return QCoreApplication.translate("Refusals", "a reply")
+    return QCoreApplication.translate("Refusals", "a change (%1)").replace("%1", command_type)
 
 
 @dataclass(frozen=True)
@@ -105,7 +133,12 @@ class RefusedEdit:
 
     @property
     def sentence(self) -> str:
-        return f"The relay did not accept {self.change} for {self.who}: {self.reason}."
+        return words.fill(
+            QCoreApplication.translate("Refusals", "The server did not accept %1 for %2: %3."),
+            self.change,
+            self.who,
+            self.reason,
+        )
 
 
 def refused_edits(database: Database, *, include_dismissed: bool = False, after_id: int = 0) -> list[RefusedEdit]:
@@ -131,7 +164,7 @@ def refused_edits(database: Database, *, include_dismissed: bool = False, after_
             RefusedEdit(
                 outbox_id=int(outbox_id),
                 contact_id=str(contact_id),
-                who=name or phone or "a client",
+                who=name or phone or QCoreApplication.translate("Refusals", "a client"),
                 command_type=str(command_type),
                 change=describe_change(str(command_type), loaded if isinstance(loaded, dict) else {}, stage_names),
                 reason=plain_reason(*parse_answer(last_error)),

@@ -9,6 +9,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
 from leaddesk.db.database import Database
@@ -45,7 +46,12 @@ def attach_sync(
         status.set_waiting(summary.edits_waiting)
         wait_ms = worker.next_cycle_ms
         if worker.state in ("offline", "failed") and wait_ms is not None:
-            status.set_hint(f"Trying again in {max(1, round(wait_ms / 1000))} s; press F5 to try now.")
+            seconds = max(1, round(wait_ms / 1000))
+            status.set_hint(
+                QCoreApplication.translate(
+                    "SyncStatusWidget", "Trying again in %n s; press F5 to try now.", None, seconds
+                )
+            )
         else:
             status.set_hint("")
 

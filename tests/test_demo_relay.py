@@ -65,7 +65,7 @@ def test_the_demo_window_never_syncs_and_settings_cannot_save_a_relay(
     assert status.state_label.text() == "Demo: never syncs"
 
     # "Sync now" (F5) in the demo opens Settings, which only says why there is no relay.
-    seen = answer_modal(qtbot, lambda dialog: click(qtbot, dialog, "Close"))
+    seen = answer_modal(qtbot, lambda dialog: click(qtbot, dialog, "Cancel"))
     session.window.sync_action.trigger()
     assert len(seen) == 1
     shown = seen[0]

@@ -57,7 +57,7 @@ def shown_ids(window: MainWindow) -> list[str]:
     return [window.model.contact_id(row) for row in range(window.model.rowCount())]
 
 
-def test_counts_format() -> None:
+def test_counts_format(qapp: QApplication) -> None:
     assert format_counts(1204, 5310) == "1,204 of 5,310 clients"
     assert format_counts(5310, 5310) == "5,310 clients"
     assert format_counts(1, 1) == "1 client"

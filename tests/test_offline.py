@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import itertools
 import time
-from datetime import datetime
 from urllib.parse import urlsplit
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt, QTime
 from pytestqt.qtbot import QtBot
 
 from leaddesk import edits
@@ -28,7 +27,7 @@ from tests.relay_simulator.server import RelaySimulator
 from tests.support.sync_gui import closed_port_url, rows
 
 TOKEN = "offline-token"
-OFFLINE_TEXT = "Offline since {} — showing what was synced; edits wait"
+OFFLINE_TEXT = "Offline since {} — changes will be sent when back online"
 
 
 class Recorder:
@@ -51,7 +50,9 @@ class Recorder:
 
 
 def hhmm() -> str:
-    return datetime.now().astimezone().strftime("%H:%M")
+    """The time of day as the status bar writes it: the locale's way (English: "12:41 PM")."""
+    now = QTime.currentTime()
+    return QLocale().toString(QTime(now.hour(), now.minute()), QLocale.FormatType.ShortFormat)
 
 
 def open_real_window(qtbot: QtBot, database: Database, url: str, monkeypatch: pytest.MonkeyPatch) -> WindowSession:
@@ -90,7 +91,7 @@ def test_offline_is_said_within_seconds_retried_in_the_background_and_synced_whe
         sim.stop()
         edits.set_sale_status(database, ["ct_ana"], "sold")
         window.refresh_clients()
-        assert status.waiting_label.text() == "1 edit waiting"
+        assert status.waiting_label.text() == "1 change not sent yet"
         worker.backoff_first_ms = 300  # the window's 5 s, shortened for the test; it doubles the same way
         before, pressed = hhmm(), time.monotonic()
         qtbot.keyClick(window, Qt.Key.Key_F5)
@@ -99,7 +100,7 @@ def test_offline_is_said_within_seconds_retried_in_the_background_and_synced_whe
         assert said_after < 6.0, f"offline was said only after {said_after:.1f} s"
         assert label.text() in {OFFLINE_TEXT.format(before), OFFLINE_TEXT.format(hhmm())}
         offline_text = label.text()
-        assert status.waiting_label.text() == "1 edit waiting"
+        assert status.waiting_label.text() == "1 change not sent yet"
         assert "F5" in label.toolTip()
 
         # In the background it tries again, with growing pauses, one cycle at a time, still saying offline.

@@ -41,10 +41,10 @@ def sim(database: Database) -> Iterator[RelaySimulator]:
         ("command set_sale_status: 404 unknown_contact (no such contact)", "the client no longer exists there"),
         ("command send_message: 422 outside_window (late)", "WhatsApp lets a business write only within 24 hours"),
         ("command set_funnel_stage: 422 stage_not_manual (x)", "only the bot's rules move a client into that stage"),
-        ("command set_name: 422 invalid (a name has 1 to 200 characters)", "the relay does not take that value"),
-        ("command set_flags: 403 forbidden", "your token may read but not change clients"),
-        ("command set_flags: 400 bad_request", "the relay could not read the request"),
-        ("command set_flags: 418", "the relay refused it (418)"),
+        ("command set_name: 422 invalid (a name has 1 to 200 characters)", "the server does not take that value"),
+        ("command set_flags: 403 forbidden", "your access key may read but not change clients"),
+        ("command set_flags: 400 bad_request", "the server could not read the request"),
+        ("command set_flags: 418", "the server refused it (418)"),
     ],
 )
 def test_protocol_answers_become_plain_reasons(answer: str, reason: str) -> None:
@@ -68,7 +68,8 @@ def test_a_refused_edit_is_told_in_the_main_window_and_all_can_be_seen_and_dismi
     text = window.refusal_notice.label.text()
     # The newest first, in words; the count of the others beside it.
     assert text == (
-        "The relay did not accept 'Sold' for Bruno Díaz: the client no longer exists there. (1 more refused edit)"
+        "The server did not accept 'Sold' for Bruno Díaz: the client no longer exists there. "
+        "(1 more change not accepted)"
     )
     assert window.refusal_notice.label.textFormat() == Qt.TextFormat.PlainText
 
@@ -79,16 +80,16 @@ def test_a_refused_edit_is_told_in_the_main_window_and_all_can_be_seen_and_dismi
     assert dialog is not None and dialog.isVisible()
     lines = [dialog.items.item(i).text() for i in range(dialog.items.count())]
     assert len(lines) == 2
-    assert lines[0].startswith("The relay did not accept 'Sold' for Bruno Díaz: the client no longer exists there.")
-    assert lines[1].startswith("The relay did not accept 'contractor' for Ana López: your token may read but not")
+    assert lines[0].startswith("The server did not accept 'Sold' for Bruno Díaz: the client no longer exists there.")
+    assert lines[1].startswith("The server did not accept 'contractor' for Ana López: your access key may read but not")
 
     # Dismiss one (selected, Delete key), then the notice tells only the other.
     dialog.items.setCurrentRow(0)
     qtbot.keyClick(dialog.items, Qt.Key.Key_Delete)
     assert dialog.items.count() == 1
-    assert window.refusal_notice.label.text().startswith("The relay did not accept 'contractor' for Ana López")
+    assert window.refusal_notice.label.text().startswith("The server did not accept 'contractor' for Ana López")
     qtbot.mouseClick(dialog.dismiss_all_button, Qt.MouseButton.LeftButton)
-    assert dialog.items.item(0).text() == "No refused edits."
+    assert dialog.items.item(0).text() == "No changes were refused."
     assert not window.refusal_notice.isVisible()
     # "Show dismissed too" still lists them.
     dialog.show_dismissed.setChecked(True)
@@ -121,4 +122,4 @@ def test_dismissing_the_notice_is_kept_across_restarts(
     # The menu entry still opens the whole list.
     second.refused_action.trigger()
     assert second._refusal_dialog is not None
-    assert second._refusal_dialog.items.item(0).text() == "No refused edits."
+    assert second._refusal_dialog.items.item(0).text() == "No changes were refused."

@@ -34,7 +34,7 @@ def test_window_shows_sync_state_and_new_clients(qtbot: QtBot, database: Databas
         window.show()
         with qtbot.waitSignal(worker.cycle_finished, timeout=20_000):
             worker.start()
-        assert re.fullmatch(r"Synced just now \(\d\d:\d\d\)", status.state_label.text())
+        assert re.fullmatch(r"Synced just now \(\d{1,2}:\d\d\s?[AP]M\)", status.state_label.text())  # en_US time
         sim.add_message(make_message("wamid.N1", "ct_new", phone="+5215577778888", sent_at="2026-11-26T15:59:00Z"))
         with qtbot.waitSignal(worker.cycle_finished, timeout=20_000):
             window.sync_requested.emit()
@@ -61,7 +61,7 @@ def test_edits_waiting_are_counted_as_they_are_made_and_cleared_by_a_sync(
         first_two = [window.model.contact_id(row) for row in range(2)]
         edits.set_sale_status(database, first_two, "pending")
         window.refresh_clients()
-        assert status.waiting_label.text() == "2 edits waiting"
+        assert status.waiting_label.text() == "2 changes not sent yet"
 
         with qtbot.waitSignal(worker.cycle_finished, timeout=20_000):
             window.sync_requested.emit()
@@ -98,7 +98,7 @@ def test_settings_dialog_tests_connection_and_keeps_token_in_keyring(
         dialog.token_edit.setText("bad")
         dialog.start_test()
         qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=10_000)
-        assert dialog.result_label.text() == "The relay refused this token."
+        assert dialog.result_label.text() == "The server refused this access key."
 
 
 def _save_settings(qtbot: QtBot, url: str, token: str) -> None:

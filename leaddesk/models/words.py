@@ -19,6 +19,7 @@ from leaddesk.domain import (
     SALE_STATUS_MEANINGS,
     BotStatus,
     SaleStatus,
+    fill_placeholders,
     label_or_value,
     parse_time,
     utc_now,
@@ -217,3 +218,7 @@ def day_month(day: date) -> str:
         QDate(day.year, day.month, day.day),
         QCoreApplication.translate("Words", "MMM d", "date format without year"),
     )
+
+
+#: ``%1``, ``%2``… filled in one pass: a value holding "%2" is shown as typed.
+fill = fill_placeholders

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from leaddesk.sync import settings as relay_settings
 from leaddesk.sync.client import (
@@ -21,10 +21,13 @@ from leaddesk.sync.client import (
     check_relay_url,
 )
 
-NO_KEYRING = (
-    "No system keyring found, so the token was not saved. Install and unlock one (GNOME Keyring or KWallet "
-    "on Linux; macOS and Windows have one), or set LEADDESK_RELAY_TOKEN before starting LeadDesk. "
-    "The relay address was saved."
+NO_KEYRING = str(
+    QT_TRANSLATE_NOOP(
+        "ConnectionTest",
+        "No system keyring found, so the access key was not saved. Install and unlock one (GNOME Keyring or "
+        "KWallet on Linux; macOS and Windows have one), or set LEADDESK_RELAY_TOKEN before starting LeadDesk. "
+        "The server address was saved.",
+    )
 )
 
 
@@ -43,13 +46,17 @@ def check_connection(url: str, token: str, ca_bundle: str) -> str:
         with RelayClient(url, token, ca_bundle=ca_bundle or None, read_timeout=10) as client:
             return describe_account(client.account())
     except ConfigurationError as problem:
-        return f"Cannot use these settings: {problem}"
+        return QCoreApplication.translate("ConnectionTest", "Cannot use these settings: %1").replace("%1", str(problem))
     except Unauthorized:
-        return "The relay refused this token."
+        return QCoreApplication.translate("ConnectionTest", "The server refused this access key.")
     except PassingFault:
-        return "The relay could not be reached. Check the address and your connection."
+        return QCoreApplication.translate(
+            "ConnectionTest", "The server could not be reached. Check the address and your connection."
+        )
     except RelayError as problem:
-        return f"The relay answered with an error ({problem.status})."
+        return QCoreApplication.translate("ConnectionTest", "The server answered with an error (%1).").replace(
+            "%1", str(problem.status)
+        )
 
 
 class ConnectionTest(QObject):
@@ -108,7 +115,7 @@ def save_relay_settings(url: str, token: str, ca_bundle: str) -> str | None:
             relay_settings.set_token(url, token)
         except Exception:  # any keyring backend failure
             # The address stays saved and in the field; the message says how to give the token.
-            return NO_KEYRING
+            return QCoreApplication.translate("ConnectionTest", NO_KEYRING)
     return None
 
 

@@ -80,21 +80,26 @@ class EmptyState(QWidget):
 
 def no_clients_state(parent: QWidget | None = None) -> EmptyState:
     return EmptyState(
-        "No clients here yet",
-        "Every person who writes to your WhatsApp number appears here. To bring them in, connect the relay: "
-        "open Settings… and enter your relay address and access token, then choose Sync now.",
-        primary="Settings…",
-        secondary="Sync now",
-        hint="Just looking around? Run  leaddesk --demo  to try LeadDesk on a few hundred sample clients.",
+        QCoreApplication.translate("EmptyState", "No clients here yet"),
+        QCoreApplication.translate(
+            "EmptyState",
+            "Every person who writes to your WhatsApp number appears here. To bring them in, connect to your "
+            "company's server: open Settings… and enter the server address and access key, then choose Sync now.",
+        ),
+        primary=QCoreApplication.translate("EmptyState", "Settings…"),
+        secondary=QCoreApplication.translate("EmptyState", "Sync now"),
+        hint=QCoreApplication.translate(
+            "EmptyState", "Just looking around? Run  leaddesk --demo  to try LeadDesk on a few hundred sample clients."
+        ),
         parent=parent,
     )
 
 
 def no_matches_state(parent: QWidget | None = None) -> EmptyState:
     return EmptyState(
-        "No clients match",
-        "No client matches the search and filters you chose.",
-        primary="Clear filters",
+        QCoreApplication.translate("EmptyState", "No clients match"),
+        QCoreApplication.translate("EmptyState", "No client matches the search and filters you chose."),
+        primary=QCoreApplication.translate("EmptyState", "Clear filters"),
         parent=parent,
     )
 

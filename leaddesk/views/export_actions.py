@@ -11,19 +11,21 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QStandardPaths, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEventLoop, QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog, QWidget
 
 from leaddesk.db.database import Database
 from leaddesk.export import EXPORT_BATCH, client_list_export
+from leaddesk.models import words
 from leaddesk.models.client_table import ClientTableModel
 
 #: (parent, caption, suggested file, filters) → (the file chosen, the filter chosen), or None if cancelled.
 SaveChooser = Callable[[QWidget, str, Path, str], tuple[Path, str] | None]
 
-CSV_FILTER = "CSV for Excel (*.csv)"
-JSON_FILTER = "JSON (*.json)"
+#: The file dialog's choices, in English; shown translated (the patterns stay the same in every language).
+CSV_FILTER = str(QT_TRANSLATE_NOOP("ClientListExport", "CSV for Excel (*.csv)"))
+JSON_FILTER = str(QT_TRANSLATE_NOOP("ClientListExport", "JSON (*.json)"))
 #: Shown only when an export takes longer than this (ms), so a small list does not flash a dialog.
 PROGRESS_DELAY_MS = 400
 
@@ -51,7 +53,7 @@ def format_for(path: Path, selected_filter: str) -> tuple[Path, str]:
     suffix = path.suffix.lower()
     if suffix in (".csv", ".json"):
         return path, suffix[1:]
-    fmt = "json" if selected_filter == JSON_FILTER else "csv"
+    fmt = "json" if selected_filter.endswith("(*.json)") else "csv"
     return path.with_name(f"{path.name}.{fmt}"), fmt
 
 
@@ -74,17 +76,16 @@ class ClientListExport(QObject):
         self.batch = EXPORT_BATCH
         #: The progress dialog of the export running now (None between exports).
         self.progress: QProgressDialog | None = None
-        self.action = QAction("Export client list…", window)
+        self.action = QAction(self.tr("Export client list…"), window)
         self.action.setObjectName("exportClientsAction")
         self.action.setShortcut(QKeySequence("Ctrl+E"))
-        self.action.setToolTip("Save the clients shown, in their order, as CSV (for Excel) or JSON")
+        self.action.setToolTip(self.tr("Save the clients shown, in their order, as CSV (for Excel) or JSON"))
         self.action.triggered.connect(self.run)
 
     def run(self) -> Path | None:
         """Ask where, then export; returns the file written, or None if cancelled or it failed."""
-        chosen = self.choose_path(
-            self._window, "Export client list", suggested_list_file(), f"{CSV_FILTER};;{JSON_FILTER}"
-        )
+        filters = ";;".join(self.tr(choice) for choice in (CSV_FILTER, JSON_FILTER))
+        chosen = self.choose_path(self._window, self.tr("Export client list"), suggested_list_file(), filters)
         if chosen is None:
             return None
         path, fmt = format_for(*chosen)
@@ -92,8 +93,8 @@ class ClientListExport(QObject):
 
     def export_to(self, path: Path, fmt: str) -> bool:
         """Write the clients the list shows to ``path`` as ``csv`` or ``json``, with a progress dialog."""
-        progress = QProgressDialog("Exporting clients…", "Cancel", 0, 0, self._window)
-        progress.setWindowTitle("Export client list")
+        progress = QProgressDialog(self.tr("Exporting clients…"), self.tr("Cancel"), 0, 0, self._window)
+        progress.setWindowTitle(self.tr("Export client list"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(PROGRESS_DELAY_MS)
         progress.setAutoClose(False)
@@ -104,20 +105,26 @@ class ClientListExport(QObject):
         try:
             for written, total in steps:
                 progress.setMaximum(max(total, 1))
-                progress.setLabelText(f"Exporting clients: {written:,} of {total:,}")
+                progress.setLabelText(
+                    self.tr("Exporting clients: %1 of %2")
+                    .replace("%1", words.number(written))
+                    .replace("%2", words.number(total))
+                )
                 progress.setValue(written)  # once shown, the window-modal dialog lets the window repaint here
                 # Before it shows (the first PROGRESS_DELAY_MS), paint and run timers, but take no input.
                 QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
                 if progress.wasCanceled():
                     steps.close()  # removes the partial file
-                    self._say("Export cancelled; nothing was written.")
+                    self._say(self.tr("Export cancelled; nothing was written."))
                     return False
         except OSError as problem:
             steps.close()
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
-                "Export failed",
-                f"The client list could not be written to {path}:\n{problem.strerror or problem}",
+                self.tr("Export failed"),
+                self.tr("The client list could not be written to %1:\n%2")
+                .replace("%1", str(path))
+                .replace("%2", str(problem.strerror or problem)),
                 QMessageBox.StandardButton.Ok,
                 self._window,
             )
@@ -129,8 +136,7 @@ class ClientListExport(QObject):
             progress.close()
             progress.deleteLater()
             self.progress = None
-        noun = "client" if total == 1 else "clients"
-        self._say(f"Exported {total:,} {noun} to {path.name}")
+        self._say(self.tr("Exported %Ln client(s) to %1", None, total).replace("%1", path.name))
         return True
 
     def _say(self, text: str) -> None:

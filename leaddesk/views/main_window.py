@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk import __version__, refusals
 from leaddesk.db.database import Database
+from leaddesk.models import words
 from leaddesk.models.client_table import ClientFilter, ClientTableModel
 from leaddesk.models.filters import stages_in_use
 from leaddesk.models.icons import icon
@@ -62,10 +63,11 @@ def default_settings() -> QSettings:
 
 def format_counts(shown: int, total: int) -> str:
     """ "1,204 of 5,310 clients"; "5,310 clients" when nothing is filtered out; "1 client"."""
-    noun = "client" if total == 1 else "clients"
     if shown == total:
-        return f"{total:,} {noun}"
-    return f"{shown:,} of {total:,} {noun}"
+        return QCoreApplication.translate("MainWindow", "%Ln client(s)", None, total)
+    return QCoreApplication.translate("MainWindow", "%1 of %Ln client(s)", None, total).replace(
+        "%1", words.number(shown)
+    )
 
 
 class MainWindow(QMainWindow):
@@ -85,7 +87,7 @@ class MainWindow(QMainWindow):
         self._database = database
         self._settings = settings if settings is not None else default_settings()
         self.setObjectName("mainWindow")
-        self.setWindowTitle("LeadDesk — Demo" if demo else "LeadDesk")
+        self.setWindowTitle(self.tr("LeadDesk — Demo") if demo else "LeadDesk")
         self.setWindowIcon(icon("leaddesk"))
         self.resize(1280, 780)
 
@@ -125,8 +127,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(central, "Clients")
-        self.tabs.addTab(self.analytics, "Analytics")
+        self.tabs.addTab(central, self.tr("Clients"))
+        self.tabs.addTab(self.analytics, self.tr("Analytics"))
+        self.tabs.setAccessibleName(self.tr("Pages"))
         self.setCentralWidget(self.tabs)
 
         self._build_actions()
@@ -136,6 +139,7 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel()
         self.count_label.setObjectName("clientCount")
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.count_label.setAccessibleName(self.tr("Clients shown"))
         self.statusBar().addWidget(self.count_label)
         self.statusBar().setSizeGripEnabled(True)
 
@@ -220,11 +224,11 @@ class MainWindow(QMainWindow):
                 undo()
                 self.table.setFocus()  # the keyboard goes on where the user was, not on a vanished button
 
-            buttons.append(("Undo", undo_then_back_to_list))
+            buttons.append((self.tr("Undo"), undo_then_back_to_list))
         self.undo_notice.show_notice(text, buttons, hide_after_ms=UNDO_NOTICE_MS)
 
     def show_refusals(self) -> None:
-        """Tell, above the list, the newest edit the relay refused that the user has not dismissed."""
+        """Tell, above the list, the newest edit the server refused that the user has not dismissed."""
         refused = refusals.refused_edits(self._database)
         if not refused:
             self.refusal_notice.hide()
@@ -232,10 +236,14 @@ class MainWindow(QMainWindow):
         text = refused[0].sentence
         if len(refused) > 1:
             others = len(refused) - 1
-            text += f" ({others} more refused edit{'s' if others > 1 else ''})"
+            text += " " + self.tr("(%n more change(s) not accepted)", None, others)
         ids = [r.outbox_id for r in refused]
         self.refusal_notice.show_notice(
-            text, [("Show all…", self._show_refused_edits), ("Dismiss", lambda: self._dismiss_refusals(ids))]
+            text,
+            [
+                (self.tr("Show all…"), self._show_refused_edits),
+                (self.tr("Dismiss"), lambda: self._dismiss_refusals(ids)),
+            ],
         )
 
     def open_refused_edits(self) -> RefusedEditsDialog:
@@ -262,49 +270,49 @@ class MainWindow(QMainWindow):
     # --- building ------------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        self.sync_action = QAction(icon("sync"), "Sync now", self)
+        self.sync_action = QAction(icon("sync"), self.tr("Sync now"), self)
         self.sync_action.setObjectName("syncAction")
         self.sync_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
-        self.sync_action.setToolTip("Sync with the relay now (F5)")
+        self.sync_action.setToolTip(self.tr("Sync with the server now (F5)"))
         self.sync_action.triggered.connect(self.sync_requested)
 
-        self.settings_action = QAction("Settings…", self)
+        self.settings_action = QAction(self.tr("Settings…"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self.settings_requested)
 
-        self.find_action = QAction("Find client", self)
+        self.find_action = QAction(self.tr("Find client"), self)
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.triggered.connect(self.focus_search)
 
-        self.search_all_action = QAction("Search all conversations…", self)
+        self.search_all_action = QAction(self.tr("Search all conversations…"), self)
         self.search_all_action.setObjectName("searchAllAction")
         self.search_all_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self.search_all_action.triggered.connect(self.search_all_requested)
 
-        self.clear_filters_action = QAction("Clear filters", self)
+        self.clear_filters_action = QAction(self.tr("Clear filters"), self)
         self.clear_filters_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.clear_filters_action.triggered.connect(self.filters.clear)
 
-        self.refused_action = QAction("Refused edits…", self)
+        self.refused_action = QAction(self.tr("Changes not accepted…"), self)
         self.refused_action.setObjectName("refusedEditsAction")
-        self.refused_action.setToolTip("Edits the relay did not accept, and why")
+        self.refused_action.setToolTip(self.tr("Changes the server did not accept, and why"))
         self.refused_action.triggered.connect(self.open_refused_edits)
 
-        self.reset_columns_action = QAction("Reset columns", self)
+        self.reset_columns_action = QAction(self.tr("Reset columns"), self)
         self.reset_columns_action.triggered.connect(self._reset_columns)
 
-        self.quit_action = QAction("Quit", self)
+        self.quit_action = QAction(self.tr("Quit"), self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
 
-        self.about_action = QAction("About LeadDesk", self)
+        self.about_action = QAction(self.tr("About LeadDesk"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._about)
 
     def _build_toolbar(self) -> None:
-        toolbar = QToolBar("Main")
+        toolbar = QToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -317,23 +325,23 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.sync_action)
         self.export_list = ClientListExport(self, self._database, self.model)
         file_menu.addAction(self.export_list.action)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.search_all_action)
         view_menu.addAction(self.clear_filters_action)
         view_menu.addAction(self.refused_action)
         view_menu.addSeparator()
-        self.columns_menu = view_menu.addMenu("Columns")
+        self.columns_menu = view_menu.addMenu(self.tr("Columns"))
         self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
         view_menu.addAction(self.reset_columns_action)
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
     # --- behaviour -----------------------------------------------------------------------------
@@ -369,9 +377,10 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         QMessageBox.about(
             self,
-            "About LeadDesk",
-            f"LeadDesk {__version__}\n\nEvery WhatsApp lead at a glance: the clients your sales bot talks to, "
-            "usable offline.",
+            self.tr("About LeadDesk"),
+            self.tr(
+                "LeadDesk %1\n\nEvery WhatsApp lead at a glance: the clients your sales bot talks to, usable offline."
+            ).replace("%1", __version__),
         )
 
     # --- remembered state ----------------------------------------------------------------------

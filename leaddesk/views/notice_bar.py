@@ -1,6 +1,6 @@
 """A one-line notice above the client list: what just happened, with a button or two and a close cross.
 
-Used for an edit the relay refused ("The relay did not accept 'Sold' for Ana López: …") and for a
+Used for a change the server refused ("The server did not accept 'Sold' for Ana López: …") and for a
 bulk edit that can still be undone ("Set 12 clients to Pending — Undo"). Text is plain: names come
 from strangers.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 
@@ -30,7 +30,8 @@ class NoticeBar(QFrame):
         self.close_button = QToolButton()
         self.close_button.setObjectName("noticeClose")
         self.close_button.setText("✕")
-        self.close_button.setToolTip("Hide this notice")
+        self.close_button.setToolTip(QCoreApplication.translate("NoticeBar", "Hide this notice"))
+        self.close_button.setAccessibleName(QCoreApplication.translate("NoticeBar", "Hide this notice"))
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(self.hide)
         self._layout.addWidget(self.close_button)

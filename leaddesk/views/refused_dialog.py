@@ -1,4 +1,4 @@
-""" "Refused edits…": every edit the relay did not accept, in plain words, each one dismissable."""
+""" "Changes not accepted…": every edit the server did not accept, in plain words, each one dismissable."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from leaddesk import refusals
 from leaddesk.db.database import Database
-from leaddesk.domain import humanize_age, parse_time
+from leaddesk.domain import parse_time
+from leaddesk.models import words
 
 
 class RefusedEditsDialog(QDialog):
@@ -30,25 +31,29 @@ class RefusedEditsDialog(QDialog):
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("refusedEditsDialog")
-        self.setWindowTitle("Refused edits")
+        self.setWindowTitle(self.tr("Changes not accepted"))
         self.resize(640, 360)
         self._database = database
         intro = QLabel(
-            "The relay did not accept these edits, so each client kept the value it had before. "
-            "Dismiss a notice once you have read it."
+            self.tr(
+                "The server did not accept these changes, so each client kept the value it had before. "
+                "Dismiss a notice once you have read it."
+            )
         )
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         self.items = QListWidget()
         self.items.setObjectName("refusedEdits")
         self.items.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.items.setWordWrap(True)
-        self.show_dismissed = QCheckBox("Show dismissed too")
+        self.items.setAccessibleName(self.tr("Changes not accepted"))
+        self.show_dismissed = QCheckBox(self.tr("Show dismissed too"))
         self.show_dismissed.toggled.connect(self.reload)
-        self.dismiss_button = QPushButton("Dismiss")
+        self.dismiss_button = QPushButton(self.tr("Dismiss"))
         self.dismiss_button.setObjectName("dismissSelected")
-        self.dismiss_button.setToolTip("Stop showing the selected notices (Delete)")
+        self.dismiss_button.setToolTip(self.tr("Stop showing the selected notices (Delete)"))
         self.dismiss_button.clicked.connect(self.dismiss_selected)
-        self.dismiss_all_button = QPushButton("Dismiss all")
+        self.dismiss_all_button = QPushButton(self.tr("Dismiss all"))
         self.dismiss_all_button.setObjectName("dismissAll")
         self.dismiss_all_button.clicked.connect(self.dismiss_all)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -67,11 +72,11 @@ class RefusedEditsDialog(QDialog):
         self.items.clear()
         for refused in refusals.refused_edits(self._database, include_dismissed=self.show_dismissed.isChecked()):
             try:
-                when = humanize_age(parse_time(refused.at))
+                when = words.age(parse_time(refused.at))
             except ValueError:
                 when = ""
             text = refused.sentence + (f"  ({when})" if when else "")
-            item = QListWidgetItem(text + ("  — dismissed" if refused.dismissed else ""))
+            item = QListWidgetItem(text + ("  — " + self.tr("dismissed") if refused.dismissed else ""))
             item.setData(Qt.ItemDataRole.UserRole, refused.outbox_id)
             item.setData(Qt.ItemDataRole.UserRole + 1, refused.dismissed)
             item.setToolTip(refused.sentence)
@@ -79,7 +84,7 @@ class RefusedEditsDialog(QDialog):
                 item.setForeground(self.palette().placeholderText())
             self.items.addItem(item)
         if self.items.count() == 0:
-            empty = QListWidgetItem("No refused edits.")
+            empty = QListWidgetItem(self.tr("No changes were refused."))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.items.addItem(empty)
         self._update_buttons()

@@ -1,6 +1,6 @@
-"""The status-bar sync indicator: "Synced 2 min ago (10:40)" / "Syncing…" / "Offline since 10:42 — showing
-what was synced; edits wait" / "Token refused — open Settings" / "Sync failed: …; will retry", a progress
-bar during a long first sync, and "3 edits waiting"."""
+"""The status-bar sync indicator: "Synced 2 min ago (10:40)" / "Syncing…" / "Offline since 10:42 — changes
+will be sent when back online" / "Access key refused — open Settings" / "Sync failed:
+…; will retry", a progress bar during a long first sync, and "3 changes not sent yet"."""
 
 from __future__ import annotations
 
@@ -9,14 +9,11 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
-from leaddesk.domain import humanize_age, parse_time
+from leaddesk.domain import parse_time
 from leaddesk.models import words
 
 #: Show the progress bar once a cycle has pulled this many events (a long first sync).
 LONG_SYNC_EVENTS = 2000
-
-
-OFFLINE_TAIL = "showing what was synced; edits wait"
 
 
 def first_sync_text(clients: int, reached: datetime | None) -> str:
@@ -35,30 +32,45 @@ def first_sync_text(clients: int, reached: datetime | None) -> str:
 def state_text(state: str, detail: str) -> str:
     match state:
         case "syncing":
-            return "Syncing…"
+            return QCoreApplication.translate("SyncStatusWidget", "Syncing…")
         case "synced":
             if not detail:
-                return "Synced"
+                return QCoreApplication.translate("SyncStatusWidget", "Synced")
             moment = parse_time(detail)
-            return f"Synced {humanize_age(moment)} ({moment.astimezone():%H:%M})"
+            return (
+                QCoreApplication.translate("SyncStatusWidget", "Synced %1 (%2)")
+                .replace("%1", words.age(moment))
+                .replace("%2", words.short_time(moment))
+            )
         case "offline" | "retrying":
             # A retry while offline keeps saying offline: "Syncing…" would hide that nothing gets through.
-            since = f" since {parse_time(detail).astimezone():%H:%M}" if detail else ""
-            return f"Offline{since} — {OFFLINE_TAIL}"
+            if detail:
+                return QCoreApplication.translate(
+                    "SyncStatusWidget", "Offline since %1 — changes will be sent when back online"
+                ).replace("%1", words.short_time(parse_time(detail)))
+            return QCoreApplication.translate("SyncStatusWidget", "Offline — changes will be sent when back online")
         case "failed":
-            return f"Sync failed: {detail}; will retry" if detail else "Sync failed; will retry"
+            return (
+                QCoreApplication.translate("SyncStatusWidget", "Sync failed: %1; will retry").replace("%1", detail)
+                if detail
+                else QCoreApplication.translate("SyncStatusWidget", "Sync failed; will retry")
+            )
         case "unauthorized":
-            return "Token refused — open Settings"
+            return QCoreApplication.translate("SyncStatusWidget", "Access key refused — open Settings")
         case "not_configured":
-            return "Not connected — open Settings"
+            return QCoreApplication.translate("SyncStatusWidget", "Not connected — open Settings")
         case "stopped":
-            return "Sync stopped"
+            return QCoreApplication.translate("SyncStatusWidget", "Sync stopped")
         case "demo":
-            return "Demo: never syncs"
+            return QCoreApplication.translate("SyncStatusWidget", "Demo: never syncs")
         case "idle":
-            return "Not synced yet"
+            return QCoreApplication.translate("SyncStatusWidget", "Not synced yet")
         case _:
-            return f"Sync problem: {detail}" if detail else "Sync problem"
+            return (
+                QCoreApplication.translate("SyncStatusWidget", "Sync problem: %1").replace("%1", detail)
+                if detail
+                else QCoreApplication.translate("SyncStatusWidget", "Sync problem")
+            )
 
 
 class SyncStatusWidget(QWidget):
@@ -66,17 +78,20 @@ class SyncStatusWidget(QWidget):
         super().__init__(parent)
         self.state, self.detail = "idle", ""
         self._first_sync = ""  # what a running first sync has brought so far ("" when none runs)
-        self.state_label = QLabel("Not synced yet")
+        self.state_label = QLabel(QCoreApplication.translate("SyncStatusWidget", "Not synced yet"))
         self.state_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.state_label.setAccessibleName(QCoreApplication.translate("SyncStatusWidget", "Sync status"))
         self.progress_bar = QProgressBar()
         self.progress_bar.setMaximumWidth(160)
         self.progress_bar.setTextVisible(False)
+        self.progress_bar.setAccessibleName(QCoreApplication.translate("SyncStatusWidget", "Sync progress"))
         self.progress_bar.hide()
         self.waiting_label = QLabel("")
         self.waiting_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.waiting_label.setAccessibleName(QCoreApplication.translate("SyncStatusWidget", "Changes not sent yet"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(14)  # "1 edit waiting" and the state read as two things
+        layout.setSpacing(14)  # "1 change not sent yet" and the state read as two things
         layout.addWidget(self.waiting_label)
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.state_label)
@@ -104,7 +119,9 @@ class SyncStatusWidget(QWidget):
             self.progress_bar.setValue(done)
         else:
             self.progress_bar.setRange(0, 0)  # busy: the relay does not say how many remain
-        self.progress_bar.setToolTip(f"{done:,} events received")
+        self.progress_bar.setToolTip(
+            QCoreApplication.translate("SyncStatusWidget", "%Ln update(s) received", None, done)
+        )
         self.progress_bar.show()
 
     def set_first_sync_progress(self, clients: int, reached: datetime | None) -> None:
@@ -121,10 +138,13 @@ class SyncStatusWidget(QWidget):
         elif self.state == "demo":
             # The demo never sends anything: its edits stay in the demo's own file, they do not "wait".
             self.waiting_label.setText(
-                "1 practice edit, kept in the demo" if count == 1 else f"{count} practice edits, kept in the demo"
+                QCoreApplication.translate("SyncStatusWidget", "%Ln practice change(s), kept in the demo", None, count)
             )
         else:
-            self.waiting_label.setText("1 edit waiting" if count == 1 else f"{count} edits waiting")
+            # Every queued command counts, a reply too: each is a change the server has not received yet.
+            self.waiting_label.setText(
+                QCoreApplication.translate("SyncStatusWidget", "%Ln change(s) not sent yet", None, count)
+            )
 
     def _render(self) -> None:
         if self._first_sync and self.state == "syncing":

@@ -61,6 +61,16 @@
     </message>
 </context>
 <context>
+    <name>ClientListExport</name>
+    <message numerus="yes">
+        <source>Exported %Ln client(s) to %1</source>
+        <translation>
+            <numerusform>Exported %Ln client to %1</numerusform>
+            <numerusform>Exported %Ln clients to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClientMenu</name>
     <message numerus="yes">
         <source>%Ln client(s)</source>
@@ -81,7 +91,7 @@
     <name>ClientTableModel</name>
     <message numerus="yes">
         <source>%n unread message(s)</source>
-        <extracomment>(clients shown, clients in the cache) after every (re)query. The rowids shown, as a set: kept from one update to the next (building it costs a pass). Rows shown; ``_rowids`` holds all of them once ``_complete``, the first block before. Ticks every minute so the &quot;Last activity&quot; ages keep up with the clock between syncs.</extracomment>
+        <extracomment>(clients shown, clients in the cache) after every (re)query. The rowids shown, as a set: kept from one update to the next (building it costs a pass). Rows shown; ``_rowids`` holds all of them once ``_complete``, the first block before. False while a search shows its first block only: its count comes with the rest. Rows past the first block whose client is known before the rest of the order (row -&gt; rowid): the selected clients a sort that read only its first block found by counting. Ticks every minute so the &quot;Last activity&quot; ages keep up with the clock between syncs.</extracomment>
         <translation>
             <numerusform>%n unread message</numerusform>
             <numerusform>%n unread messages</numerusform>
@@ -120,6 +130,31 @@
         <translation>
             <numerusform>Client record from LeadDesk, %1 · %Ln message · times are local: %2</numerusform>
             <numerusform>Client record from LeadDesk, %1 · %Ln messages · times are local: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%Ln client(s)</source>
+        <extracomment>Bump when the columns change, so an old saved header state is not applied to new columns. 2: the Name column stretches (it gives way first in a narrow window). How long &quot;Set 12 clients to Pending — Undo&quot; stays offered. What the list shows when there are no clients at all, by :meth:`MainWindow.set_empty_reason`.</extracomment>
+        <translation>
+            <numerusform>%Ln client</numerusform>
+            <numerusform>%Ln clients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln client(s)</source>
+        <translation>
+            <numerusform>%1 of %Ln client</numerusform>
+            <numerusform>%1 of %Ln clients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more change(s) not accepted)</source>
+        <translation>
+            <numerusform>(%n more change not accepted)</numerusform>
+            <numerusform>(%n more changes not accepted)</numerusform>
         </translation>
     </message>
 </context>
@@ -182,6 +217,34 @@
         <translation>
             <numerusform>Getting your clients… %Ln so far</numerusform>
             <numerusform>Getting your clients… %Ln so far</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln update(s) received</source>
+        <translation>
+            <numerusform>%Ln update received</numerusform>
+            <numerusform>%Ln updates received</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln practice change(s), kept in the demo</source>
+        <translation>
+            <numerusform>%Ln practice change, kept in the demo</numerusform>
+            <numerusform>%Ln practice changes, kept in the demo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s) not sent yet</source>
+        <translation>
+            <numerusform>%Ln change not sent yet</numerusform>
+            <numerusform>%Ln changes not sent yet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Trying again in %n s; press F5 to try now.</source>
+        <translation>
+            <numerusform>Trying again in %n s; press F5 to try now.</numerusform>
+            <numerusform>Trying again in %n s; press F5 to try now.</numerusform>
         </translation>
     </message>
 </context>

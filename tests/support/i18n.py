@@ -78,6 +78,15 @@ def _menu_texts(menu: QMenu) -> Iterator[str]:
             yield from _menu_texts(action.menu())
 
 
+def menu_bar_texts(window: QMainWindow) -> list[str]:
+    """Every text of the window's menus (titles, entries, their tooltips, submenus)."""
+    texts: list[str] = []
+    for action in window.menuBar().actions():
+        if action.menu() is not None:
+            texts.extend(_menu_texts(action.menu()))
+    return [text for text in texts if text]
+
+
 def _view_headers(view: QAbstractItemView) -> Iterator[str]:
     model = view.model()
     if model is None:
