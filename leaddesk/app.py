@@ -7,9 +7,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
 from leaddesk import __version__
 from leaddesk.db.database import Database
@@ -18,9 +18,10 @@ from leaddesk.paths import APP_AUTHOR, APP_NAME, resource
 from leaddesk.sync.engine import SyncSummary
 from leaddesk.sync.settings import get_token, load_settings
 from leaddesk.sync.worker import SyncWorker
-from leaddesk.sync_wiring import attach_sync
+from leaddesk.sync_wiring import attach_notices, attach_sync
 from leaddesk.views.client_actions import install_client_actions
 from leaddesk.views.main_window import MainWindow
+from leaddesk.views.notices import TrayNotices
 from leaddesk.views.profile.dialog import ProfileDialog
 from leaddesk.views.search_dialog import SearchDialog
 
@@ -57,6 +58,8 @@ class WindowSession:
     worker: SyncWorker
     profiles: dict[str, ProfileDialog] = field(default_factory=dict)
     search: SearchDialog | None = None
+    #: Tray notices and the unread count (set by :func:`build_window`).
+    notices: TrayNotices | None = None
     #: Set when the user chose "Leave the demo": the window closes and the real database opens.
     left_demo: bool = False
 
@@ -127,12 +130,19 @@ def relay_configuration(*, demo: bool, relay_url: str | None) -> tuple[str, str 
 
 
 def build_window(
-    database: Database, *, demo: bool = False, relay_url: str | None = None, start_sync: bool = True
+    database: Database,
+    *,
+    demo: bool = False,
+    relay_url: str | None = None,
+    start_sync: bool = True,
+    tray: QSystemTrayIcon | None = None,
+    preferences: QSettings | None = None,
 ) -> WindowSession:
-    """The main window wired to the sync worker, the profile dialogs and the list's actions.
+    """The main window wired to the sync worker, the profile dialogs, the list's actions and the tray.
 
     In the demo the sync worker is never started, and the application's display name (which the window
-    system adds to every title) becomes "LeadDesk — Demo".
+    system adds to every title) becomes "LeadDesk — Demo". ``tray`` and ``preferences`` (the staff's
+    choices, e.g. notices on or off) default to the program's tray icon and the user's settings.
     """
     QGuiApplication.setApplicationDisplayName(f"{APP_NAME} — Demo" if demo else APP_NAME)
     window = MainWindow(database, demo=demo)
@@ -145,6 +155,8 @@ def build_window(
     window.search_all_requested.connect(session.open_search)
     worker.cycle_finished.connect(session.refresh_profiles)
     worker.cycle_finished.connect(session.forget_erased_hits)
+    session.notices = attach_notices(window, database, worker, tray=tray, settings=preferences)
+    session.notices.open_client_requested.connect(session.open_profile)
     window.installEventFilter(_UnsavedProfilesGuard(session, window))
     if start_sync and not demo:
         worker.start()

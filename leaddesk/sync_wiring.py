@@ -9,12 +9,15 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QDialog, QSystemTrayIcon
 
 from leaddesk.db.database import Database
+from leaddesk.models.unread import unread_clients
 from leaddesk.sync.engine import SyncSummary, queued_edits
 from leaddesk.sync.settings import get_token
 from leaddesk.sync.worker import SyncWorker
+from leaddesk.views.notices import TrayNotices, make_tray
 from leaddesk.views.settings_dialog import LEAVE_DEMO, DemoSettingsDialog, SettingsDialog
 from leaddesk.views.sync_status import SyncStatusWidget
 
@@ -87,3 +90,36 @@ def attach_sync(
         status.set_state("demo", "")
     refresh_waiting()
     return status
+
+
+#: How long the unread count waits for more changes before it is counted again (typing in the search
+#: changes the list's counts at every key; the count of unread clients does not need each of them).
+UNREAD_RECOUNT_MS = 300
+
+
+def attach_notices(
+    window: Any,
+    database: Database,
+    worker: SyncWorker,
+    *,
+    tray: QSystemTrayIcon | None = None,
+    settings: QSettings | None = None,
+) -> TrayNotices:
+    """Tray notices of what each sync brought, and the unread count on the tray's tooltip and the badge.
+
+    ``tray`` defaults to the program's own tray icon; ``settings`` to the user's preferences store.
+    """
+    notices = TrayNotices(window, tray if tray is not None else make_tray(window), settings)
+    recount = QTimer(notices)
+    recount.setSingleShot(True)
+    recount.setInterval(UNREAD_RECOUNT_MS)
+    recount.timeout.connect(lambda: notices.set_unread(unread_clients(database)))
+
+    def finished(summary: SyncSummary) -> None:
+        notices.sync_finished(summary.pulled)
+        notices.set_unread(unread_clients(database))
+
+    worker.cycle_finished.connect(finished)
+    window.model.counts_changed.connect(lambda *_args: recount.start())
+    notices.set_unread(unread_clients(database))
+    return notices
