@@ -110,6 +110,8 @@ class WindowSession:
     def close(self) -> None:
         """Stop the sync (waiting for a running cycle to reach a safe point) and close the dialogs."""
         self.worker.stop()
+        if self.notices is not None:
+            self.notices.stop()
         for dialog in list(self.profiles.values()):
             dialog.close()
 

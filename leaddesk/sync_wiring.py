@@ -9,7 +9,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QSystemTrayIcon
 
 from leaddesk.db.database import Database
@@ -92,11 +92,6 @@ def attach_sync(
     return status
 
 
-#: How long the unread count waits for more changes before it is counted again (typing in the search
-#: changes the list's counts at every key; the count of unread clients does not need each of them).
-UNREAD_RECOUNT_MS = 300
-
-
 def attach_notices(
     window: Any,
     database: Database,
@@ -109,17 +104,14 @@ def attach_notices(
 
     ``tray`` defaults to the program's own tray icon; ``settings`` to the user's preferences store.
     """
-    notices = TrayNotices(window, tray if tray is not None else make_tray(window), settings)
-    recount = QTimer(notices)
-    recount.setSingleShot(True)
-    recount.setInterval(UNREAD_RECOUNT_MS)
-    recount.timeout.connect(lambda: notices.set_unread(unread_clients(database)))
+    tray = tray if tray is not None else make_tray(window)
+    notices = TrayNotices(window, tray, lambda: unread_clients(database), settings)
 
     def finished(summary: SyncSummary) -> None:
         notices.sync_finished(summary.pulled)
-        notices.set_unread(unread_clients(database))
+        notices.recount_unread()
 
     worker.cycle_finished.connect(finished)
-    window.model.counts_changed.connect(lambda *_args: recount.start())
-    notices.set_unread(unread_clients(database))
+    window.model.counts_changed.connect(lambda *_args: notices.recount_unread_soon())
+    notices.recount_unread()
     return notices

@@ -16,11 +16,11 @@ from __future__ import annotations
 import html
 import re
 import sys
-from collections.abc import Mapping, Set
+from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass
 from typing import Final, Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
@@ -34,6 +34,8 @@ PREVIEW_CHARS: Final = 90
 NAMES_SHOWN: Final = 3
 #: How long a notice stays, where the platform lets the program say.
 NOTICE_MS: Final = 10_000
+#: How long the unread count waits for more changes before it counts again.
+UNREAD_RECOUNT_MS: Final = 300
 
 #: What a notice says for a message without text, by message type.
 TYPE_WORDS: Final = {
@@ -200,15 +202,39 @@ class TrayNotices(QObject):
     #: A notice about one client was clicked: open their profile (the contact id).
     open_client_requested = Signal(str)
 
-    def __init__(self, window: QWidget, tray: QSystemTrayIcon, settings: QSettings | None = None) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        tray: QSystemTrayIcon,
+        count_unread: Callable[[], int],
+        settings: QSettings | None = None,
+    ) -> None:
         super().__init__(window)
         self._window = window
         self.tray = tray
+        self._count_unread = count_unread
         self._settings = settings
         self._clicked_contact: str | None = None
         self.unread_clients = 0
         tray.messageClicked.connect(self._notice_clicked)
         tray.activated.connect(self._tray_activated)
+        # Typing in the search changes the list's counts at every key; the unread count needs none of them.
+        self._recount = QTimer(self)
+        self._recount.setSingleShot(True)
+        self._recount.setInterval(UNREAD_RECOUNT_MS)
+        self._recount.timeout.connect(self.recount_unread)
+
+    def recount_unread(self) -> None:
+        self.set_unread(self._count_unread())
+
+    def recount_unread_soon(self) -> None:
+        """Count again once the changes stop coming (an edit, a filter, a sync's rows)."""
+        self._recount.start()
+
+    def stop(self) -> None:
+        """The window closes: no count after this, and no tray icon left behind."""
+        self._recount.stop()
+        self.tray.hide()
 
     def sync_finished(self, arrivals: Arrivals) -> Notice | None:
         """Tell what a sync brought, if the window is in the background and the staff want notices."""
@@ -232,9 +258,9 @@ class TrayNotices(QObject):
             )
         else:
             self.tray.setToolTip(self.tr("%1: everything read").replace("%1", app_name))
-        set_badge = getattr(QGuiApplication, "setBadgeNumber", None)  # Qt 6.5 and newer
-        if set_badge is not None:
-            set_badge(clients)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication) and hasattr(app, "setBadgeNumber"):  # Qt 6.5 and newer
+            app.setBadgeNumber(clients)  # the dock or taskbar icon, where the platform has a badge
 
     def bring_forward(self) -> None:
         """Show the window in front of the others, as it was before it was minimized or hidden."""
