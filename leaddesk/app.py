@@ -20,6 +20,7 @@ from leaddesk.sync.settings import get_token, load_settings
 from leaddesk.sync.worker import SyncWorker
 from leaddesk.sync_wiring import attach_notices, attach_sync
 from leaddesk.views.client_actions import install_client_actions
+from leaddesk.views.list_keys import install_list_keys
 from leaddesk.views.main_window import MainWindow
 from leaddesk.views.notices import TrayNotices
 from leaddesk.views.profile.dialog import ProfileDialog
@@ -75,11 +76,38 @@ class WindowSession:
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed profiles do not pile up
             dialog.edited.connect(lambda edited_id: self.window.refresh_clients([edited_id]))
             dialog.finished.connect(lambda _result, cid=contact_id: self.profiles.pop(cid, None))
+            dialog.step_requested.connect(lambda step, shown=dialog: self.step_profile(shown, step))
             self.profiles[contact_id] = dialog
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
         return dialog
+
+    def step_profile(self, dialog: ProfileDialog, step: int) -> ProfileDialog | None:
+        """Put the next (``step`` 1) or previous (-1) client of the list, in the list's order, in place of
+        ``dialog`` (same place, size and tab); the list selects them. None at either end, or when the
+        filters hide the client shown (the list has no neighbour to give)."""
+        model = self.window.model
+        row = model.row_of(dialog.contact_id)
+        if row is None or not 0 <= row + step < model.rowCount():
+            return None
+        target = row + step
+        neighbour_id = model.contact_id(target)
+        opened: list[ProfileDialog] = []
+
+        def go() -> None:
+            geometry, tab = dialog.saveGeometry(), dialog.tabs.currentIndex()
+            neighbour = self.open_profile(neighbour_id)
+            neighbour.restoreGeometry(geometry)
+            neighbour.tabs.setCurrentIndex(tab)
+            self.window.table.setCurrentIndex(model.index(target, 0))
+            self.window.table.selectRow(target)
+            dialog.close()
+            opened.append(neighbour)
+
+        if dialog.ask_to_discard(go):  # unsaved changes: asked first, and on "Discard" it goes on
+            go()
+        return opened[0] if opened else None
 
     def open_message(self, contact_id: str, message_id: str) -> ProfileDialog:
         """Show the client's profile at one message of the conversation (a search hit)."""
@@ -153,6 +181,7 @@ def build_window(
     session = WindowSession(window=window, database=database, worker=worker)
     attach_sync(window, database, worker, demo=demo, leave_demo=session.leave_demo)
     install_client_actions(window, database)
+    install_list_keys(window, database)
     window.open_profile_requested.connect(session.open_profile)
     window.search_all_requested.connect(session.open_search)
     worker.cycle_finished.connect(session.refresh_profiles)
