@@ -105,7 +105,7 @@ def attach_notices(
     ``tray`` defaults to the program's own tray icon; ``settings`` to the user's preferences store.
     """
     tray = tray if tray is not None else make_tray(window)
-    notices = TrayNotices(window, tray, lambda: unread_clients(database), settings)
+    notices = TrayNotices(window, tray, lambda: None if database.closed else unread_clients(database), settings)
 
     def finished(summary: SyncSummary) -> None:
         notices.sync_finished(summary.pulled)

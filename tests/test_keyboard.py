@@ -110,8 +110,10 @@ def test_sale_status_keys_change_the_selected_clients_in_the_list(qtbot: QtBot, 
     # A digit typed in the search box is a search, never an edit.
     shown_before = [_sale_shown(session, row) for row in range(window.model.rowCount())]
     window.search.setFocus()
-    qtbot.keyClick(window.search, Qt.Key.Key_3)
-    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    with qtbot.waitSignal(window.filters.changed, timeout=5_000):  # the search runs (after its pause)
+        qtbot.keyClick(window.search, Qt.Key.Key_3)
+    with qtbot.waitSignal(window.filters.changed, timeout=5_000):
+        qtbot.keyClick(window.search, Qt.Key.Key_Escape)
     assert [_sale_shown(session, row) for row in range(window.model.rowCount())] == shown_before
 
 

@@ -1,16 +1,18 @@
-"""The client list's own keys, as real actions on the list: open (Enter), row menu, sale status 1–4.
+"""The client list's own keys, as real actions: open (Enter), row menu, sale status 1–4.
 
-They live on the table with ``Qt.WidgetShortcut``: the digits act only while the list has the focus, so
-typing a phone number in the search box never changes anyone's sale status. Help → Keyboard shortcuts
-lists these same actions (``shortcuts_dialog.py``), so the page cannot drift from what the keys do.
+:class:`ListKeys` runs an action when the list itself receives one of its keys, so the digits act only
+while the list has the focus: typing a phone number in the search box, or Enter in another window's
+field, never reaches them. (As shortcuts of the list, ``Qt.WidgetShortcut``, they would also take a key
+meant for a window that has not become active yet.) Help → Keyboard shortcuts lists these same actions
+(``shortcuts_dialog.py``), so the page cannot drift from what the keys do.
 """
 
 from __future__ import annotations
 
 from typing import Any, Final
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QKeyCombination, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from leaddesk.db.database import Database
@@ -38,20 +40,44 @@ def sale_status_action(status: SaleStatus, position: int, parent: QWidget, *, mo
     if not modifier:
         keys.append(QKeySequence(f"Ctrl+{position}"))  # the same keys as in a profile also work here
     action.setShortcuts(keys)
-    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     return action
 
 
-def install_list_keys(window: Any, database: Database) -> list[QAction]:
-    """Give ``window.table`` its keys; returns the actions (in the order the shortcuts page lists them)."""
+class ListKeys(QObject):
+    """The list's keyboard actions, run when the list receives their keys (an event filter on it)."""
+
+    def __init__(self, table: QWidget, actions: list[QAction]) -> None:
+        super().__init__(table)
+        self.setObjectName("listKeys")
+        self.actions = actions
+        table.installEventFilter(self)
+
+    def action_for(self, event: QKeyEvent) -> QAction | None:
+        # A digit or Enter of the number pad is the same key.
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        pressed = QKeySequence(QKeyCombination(modifiers, Qt.Key(event.key())))
+        for action in self.actions:
+            if action.isEnabled() and any(key == pressed for key in action.shortcuts()):
+                return action
+        return None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            action = self.action_for(event)
+            if action is not None:
+                action.trigger()
+                return True
+        return False
+
+
+def install_list_keys(window: Any, database: Database) -> ListKeys:
+    """Give ``window.table`` its keys; ``ListKeys.actions`` in the order the shortcuts page lists them."""
     table = window.table
 
     def table_action(text: object, object_name: str, keys: list[QKeySequence]) -> QAction:
         action = QAction(_tr(text), table)
         action.setObjectName(object_name)
         action.setShortcuts(keys)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        table.addAction(action)
         return action
 
     open_client = table_action(
@@ -70,11 +96,9 @@ def install_list_keys(window: Any, database: Database) -> list[QAction]:
     actions = [open_client, row_menu]
     for position, status in enumerate(SALE_STATUS_KEYS, start=1):
         action = sale_status_action(status, position, table)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         action.triggered.connect(lambda _=False, s=status: _set_sale_status(window, database, s))
-        table.addAction(action)
         actions.append(action)
-    return actions
+    return ListKeys(table, actions)
 
 
 def _set_sale_status(window: Any, database: Database, status: SaleStatus) -> None:

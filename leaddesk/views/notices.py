@@ -206,7 +206,7 @@ class TrayNotices(QObject):
         self,
         window: QWidget,
         tray: QSystemTrayIcon,
-        count_unread: Callable[[], int],
+        count_unread: Callable[[], int | None],
         settings: QSettings | None = None,
     ) -> None:
         super().__init__(window)
@@ -216,6 +216,7 @@ class TrayNotices(QObject):
         self._settings = settings
         self._clicked_contact: str | None = None
         self.unread_clients = 0
+        self._stopped = False
         tray.messageClicked.connect(self._notice_clicked)
         tray.activated.connect(self._tray_activated)
         # Typing in the search changes the list's counts at every key; the unread count needs none of them.
@@ -225,14 +226,19 @@ class TrayNotices(QObject):
         self._recount.timeout.connect(self.recount_unread)
 
     def recount_unread(self) -> None:
-        self.set_unread(self._count_unread())
+        """Count again now (``count_unread`` gives None once there is nothing to count: the cache closed)."""
+        count = None if self._stopped else self._count_unread()
+        if count is not None:
+            self.set_unread(count)
 
     def recount_unread_soon(self) -> None:
         """Count again once the changes stop coming (an edit, a filter, a sync's rows)."""
-        self._recount.start()
+        if not self._stopped:
+            self._recount.start()
 
     def stop(self) -> None:
         """The window closes: no count after this, and no tray icon left behind."""
+        self._stopped = True
         self._recount.stop()
         self.tray.hide()
 

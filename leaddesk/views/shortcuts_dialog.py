@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaddesk.views.list_keys import ListKeys
 from leaddesk.views.profile.keys import profile_key_actions
 
 
@@ -83,7 +84,8 @@ class ShortcutsDialog(QDialog):
         self._profile_keys_owner = QWidget(self)
         self._profile_keys_owner.hide()
         profile_actions = profile_key_actions(self._profile_keys_owner).all()
-        list_actions = [action for action in window.table.actions() if key_words(action)]
+        list_keys = window.table.findChild(ListKeys)
+        list_actions = list_keys.actions if isinstance(list_keys, ListKeys) else []
         self._add_section(self.tr("Main window"), window_actions(window))
         self._add_section(self.tr("Client list (when it has the focus)"), list_actions)
         self._add_section(self.tr("Client profile"), profile_actions)

@@ -44,7 +44,6 @@ def profile_key_actions(parent: QWidget) -> ProfileKeyActions:
         action = QAction(QCoreApplication.translate(CONTEXT, text), parent)
         action.setObjectName(object_name)
         action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         return action
 
     keys = ProfileKeyActions(
@@ -55,7 +54,7 @@ def profile_key_actions(parent: QWidget) -> ProfileKeyActions:
             for position, status in enumerate(SALE_STATUS_KEYS, start=1)
         ),
     )
-    for _status, action in keys.sale_status:
+    for action in keys.all():
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     parent.addActions(keys.all())
     return keys
