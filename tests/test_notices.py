@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from leaddesk.db.database import Database
 from leaddesk.preferences import Preferences, save_preferences
+from leaddesk.sync.apply import ApplyResult, NewMessage
 from leaddesk.views.notices import notice_for, one_line
 from tests.relay_simulator.generate import scripted_log
 from tests.relay_simulator.server import RelaySimulator, make_contact, make_message
@@ -211,3 +212,31 @@ def test_one_line_keeps_a_strangers_text_short_and_on_one_line() -> None:
     assert one_line("Hola\n\n  quiero\tinfo\u202e") == "Hola quiero info"
     shortened = one_line("palabra " * 40, 30)
     assert len(shortened) <= 30 and shortened.endswith("…") and " palabr…" not in shortened
+
+
+def test_new_leads_alone_and_many_writers_read_as_a_person_would() -> None:
+    lead = ApplyResult(new_contacts={"ct_1"}, who={"ct_1": (None, "+5215512345678")})
+    notice = notice_for(lead)
+    assert notice is not None
+    assert (notice.title, notice.contact_id) == ("New client: +52 55 1234 5678", "ct_1")  # no name: the phone
+    assert notice.body == "A new client is in the list"
+
+    two_leads = ApplyResult(new_contacts={"ct_1", "ct_2"}, who={"ct_1": ("Ana", None), "ct_2": ("Bea", None)})
+    notice = notice_for(two_leads)
+    assert notice is not None and (notice.title, notice.body, notice.contact_id) == ("2 new clients", "Ana, Bea", None)
+
+    writers = {f"ct_{n}": 1 for n in range(5)}
+    newest = NewMessage("ct_4", at(5), "image", None)
+    many = ApplyResult(
+        client_messages=writers,
+        newest_client_message=newest,
+        who={f"ct_{n}": (f"Client {n}", None) for n in range(5)},
+    )
+    notice = notice_for(many)
+    assert notice is not None
+    assert notice.title == "5 clients wrote"
+    assert notice.body == "Client 4, Client 0, Client 1 and 2 more"
+    alone = ApplyResult(client_messages={"ct_4": 1}, newest_client_message=newest, who={"ct_4": ("Eva", None)})
+    notice = notice_for(alone)
+    assert notice is not None and (notice.title, notice.body) == ("Eva", "Photo")
+    assert notice_for(ApplyResult(client_messages=writers, backlog=True)) is None
