@@ -156,7 +156,7 @@ def notice_for(arrivals: Arrivals, *, bot_messages: bool = False) -> Notice | No
         if newest is not None and newest.contact_id == contact_id:
             body = message_preview(newest)
         elif count:
-            body = _tr("%n new messages", count)
+            body = _tr("%n new message(s)", count)
         else:
             body = _tr("A new client is in the list")
         return Notice(title, _safe_body(body), contact_id)

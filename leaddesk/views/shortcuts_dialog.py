@@ -90,6 +90,10 @@ class ShortcutsDialog(QDialog):
         self._add_section(self.tr("Client list (when it has the focus)"), list_actions)
         self._add_section(self.tr("Client profile"), profile_actions)
         self.tree.expandAll()
+        first_section = self.tree.topLevelItem(0)
+        first_action = first_section.child(0) if first_section is not None else None
+        if first_action is not None:
+            self.tree.setCurrentItem(first_action)  # the arrows start on an action, not on a heading
 
         hint = QLabel(
             self.tr(
