@@ -7,9 +7,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
 from leaddesk import __version__
 from leaddesk.db.database import Database
@@ -20,9 +20,11 @@ from leaddesk.preferences import load_preferences
 from leaddesk.sync.engine import SyncSummary
 from leaddesk.sync.settings import get_token, load_settings
 from leaddesk.sync.worker import SyncWorker
-from leaddesk.sync_wiring import attach_sync
+from leaddesk.sync_wiring import attach_notices, attach_sync
 from leaddesk.views.client_actions import install_client_actions
+from leaddesk.views.list_keys import install_list_keys
 from leaddesk.views.main_window import MainWindow
+from leaddesk.views.notices import TrayNotices
 from leaddesk.views.profile.dialog import ProfileDialog
 from leaddesk.views.search_dialog import SearchDialog
 from leaddesk.views.theme import apply_theme
@@ -62,6 +64,8 @@ class WindowSession:
     worker: SyncWorker
     profiles: dict[str, ProfileDialog] = field(default_factory=dict)
     search: SearchDialog | None = None
+    #: Tray notices and the unread count (set by :func:`build_window`).
+    notices: TrayNotices | None = None
     #: Set when the user chose "Leave the demo": the window closes and the real database opens.
     left_demo: bool = False
     #: Set when the user chose "Look around with demo data": the window closes and the demo opens.
@@ -83,11 +87,38 @@ class WindowSession:
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed profiles do not pile up
             dialog.edited.connect(lambda edited_id: self.window.refresh_clients([edited_id]))
             dialog.finished.connect(lambda _result, cid=contact_id: self.profiles.pop(cid, None))
+            dialog.step_requested.connect(lambda step, shown=dialog: self.step_profile(shown, step))
             self.profiles[contact_id] = dialog
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
         return dialog
+
+    def step_profile(self, dialog: ProfileDialog, step: int) -> ProfileDialog | None:
+        """Put the next (``step`` 1) or previous (-1) client of the list, in the list's order, in place of
+        ``dialog`` (same place, size and tab); the list selects them. None at either end, or when the
+        filters hide the client shown (the list has no neighbour to give)."""
+        model = self.window.model
+        row = model.row_of(dialog.contact_id)
+        if row is None or not 0 <= row + step < model.rowCount():
+            return None
+        target = row + step
+        neighbour_id = model.contact_id(target)
+        opened: list[ProfileDialog] = []
+
+        def go() -> None:
+            geometry, tab = dialog.saveGeometry(), dialog.tabs.currentIndex()
+            neighbour = self.open_profile(neighbour_id)
+            neighbour.restoreGeometry(geometry)
+            neighbour.tabs.setCurrentIndex(tab)
+            self.window.table.setCurrentIndex(model.index(target, 0))
+            self.window.table.selectRow(target)
+            dialog.close()
+            opened.append(neighbour)
+
+        if dialog.ask_to_discard(go):  # unsaved changes: asked first, and on "Discard" it goes on
+            go()
+        return opened[0] if opened else None
 
     def open_message(self, contact_id: str, message_id: str) -> ProfileDialog:
         """Show the client's profile at one message of the conversation (a search hit)."""
@@ -118,6 +149,8 @@ class WindowSession:
     def close(self) -> None:
         """Stop the sync (waiting for a running cycle to reach a safe point) and close the dialogs."""
         self.worker.stop()
+        if self.notices is not None:
+            self.notices.stop()
         for dialog in list(self.profiles.values()):
             dialog.close()
 
@@ -138,12 +171,19 @@ def relay_configuration(*, demo: bool, relay_url: str | None) -> tuple[str, str 
 
 
 def build_window(
-    database: Database, *, demo: bool = False, relay_url: str | None = None, start_sync: bool = True
+    database: Database,
+    *,
+    demo: bool = False,
+    relay_url: str | None = None,
+    start_sync: bool = True,
+    tray: QSystemTrayIcon | None = None,
+    preferences: QSettings | None = None,
 ) -> WindowSession:
-    """The main window wired to the sync worker, the profile dialogs and the list's actions.
+    """The main window wired to the sync worker, the profile dialogs, the list's actions and the tray.
 
     In the demo the sync worker is never started, and the application's display name (which the window
-    system adds to every title) becomes "LeadDesk — Demo".
+    system adds to every title) becomes "LeadDesk — Demo". ``tray`` and ``preferences`` (the staff's
+    choices, e.g. notices on or off) default to the program's tray icon and the user's settings.
     """
     demo_title = QCoreApplication.translate("MainWindow", "LeadDesk — Demo")
     QGuiApplication.setApplicationDisplayName(demo_title if demo else APP_NAME)
@@ -153,11 +193,14 @@ def build_window(
     session = WindowSession(window=window, database=database, worker=worker)
     attach_sync(window, database, worker, demo=demo, leave_demo=session.leave_demo)
     install_client_actions(window, database)
+    install_list_keys(window, database)
     window.open_profile_requested.connect(session.open_profile)
     window.search_all_requested.connect(session.open_search)
     window.demo_requested.connect(session.open_demo)
     worker.cycle_finished.connect(session.refresh_profiles)
     worker.cycle_finished.connect(session.forget_erased_hits)
+    session.notices = attach_notices(window, database, worker, tray=tray, settings=preferences)
+    session.notices.open_client_requested.connect(session.open_profile)
     window.installEventFilter(_UnsavedProfilesGuard(session, window))
     if start_sync and not demo:
         worker.start()

@@ -9,16 +9,20 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon
 
 from leaddesk.db.database import Database
 from leaddesk.domain import parse_time
+from leaddesk.models.unread import unread_clients
+from leaddesk.preferences import load_preferences
 from leaddesk.sync.engine import PullProgress, SyncSummary, queued_edits
 from leaddesk.sync.settings import get_token
 from leaddesk.sync.worker import SyncWorker
+from leaddesk.views.notices import TrayNotices, make_tray
 from leaddesk.views.settings_dialog import LEAVE_DEMO, DemoSettingsDialog, SettingsDialog
 from leaddesk.views.sync_status import SyncStatusWidget
+from leaddesk.views.theme import apply_theme
 
 
 def attach_sync(
@@ -85,13 +89,22 @@ def attach_sync(
     window.model.counts_changed.connect(refresh_waiting)
     worker.contacts_changed.connect(window.refresh_clients)
 
+    def follow_theme_choice(before: str) -> None:
+        """A light/dark choice changed in Settings → General takes effect at once."""
+        chosen = load_preferences().theme
+        application = QApplication.instance()
+        if chosen != before and isinstance(application, QApplication):
+            apply_theme(application, chosen)
+
     def open_settings() -> None:
+        theme_before = load_preferences().theme
         if demo:
             demo_dialog = DemoSettingsDialog(window)
             try:
                 choice = demo_dialog.exec()
             finally:
                 demo_dialog.deleteLater()
+            follow_theme_choice(theme_before)
             if choice == LEAVE_DEMO and leave_demo is not None:
                 leave_demo()
             return
@@ -101,6 +114,7 @@ def attach_sync(
             url, _token, ca = dialog.values()
         finally:
             dialog.deleteLater()
+        follow_theme_choice(theme_before)
         if accepted:
             token = (get_token(url) if url else None) or os.environ.get("LEADDESK_RELAY_TOKEN") or None
             worker.configure(url, token, ca)
@@ -119,3 +133,28 @@ def attach_sync(
         status.set_state("demo", "")
     refresh_waiting()
     return status
+
+
+def attach_notices(
+    window: Any,
+    database: Database,
+    worker: SyncWorker,
+    *,
+    tray: QSystemTrayIcon | None = None,
+    settings: QSettings | None = None,
+) -> TrayNotices:
+    """Tray notices of what each sync brought, and the unread count on the tray's tooltip and the badge.
+
+    ``tray`` defaults to the program's own tray icon; ``settings`` to the user's preferences store.
+    """
+    tray = tray if tray is not None else make_tray(window)
+    notices = TrayNotices(window, tray, lambda: None if database.closed else unread_clients(database), settings)
+
+    def finished(summary: SyncSummary) -> None:
+        notices.sync_finished(summary.pulled)
+        notices.recount_unread()
+
+    worker.cycle_finished.connect(finished)
+    window.model.counts_changed.connect(lambda *_args: notices.recount_unread_soon())
+    notices.recount_unread()
+    return notices

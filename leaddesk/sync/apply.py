@@ -109,6 +109,17 @@ class ApplyResult:
     #: Cached media files of erased contacts, to delete once the transaction has committed.
     erased_media_paths: list[str] = field(default_factory=list)
     funnel_stages_changed: bool = False
+    #: New messages from clients (ids the cache did not hold; reactions aside): how many per contact.
+    client_messages: dict[str, int] = field(default_factory=dict)
+    #: New messages the bot sent, per contact (the window tells them only if the user asked to).
+    bot_messages: dict[str, int] = field(default_factory=dict)
+    #: The newest of those new messages, for a notice's text.
+    newest_client_message: NewMessage | None = None
+    newest_bot_message: NewMessage | None = None
+    #: (name, phone) as stored after the page, of the contacts above and of the new contacts.
+    who: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    #: A first sync into an empty cache: the whole history, not news; the message fields stay empty.
+    backlog: bool = False
 
     def merge(self, other: ApplyResult) -> None:
         """Add a later page's result: counts add up, and an erasure wins over an earlier touch."""
@@ -120,6 +131,35 @@ class ApplyResult:
         self.new_contacts = (self.new_contacts | other.new_contacts) - self.erased_contacts
         self.erased_media_paths += other.erased_media_paths
         self.funnel_stages_changed |= other.funnel_stages_changed
+        self.backlog |= other.backlog
+        erased = self.erased_contacts
+        for mine, theirs in ((self.client_messages, other.client_messages), (self.bot_messages, other.bot_messages)):
+            for contact_id, count in theirs.items():
+                mine[contact_id] = mine.get(contact_id, 0) + count
+            for contact_id in erased & mine.keys():
+                del mine[contact_id]
+        self.newest_client_message = _newer(self.newest_client_message, other.newest_client_message, erased)
+        self.newest_bot_message = _newer(self.newest_bot_message, other.newest_bot_message, erased)
+        self.who.update(other.who)
+        for contact_id in erased & self.who.keys():
+            del self.who[contact_id]
+
+
+class NewMessage(NamedTuple):
+    """A message the cache did not hold before this sync, as a notice tells it."""
+
+    contact_id: str
+    sent_at: str
+    type: str
+    text: str | None
+
+
+def _newer(held: NewMessage | None, other: NewMessage | None, erased: set[str]) -> NewMessage | None:
+    """The newer of two messages (the later page's on a tie), leaving out erased contacts' messages."""
+    candidates = [m for m in (held, other) if m is not None and m.contact_id not in erased]
+    if not candidates:
+        return None
+    return max(reversed(candidates), key=lambda m: m.sent_at)
 
 
 # --- validation helpers -----------------------------------------------------------------------
@@ -376,6 +416,7 @@ _STR = str
 _NOT_PLAIN = ("media", "location", "reaction", "card", "contacts", "error")
 _STATUS_RANK = STATUS_RANK
 _DIRECTION_OUT = str(Direction.OUT)
+_DIRECTION_IN = str(Direction.IN)
 _AUTHOR_KINDS = AUTHOR_KINDS
 
 
@@ -882,6 +923,7 @@ def apply_events_dbapi(
         cursor.executemany(_MESSAGE_UPSERT, again)
         if count_activity:
             _add_activity(cursor, page.messages, already)
+            _note_new_messages(first, already, result)
         media_rows = [
             (
                 m.row[M_MEDIA_ID],
@@ -943,7 +985,46 @@ def apply_events_dbapi(
 
     if page.erasures:
         _erase(cursor, page.erasures, result)
+    if not count_activity:
+        result.backlog = True
+    else:
+        _note_who(cursor, result)
     return result
+
+
+_M_DIRECTION = MESSAGE_COLUMNS.index("direction")
+_M_AUTHOR_KIND = MESSAGE_COLUMNS.index("author_kind")
+_M_TEXT = MESSAGE_COLUMNS.index("text")
+_M_TRANSCRIPT = MESSAGE_COLUMNS.index("transcript")
+_AUTHOR_CLIENT, _AUTHOR_BOT = str(AuthorKind.CLIENT), str(AuthorKind.BOT)
+
+
+def _note_new_messages(rows: Sequence[tuple[Any, ...]], already: set[str], result: ApplyResult) -> None:
+    """Count the page's messages that are news: from a client, or the bot's, and not held before."""
+    for row in rows:
+        if row[M_ID] in already or row[M_TYPE] == _REACTION:
+            continue
+        kind = row[_M_AUTHOR_KIND]
+        if row[_M_DIRECTION] == _DIRECTION_IN and kind == _AUTHOR_CLIENT:
+            counts, newest_attr = result.client_messages, "newest_client_message"
+        elif row[_M_DIRECTION] == _DIRECTION_OUT and kind == _AUTHOR_BOT:
+            counts, newest_attr = result.bot_messages, "newest_bot_message"
+        else:
+            continue  # an agent's reply: the team's own words
+        contact_id = row[M_CONTACT_ID]
+        counts[contact_id] = counts.get(contact_id, 0) + 1
+        newest = getattr(result, newest_attr)
+        if newest is None or row[M_SENT_AT] >= newest.sent_at:
+            text = row[_M_TEXT] or row[_M_TRANSCRIPT]
+            setattr(result, newest_attr, NewMessage(contact_id, row[M_SENT_AT], row[M_TYPE], text))
+
+
+def _note_who(cursor: sqlite3.Cursor, result: ApplyResult) -> None:
+    """The names and phones a notice needs, read once the page is applied (a few contacts, not a history)."""
+    wanted = sorted(result.client_messages.keys() | result.bot_messages.keys() | result.new_contacts)
+    for chunk in _chunks(wanted):
+        rows = cursor.execute(f"SELECT id, name, phone FROM contacts WHERE id IN ({_placeholders(len(chunk))})", chunk)
+        result.who.update({contact_id: (name, phone) for contact_id, name, phone in rows})
 
 
 def _first_and_repeated(messages: Sequence[ParsedMessage]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
@@ -1034,6 +1115,12 @@ def _erase(cursor: sqlite3.Cursor, contact_ids: Sequence[str], result: ApplyResu
     result.erased_contacts.update(unique)
     result.touched_contacts.difference_update(unique)
     result.new_contacts.difference_update(unique)
+    for contact_id in unique:
+        result.client_messages.pop(contact_id, None)
+        result.bot_messages.pop(contact_id, None)
+    erased = set(unique)
+    result.newest_client_message = _newer(result.newest_client_message, None, erased)
+    result.newest_bot_message = _newer(result.newest_bot_message, None, erased)
 
 
 def apply_events(

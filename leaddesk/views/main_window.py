@@ -41,6 +41,7 @@ from leaddesk.views.export_actions import ClientListExport
 from leaddesk.views.filter_bar import FilterBar
 from leaddesk.views.notice_bar import NoticeBar
 from leaddesk.views.refused_dialog import RefusedEditsDialog
+from leaddesk.views.shortcuts_dialog import ShortcutsDialog
 from leaddesk.views.welcome import WelcomePage
 
 HEADER_STATE_KEY = "clientList/headerState"
@@ -263,6 +264,13 @@ class MainWindow(QMainWindow):
         refusals.dismiss(self._database, ids)
         self.show_refusals()
 
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help → Keyboard shortcuts: the keys of every action, read from the actions themselves."""
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
@@ -307,6 +315,11 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
 
+        self.shortcuts_action = QAction(self.tr("Keyboard shortcuts"), self)
+        self.shortcuts_action.setObjectName("shortcutsAction")
+        self.shortcuts_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+
         self.about_action = QAction(self.tr("About LeadDesk"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._about)
@@ -342,6 +355,7 @@ class MainWindow(QMainWindow):
         self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
         view_menu.addAction(self.reset_columns_action)
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
     # --- behaviour -----------------------------------------------------------------------------

@@ -159,6 +159,51 @@
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message numerus="yes">
+        <source>%1 (%n new messages)</source>
+        <translation>
+            <numerusform>%1 (%n new message)</numerusform>
+            <numerusform>%1 (%n new messages)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new message(s)</source>
+        <translation>
+            <numerusform>%n new message</numerusform>
+            <numerusform>%n new messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new clients</source>
+        <translation>
+            <numerusform>%n new client</numerusform>
+            <numerusform>%n new clients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clients wrote</source>
+        <translation>
+            <numerusform>%n client wrote</numerusform>
+            <numerusform>%n clients wrote</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them new</source>
+        <translation>
+            <numerusform>%n of them new</numerusform>
+            <numerusform>%n of them new</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Profile</name>
     <message numerus="yes">
         <source>%Ln message(s)</source>
@@ -245,6 +290,17 @@
         <translation>
             <numerusform>Trying again in %n s; press F5 to try now.</numerusform>
             <numerusform>Trying again in %n s; press F5 to try now.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotices</name>
+    <message numerus="yes">
+        <source>%1: %n client(s) with unread messages</source>
+        <extracomment>A notice about one client was clicked: open their profile (the contact id).</extracomment>
+        <translation>
+            <numerusform>%1: %n client with unread messages</numerusform>
+            <numerusform>%1: %n clients with unread messages</numerusform>
         </translation>
     </message>
 </context>

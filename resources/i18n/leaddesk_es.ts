@@ -1675,10 +1675,26 @@ Longer texts are cut for display (copy the message to get all of it). A block&ap
     </message>
 </context>
 <context>
+    <name>ListKeys</name>
+    <message>
+        <source>Open the client&apos;s profile</source>
+        <extracomment>The sale statuses in the order of their keys: 1 None, 2 Pending, 3 Signed, 4 Sold.</extracomment>
+        <translation>Abrir la ficha del cliente</translation>
+    </message>
+    <message>
+        <source>Menu of the selected clients</source>
+        <translation>Menú de los clientes seleccionados</translation>
+    </message>
+    <message>
+        <source>Sale status: %1</source>
+        <translation>Estado de venta: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>LeadDesk — Demo</source>
-        <extracomment>Set when the user chose &quot;Leave the demo&quot;: the window closes and the real database opens. Set when the user chose &quot;Look around with demo data&quot;: the window closes and the demo opens.
+        <extracomment>Tray notices and the unread count (set by :func:`build_window`). Set when the user chose &quot;Leave the demo&quot;: the window closes and the real database opens. Set when the user chose &quot;Look around with demo data&quot;: the window closes and the demo opens.
 ----------
 Enter or a double-click on a client: open its profile (the contact id). &quot;Sync now&quot; (toolbar, menu, F5, the empty state&apos;s button). &quot;Settings…&quot; (menu, Ctrl+, the empty state&apos;s button). &quot;Search all conversations…&quot; (menu, Ctrl+Shift+F). &quot;Look around with demo data&quot; (the first-run welcome): reopen the window on the demo database.</extracomment>
         <translation>LeadDesk — Datos de ejemplo</translation>
@@ -1774,6 +1790,10 @@ Enter or a double-click on a client: open its profile (the contact id). &quot;Sy
         <translation>Salir</translation>
     </message>
     <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
         <source>About LeadDesk</source>
         <translation>Acerca de LeadDesk</translation>
     </message>
@@ -1846,6 +1866,97 @@ Todos tus clientes de WhatsApp de un vistazo: los clientes con los que habla tu 
     <message>
         <source>Hide this notice</source>
         <translation>Ocultar este aviso</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>Photo</source>
+        <extracomment>How much of a message a notice shows; the rest is in the profile. How many names a notice about several clients lists. How long a notice stays, where the platform lets the program say. How long the unread count waits for more changes before it counts again. What a notice says for a message without text, by message type.</extracomment>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Voice message</source>
+        <translation>Mensaje de voz</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Sticker</source>
+        <translation>Sticker</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Contact card</source>
+        <translation>Tarjeta de contacto</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <extracomment>The client the notice is about (clicking it opens their profile); None for several.</extracomment>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation>Mensaje nuevo</translation>
+    </message>
+    <message>
+        <source>New client: %1</source>
+        <translation>Cliente nuevo: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n new messages)</source>
+        <translation>
+            <numerusform>%1 (%n mensaje nuevo)</numerusform>
+            <numerusform>%1 (%n mensajes nuevos)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new message(s)</source>
+        <translation>
+            <numerusform>%n mensaje nuevo</numerusform>
+            <numerusform>%n mensajes nuevos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A new client is in the list</source>
+        <translation>Hay un cliente nuevo en la lista</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 y %n más</numerusform>
+            <numerusform>%1 y %n más</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new clients</source>
+        <translation>
+            <numerusform>%n cliente nuevo</numerusform>
+            <numerusform>%n clientes nuevos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clients wrote</source>
+        <translation>
+            <numerusform>%n cliente escribió</numerusform>
+            <numerusform>%n clientes escribieron</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them new</source>
+        <translation>
+            <numerusform>%n de ellos es nuevo</numerusform>
+            <numerusform>%n de ellos son nuevos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2263,7 +2374,7 @@ Todos tus clientes de WhatsApp de un vistazo: los clientes con los que habla tu 
     <name>ProfileDialog</name>
     <message>
         <source>Overview</source>
-        <extracomment>Put before the client&apos;s name in the title while the profile has unsaved changes. Every tab was read again from the cache (:meth:`refresh`, after a sync that changed this contact).</extracomment>
+        <extracomment>Put before the client&apos;s name in the title while the profile has unsaved changes. Every tab was read again from the cache (:meth:`refresh`, after a sync that changed this contact). The next (+1) or previous (-1) client of the list was asked for (Alt+Page Down / Alt+Page Up).</extracomment>
         <translation>Resumen</translation>
     </message>
     <message>
@@ -2310,6 +2421,17 @@ Todos tus clientes de WhatsApp de un vistazo: los clientes con los que habla tu 
     <message>
         <source>Keep editing</source>
         <translation>Seguir editando</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileKeys</name>
+    <message>
+        <source>Next client in the list</source>
+        <translation>Cliente siguiente de la lista</translation>
+    </message>
+    <message>
+        <source>Previous client in the list</source>
+        <translation>Cliente anterior de la lista</translation>
     </message>
 </context>
 <context>
@@ -2686,6 +2808,37 @@ Todos tus clientes de WhatsApp de un vistazo: los clientes con los que habla tu 
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>Main window</source>
+        <translation>Ventana principal</translation>
+    </message>
+    <message>
+        <source>Client list (when it has the focus)</source>
+        <translation>Lista de clientes (cuando tiene el foco)</translation>
+    </message>
+    <message>
+        <source>Client profile</source>
+        <translation>Ficha del cliente</translation>
+    </message>
+    <message>
+        <source>Every menu opens with Alt and its underlined letter; Tab and Shift+Tab move between the controls of a window, Ctrl+Tab between its tabs.</source>
+        <translation>Cada menú se abre con Alt y su letra subrayada; Tab y Mayús+Tab pasan de un control a otro de una ventana, Ctrl+Tab de una pestaña a otra.</translation>
+    </message>
+</context>
+<context>
     <name>SurveyTab</name>
     <message>
         <source>Surveys</source>
@@ -2823,6 +2976,21 @@ Todos tus clientes de WhatsApp de un vistazo: los clientes con los que habla tu 
             <numerusform>Nuevo intento en %n s; pulsa F5 para intentarlo ya.</numerusform>
             <numerusform>Nuevo intento en %n s; pulsa F5 para intentarlo ya.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotices</name>
+    <message numerus="yes">
+        <source>%1: %n client(s) with unread messages</source>
+        <extracomment>A notice about one client was clicked: open their profile (the contact id).</extracomment>
+        <translation>
+            <numerusform>%1: %n cliente con mensajes sin leer</numerusform>
+            <numerusform>%1: %n clientes con mensajes sin leer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: everything read</source>
+        <translation>%1: todo leído</translation>
     </message>
 </context>
 <context>

@@ -44,8 +44,11 @@ class Desk:
     session: WindowSession
 
     @classmethod
-    def open(cls, qtbot: QtBot, database: Database, url: str, token: str, *, retry_seconds: float = 1.0) -> Desk:
-        session = build_window(database, start_sync=False)
+    def open(
+        cls, qtbot: QtBot, database: Database, url: str, token: str, *, retry_seconds: float = 1.0, **build: Any
+    ) -> Desk:
+        """``build``: more of :func:`build_window`'s options (``tray``, ``preferences``)."""
+        session = build_window(database, start_sync=False, **build)
         qtbot.addWidget(session.window)
         session.worker.configure(url, token)
         session.worker.retry = fast_retry(retry_seconds)

@@ -14,6 +14,7 @@ from leaddesk.models.profile import contact_facts
 from leaddesk.views.profile.config_tab import ConfigTab
 from leaddesk.views.profile.conversation_tab import ConversationTab
 from leaddesk.views.profile.funnel_tab import FunnelTab
+from leaddesk.views.profile.keys import choose_sale_status, profile_key_actions
 from leaddesk.views.profile.meetings_tab import MeetingsTab
 from leaddesk.views.profile.overview_tab import OverviewTab
 from leaddesk.views.profile.record_actions import RecordActions
@@ -35,6 +36,8 @@ class ProfileDialog(QDialog):
     edited = Signal(str)
     #: Every tab was read again from the cache (:meth:`refresh`, after a sync that changed this contact).
     reloaded = Signal()
+    #: The next (+1) or previous (-1) client of the list was asked for (Alt+Page Down / Alt+Page Up).
+    step_requested = Signal(int)
 
     def __init__(self, database: Database, contact_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +72,11 @@ class ProfileDialog(QDialog):
         layout.addWidget(self.tabs)
         self.record_actions = RecordActions(database, contact_id, self)
         layout.addLayout(self.record_actions.buttons())
+        self.keys = profile_key_actions(self)
+        self.keys.next_client.triggered.connect(lambda: self.step_requested.emit(1))
+        self.keys.previous_client.triggered.connect(lambda: self.step_requested.emit(-1))
+        for status, action in self.keys.sale_status:
+            action.triggered.connect(lambda _=False, s=status: choose_sale_status(self.overview, s))
         self._set_title()
         geometry = QSettings().value(SETTINGS_KEY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
