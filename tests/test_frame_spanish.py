@@ -10,12 +10,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
     QDialogButtonBox,
     QMainWindow,
-    QTabBar,
-    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -28,7 +25,7 @@ from leaddesk.views.refused_dialog import RefusedEditsDialog
 from leaddesk.views.settings_dialog import DemoSettingsDialog, SettingsDialog
 from leaddesk.views.sync_status import SyncStatusWidget
 from tests.support.events import EventLog, account_updated, at, contact, message
-from tests.support.i18n import english_left, in_language, menu_bar_texts, visible_texts
+from tests.support.i18n import english_left, in_language, menu_bar_texts, unnamed_controls, visible_texts
 from tests.support.sync import MemoryKeyring
 
 
@@ -72,21 +69,6 @@ def frame_texts(window: MainWindow) -> list[str]:
         if page.isVisibleTo(window):
             texts += visible_texts(page)
     return texts
-
-
-def unnamed_controls(root: QWidget) -> list[str]:
-    """Focusable, visible controls a screen reader could only call by their kind: no text, no name."""
-    found = []
-    for widget in [root, *root.findChildren(QWidget)]:
-        if not widget.isVisibleTo(root) or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
-            continue
-        if isinstance(widget, QTabBar) and all(widget.tabText(i) for i in range(widget.count())):
-            continue
-        if isinstance(widget, QAbstractButton) and widget.text().strip("✕ &"):
-            continue
-        if not widget.accessibleName():
-            found.append(f"{type(widget).__name__} {widget.objectName()!r}")
-    return found
 
 
 def test_the_frame_of_the_window_speaks_spanish(qtbot: QtBot, filled: Database) -> None:

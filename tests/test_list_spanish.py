@@ -15,11 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractSpinBox,
-    QComboBox,
     QMenu,
-    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -34,7 +30,7 @@ from leaddesk.views.analytics_page import AnalyticsPage
 from leaddesk.views.client_actions import build_client_menu, install_client_actions
 from leaddesk.views.main_window import MainWindow
 from leaddesk.views.search_dialog import SearchDialog
-from tests.support.i18n import _menu_texts, english_left, in_language, visible_texts
+from tests.support.i18n import _menu_texts, english_left, in_language, unnamed_controls, visible_texts
 
 
 @pytest.fixture(scope="module")
@@ -79,20 +75,6 @@ def stage_names(window: MainWindow) -> list[str]:
 def ours(texts: list[str], server_words: list[str]) -> list[str]:
     """The texts the program wrote, without those that are a stage name from the server."""
     return [text for text in texts if not any(text.replace("&&", "&").startswith(name) for name in server_words)]
-
-
-def unnamed_controls(root: QWidget) -> list[str]:
-    """Visible controls that take the keyboard focus but give a screen reader nothing to say."""
-    found = []
-    for widget in [root, *root.findChildren(QWidget)]:
-        if not widget.isVisibleTo(root) or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
-            continue
-        if isinstance(widget.parent(), (QComboBox, QAbstractSpinBox)):
-            continue  # the line edit inside a combo box or a date box: its owner is named
-        text = widget.text() if isinstance(widget, QAbstractButton) else ""
-        if not (text.strip() or widget.accessibleName().strip()):
-            found.append(f"{type(widget).__name__} {widget.objectName()!r}")
-    return found
 
 
 def test_the_list_and_its_filters_speak_spanish(qtbot: QtBot, demo: Database, tmp_path: Path, spanish: QLocale) -> None:
