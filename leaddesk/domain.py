@@ -273,26 +273,6 @@ def humanize_age(moment: datetime, now: datetime | None = None) -> str:
     return f"{local:%b} {local.day}, {local.year}"
 
 
-def bot_state_words(status: str, paused_until: str | None, now: datetime | None = None) -> str:
-    """The bot's state as a person says it. A pause whose end has passed is over: the relay resumes
-    the bot by itself then, so it reads "Active (pause ended Nov 27)" until the relay's word arrives."""
-    if status == BotStatus.PAUSED and paused_until:
-        try:
-            until = parse_time(paused_until)
-        except ValueError:
-            return "Paused: nobody answers automatically"
-        local = until.astimezone()
-        if until <= (now or utc_now()):
-            return f"Active (pause ended {local:%b} {local.day})"
-        return f"Paused until {local:%b} {local.day}, {local:%H:%M}: then the bot answers again"
-    words: dict[str, str] = {
-        BotStatus.ACTIVE: "Active: the bot answers",
-        BotStatus.PAUSED: "Paused: nobody answers automatically",
-        BotStatus.AGENT: "An agent handles the conversation",
-    }
-    return words.get(status, status)
-
-
 def pause_has_ended(status: str, paused_until: str | None, now: datetime | None = None) -> bool:
     """True for a pause whose end is in the past (the relay resumes the bot then)."""
     if status != BotStatus.PAUSED or not paused_until:
