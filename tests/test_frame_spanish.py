@@ -97,6 +97,14 @@ def test_the_frame_of_the_window_speaks_spanish(qtbot: QtBot, filled: Database) 
 def test_the_empty_window_in_spanish_names_every_control(qtbot: QtBot, database: Database) -> None:
     with in_language("es"):
         window = open_session(qtbot, database).window
+        # No server set and no clients: the two ways in, in Spanish.
+        assert window.welcome.isVisibleTo(window)
+        assert window.welcome.title.text() == "Te damos la bienvenida a LeadDesk"
+        assert window.welcome.connect_button.title.text() == "Conectar con tu servidor"
+        assert english_left(frame_texts(window)) == []
+        assert unnamed_controls(window.welcome) == []
+        # A server set, still no clients: the plain empty list.
+        window.set_empty_reason("none")
         assert window.no_clients.isVisibleTo(window)
         assert english_left(frame_texts(window)) == []
         assert window.no_clients.title.text() == "Todavía no hay clientes"
