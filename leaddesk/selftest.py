@@ -176,6 +176,31 @@ def check_icon() -> str:
     return f"icons/leaddesk.svg rendered at {pixmap.width()}x{pixmap.height()}"
 
 
+def check_translations() -> str:
+    """Spanish loads: LeadDesk's catalogue and Qt's own (its standard buttons), as on a Spanish desktop."""
+    _use_offscreen_if_no_display()
+    from PySide6.QtCore import QCoreApplication, QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from leaddesk.i18n import install_translations, remove_translations
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "leaddesk"])
+    before = QLocale()
+    try:
+        install_translations("es", QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico))
+        ours = QCoreApplication.translate("Words", "Sold")
+        qts = QCoreApplication.translate("QPlatformTheme", "Cancel")
+    finally:
+        remove_translations()
+        QLocale.setDefault(before)
+    del app
+    if ours != "Vendido":
+        raise RuntimeError(f"resources/i18n/leaddesk_es.qm did not load ('Sold' stayed {ours!r})")
+    if qts != "Cancelar":
+        raise RuntimeError(f"Qt's qtbase_es.qm did not load ('Cancel' stayed {qts!r})")
+    return "Spanish: LeadDesk's catalogue and Qt's qtbase_es.qm"
+
+
 def check_tls(scratch: Path) -> str:
     import ssl
 
@@ -260,6 +285,7 @@ def run_self_test() -> int:
         for database in opened:
             database.close()
         run("icon", check_icon)
+        run("translations", check_translations)
         run("tls", lambda: check_tls(Path(scratch)))
     run("keyring", check_keyring)
 
