@@ -135,7 +135,17 @@ def test_self_test_from_the_source_tree_prints_ok(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.strip().splitlines()
     assert lines[-1] == "self-test ok"
-    for check in ("manifest", "resources", "migrations", "database", "main window", "icon", "translations", "tls", "keyring"):
+    for check in (
+        "manifest",
+        "resources",
+        "migrations",
+        "database",
+        "main window",
+        "icon",
+        "translations",
+        "tls",
+        "keyring",
+    ):
         assert any(line.startswith(f"ok   {check}:") for line in lines), (check, done.stdout)
 
 
