@@ -4,7 +4,7 @@ appearance, notices: :class:`leaddesk.views.general_settings.GeneralSettings`)."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -188,19 +188,16 @@ class SettingsDialog(QDialog):
         self.test_button.setEnabled(True)
 
     def _say(self, text: str) -> None:
-        """Show the test's or the save's words under the form (the dialog grows to hold them: :meth:`event`)."""
-        self.result_label.setText(text)
-
-    def event(self, event: QEvent) -> bool:
-        """A window does not grow by itself for wrapped text: once its layout has measured a longer message,
-        grow the dialog to hold it, or the hints above would be squeezed and cut in half."""
-        handled = super().event(event)
-        layout = self.layout()
-        if event.type() == QEvent.Type.LayoutRequest and layout is not None:
-            needed = layout.totalHeightForWidth(self.width())
-            if needed > self.height():
-                self.resize(self.width(), needed)
-        return handled
+        """Show the test's or the save's words under the form. A window does not grow by itself for
+        wrapped text: the dialog grows by the lines the message gains, or the hints above it would be
+        squeezed and cut in half."""
+        label = self.result_label
+        before = label.height()
+        label.setText(text)
+        if self.isVisible() and label.width() > 0:
+            grown = label.heightForWidth(label.width()) - before
+            if grown > 0:
+                self.resize(self.width(), self.height() + grown)
 
     def values(self) -> tuple[str, str, str]:
         return self.url_edit.text().strip(), self.token_edit.text(), self.ca_edit.text().strip()
