@@ -27,7 +27,7 @@ from leaddesk.views.main_window import MainWindow
 from leaddesk.views.notices import TrayNotices
 from leaddesk.views.profile.dialog import ProfileDialog
 from leaddesk.views.search_dialog import SearchDialog
-from leaddesk.views.theme import apply_theme
+from leaddesk.views.theme import LeadDeskStyle, apply_theme
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -39,7 +39,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("leaddesk")
-    app.setStyle("Fusion")
+    app.setStyle(LeadDeskStyle())  # Fusion, its check boxes visible in dark too
     preferences = load_preferences()
     install_translations(choose_language(preferences.language))  # before any widget exists
     apply_theme(app, preferences.theme)  # light or dark, and following the system's scheme

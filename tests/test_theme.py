@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton, QStyle, QStyleOptionButton
 from pytestqt.qtbot import QtBot
 
 from leaddesk.db.database import Database
@@ -27,6 +27,7 @@ from leaddesk.views.theme import (
     DARK,
     LIGHT,
     TEXT_CONTRAST,
+    LeadDeskStyle,
     ThemeColors,
     apply_theme,
     colors,
@@ -265,3 +266,30 @@ def test_a_profiles_initials_read_on_their_circle(qapp: QApplication) -> None:
         image = initials_avatar(name).toImage()
         circle = image.pixelColor(8, image.height() // 2)  # left of the letters, inside the circle
         assert contrast_ratio(circle, QColor("white")) >= 3.0, name
+
+
+@pytest.mark.parametrize("widget_type", ["check box", "radio button"])
+def test_an_empty_check_box_or_radio_button_shows_on_dark(qtbot: QtBot, themed: QApplication, widget_type: str) -> None:
+    """Fusion draws their edge in the window's colour made darker: on dark it all but vanished (WCAG 1.4.11: 3:1)."""
+    themed.setStyle(LeadDeskStyle())
+    apply_theme(themed, "dark")
+    button = QCheckBox("Mystery shopper") if widget_type == "check box" else QRadioButton("Pause the bot")
+    qtbot.addWidget(button)
+    button.show()
+    qtbot.waitExposed(button)
+    option = QStyleOptionButton()
+    button.initStyleOption(option)
+    element = (
+        QStyle.SubElement.SE_CheckBoxIndicator
+        if widget_type == "check box"
+        else QStyle.SubElement.SE_RadioButtonIndicator
+    )
+    box = button.style().subElementRect(element, option, button)
+    image = button.grab().toImage()
+    window = DARK.window
+    edge = max(
+        contrast_ratio(image.pixelColor(x, y), window)
+        for x in range(box.left(), box.right() + 1)
+        for y in range(box.top(), box.bottom() + 1)
+    )
+    assert edge >= 3.0, edge

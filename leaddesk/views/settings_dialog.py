@@ -184,8 +184,20 @@ class SettingsDialog(QDialog):
         self._test.wait(timeout)
 
     def _show_result(self, text: str) -> None:
-        self.result_label.setText(text)
+        self._say(text)
         self.test_button.setEnabled(True)
+
+    def _say(self, text: str) -> None:
+        """Show the test's or the save's words under the form. A window does not grow by itself for
+        wrapped text: the dialog grows by the lines the message gains, or the hints above it would be
+        squeezed and cut in half."""
+        label = self.result_label
+        before = label.height()
+        label.setText(text)
+        if self.isVisible() and label.width() > 0:
+            grown = label.heightForWidth(label.width()) - before
+            if grown > 0:
+                self.resize(self.width(), self.height() + grown)
 
     def values(self) -> tuple[str, str, str]:
         return self.url_edit.text().strip(), self.token_edit.text(), self.ca_edit.text().strip()
@@ -194,7 +206,7 @@ class SettingsDialog(QDialog):
         problem = save_relay_settings(*self.values())
         if problem is not None:
             self.tabs.setCurrentIndex(0)
-            self.result_label.setText(problem)
+            self._say(problem)
             return
         self.general.save()
         self.accept()

@@ -35,10 +35,14 @@ def action_words(action: QAction) -> str:
 
 
 def key_words(action: QAction) -> str:
-    """The action's keys, the platform's way ("Ctrl+Shift+F"; "⇧⌘F" on macOS)."""
-    return ", ".join(
-        key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts() if not key.isEmpty()
-    )
+    """The action's keys, the platform's way ("Ctrl+Shift+F"; "⇧⌘F" on macOS).
+
+    Return and the keypad's Enter are one key to a person: only "Enter" ("Intro" in Spanish) is named.
+    """
+    keys = [key for key in action.shortcuts() if not key.isEmpty()]
+    if QKeySequence(Qt.Key.Key_Enter) in keys:
+        keys = [key for key in keys if key != QKeySequence(Qt.Key.Key_Return)]
+    return ", ".join(key.toString(QKeySequence.SequenceFormat.NativeText) for key in keys)
 
 
 def _menu_actions(menu: QMenu) -> Iterable[QAction]:

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from leaddesk.paths import resource
 
@@ -444,3 +444,36 @@ def apply_theme(app: QApplication, theme_choice: str) -> ThemeColors:
         return follower.set_choice(theme_choice)
     ThemeFollower(app, theme_choice)
     return colors()
+
+
+# --- check boxes and radio buttons --------------------------------------------------------------------
+
+
+class LeadDeskStyle(QProxyStyle):
+    """Fusion, with check boxes and radio buttons that show on a dark window.
+
+    Fusion draws their edge in the window's colour made darker: on a dark window an empty box or circle
+    was all but invisible (seen on the profile's flags, the bot choice and "Unread only"). In dark, the
+    edge is drawn in the theme's border colour instead (Fusion's edge is ``Window.darker(140)``, so the
+    window colour handed to it is the border made lighter by as much)."""
+
+    def __init__(self) -> None:
+        super().__init__("Fusion")
+
+    def drawPrimitive(  # noqa: N802
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        indicators = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorRadioButton)
+        if element in indicators and _current.dark:
+            palette = QPalette(option.palette)
+            palette.setColor(QPalette.ColorRole.Window, INDICATOR_EDGE_DARK.lighter(140))
+            option.palette = palette
+        super().drawPrimitive(element, option, painter, widget)
+
+
+#: The edge of an empty check box or radio button on a dark window.
+INDICATOR_EDGE_DARK: Final = QColor("#8A94A3")

@@ -856,6 +856,11 @@ Longer texts are cut for display (copy the message to get all of it). A block&ap
         <comment>date format of a day separator with the year</comment>
         <translation>dddd, d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
     </message>
+    <message>
+        <source>more than 24 hours since the client last wrote; WhatsApp only lets an approved template through</source>
+        <extracomment>WhatsApp&apos;s reasons for not delivering, said the office&apos;s way; any other code shows WhatsApp&apos;s own title.</extracomment>
+        <translation>pasaron más de 24 horas desde que el cliente escribió; WhatsApp solo deja pasar una plantilla aprobada</translation>
+    </message>
     <message numerus="yes">
         <source>… %Ln more characters (right-click, Copy text)</source>
         <extracomment>lupdate reads ``translate(&quot;Context&quot;, &quot;text&quot;)`` calls: the context stays a literal at each one.</extracomment>

@@ -67,11 +67,27 @@ STATUS_WORDS = {
     "read": str(QT_TRANSLATE_NOOP("Conversation", "read")),
     "failed": str(QT_TRANSLATE_NOOP("Conversation", "not delivered")),
 }
+#: WhatsApp's reasons for not delivering, said the office's way; any other code shows WhatsApp's own title.
+FAILURE_WORDS: dict[int | None, str] = {
+    131047: str(
+        QT_TRANSLATE_NOOP(
+            "Conversation",
+            "more than 24 hours since the client last wrote; WhatsApp only lets an approved template through",
+        )
+    ),
+}
 FILE_ICONS = {"document": "\U0001f4c4", "audio": "\U0001f3b5", "video": "\U0001f3ac", "image": "\U0001f5bc"}
 
 
 #: lupdate reads ``translate("Context", "text")`` calls: the context stays a literal at each one.
 translate = QCoreApplication.translate
+
+
+def _code_number(code: Any) -> int | None:
+    try:
+        return int(code)
+    except (TypeError, ValueError):
+        return None
 
 
 def utf16_length(text: str) -> int:
@@ -202,8 +218,10 @@ def message_blocks(item: ChatItem) -> list[Block]:
         footer += "  " + TICKS.get(item.status, "")
     blocks.append(Block("footer", footer, "small", MUTED))
     if item.status == "failed":
-        reason = item.error_title or translate("Conversation", "no reason given")
-        code = f" ({item.error_code})" if item.error_code else ""
+        known = FAILURE_WORDS.get(_code_number(item.error_code))
+        reason = translate("Conversation", known) if known else item.error_title
+        reason = reason or translate("Conversation", "no reason given")
+        code = f" ({item.error_code})" if item.error_code and not known else ""
         blocks.append(
             Block(
                 "text",
