@@ -189,7 +189,8 @@ def check_translations() -> str:
     try:
         install_translations("es", QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico))
         ours = QCoreApplication.translate("Words", "Sold")
-        qts = QCoreApplication.translate("QPlatformTheme", "Cancel")
+        qt_context = "QPlatformTheme"  # Qt's own catalogue's word (a literal here would enter ours)
+        qts = QCoreApplication.translate(qt_context, "Cancel")
     finally:
         remove_translations()
         QLocale.setDefault(before)

@@ -11,14 +11,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from leaddesk.app import WindowSession, build_window
 from leaddesk.db.database import Database
 from leaddesk.models.client_table import Column
+from leaddesk.views.list_keys import KEY_EDIT_WITHOUT_ASKING
 from leaddesk.views.profile.dialog import ProfileDialog
 from leaddesk.views.shortcuts_dialog import ShortcutsDialog
+from tests.support.modal import answer_modal, click
 from tests.support.profile import seed_contacts
 
 
@@ -115,6 +117,30 @@ def test_sale_status_keys_change_the_selected_clients_in_the_list(qtbot: QtBot, 
     with qtbot.waitSignal(window.filters.changed, timeout=5_000):
         qtbot.keyClick(window.search, Qt.Key.Key_Escape)
     assert [_sale_shown(session, row) for row in range(window.model.rowCount())] == shown_before
+
+
+def test_a_key_that_would_change_many_clients_asks_first(qtbot: QtBot, session: WindowSession) -> None:
+    """Ctrl+A, then digits typed by someone who thought the search box had the focus: asked, not done."""
+    window = session.window
+    count = window.model.rowCount()
+    assert count > KEY_EDIT_WITHOUT_ASKING
+    shown_before = [_sale_shown(session, row) for row in range(count)]
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.selected_contact_ids()) == count
+
+    asked = answer_modal(qtbot, lambda box: click(qtbot, box, "Cancel"))
+    qtbot.keyClick(window.table, Qt.Key.Key_3)
+    qtbot.waitUntil(lambda: bool(asked), timeout=5_000)
+    assert (
+        f"Set the sale status of {count} selected clients to Signed?"
+        in asked[0].findChild(QLabel, "qt_msgbox_label").text()
+    )
+    assert [_sale_shown(session, row) for row in range(count)] == shown_before  # nothing changed
+
+    answer_modal(qtbot, lambda box: click(qtbot, box, "Change them"))
+    qtbot.keyClick(window.table, Qt.Key.Key_3)
+    qtbot.waitUntil(lambda: {_sale_shown(session, row) for row in range(count)} == {"Signed"}, timeout=5_000)
 
 
 def test_next_and_previous_client_move_the_profile_along_the_list(qtbot: QtBot, session: WindowSession) -> None:

@@ -13,7 +13,7 @@ from typing import Any, Final
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QKeyCombination, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from leaddesk.db.database import Database
 from leaddesk.domain import SaleStatus
@@ -101,9 +101,38 @@ def install_list_keys(window: Any, database: Database) -> ListKeys:
     return ListKeys(table, actions)
 
 
+#: A key changes this many selected clients at once without asking; more (Ctrl+A, then a digit typed
+#: by a user who thought the search box had the focus) asks first.
+KEY_EDIT_WITHOUT_ASKING: Final = 5
+
+
+def _confirmed(window: Any, count: int, status: SaleStatus) -> bool:
+    """Ask before a single key press changes many clients; "Cancel" is the default answer."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("ListKeys", "Change many clients?"),
+        QCoreApplication.translate(
+            "ListKeys", "Set the sale status of %n selected client(s) to %1?", None, count
+        ).replace("%1", label(SaleStatus, status)),
+        QMessageBox.StandardButton.Cancel,
+        window,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    change = box.addButton(QCoreApplication.translate("ListKeys", "Change them"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    try:
+        box.exec()
+        return box.clickedButton() is change
+    finally:
+        box.deleteLater()
+
+
 def _set_sale_status(window: Any, database: Database, status: SaleStatus) -> None:
     """The row menu's own edit for the selected clients, with its notice and "Undo"."""
-    if not window.selected_contact_ids():
+    selected = window.selected_contact_ids()
+    if not selected:
+        return
+    if len(selected) > KEY_EDIT_WITHOUT_ASKING and not _confirmed(window, len(selected), status):
         return
     client_menu = ClientMenu(window, database, window.table)
     try:

@@ -134,6 +134,16 @@
     </message>
 </context>
 <context>
+    <name>ListKeys</name>
+    <message numerus="yes">
+        <source>Set the sale status of %n selected client(s) to %1?</source>
+        <translation>
+            <numerusform>Set the sale status of %n selected client to %1?</numerusform>
+            <numerusform>Set the sale status of %n selected clients to %1?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%Ln client(s)</source>

@@ -1694,6 +1694,22 @@ Longer texts are cut for display (copy the message to get all of it). A block&ap
         <source>Sale status: %1</source>
         <translation>Estado de venta: %1</translation>
     </message>
+    <message>
+        <source>Change many clients?</source>
+        <extracomment>A key changes this many selected clients at once without asking; more (Ctrl+A, then a digit typed by a user who thought the search box had the focus) asks first.</extracomment>
+        <translation>¿Cambiar muchos clientes?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the sale status of %n selected client(s) to %1?</source>
+        <translation>
+            <numerusform>¿Poner el estado de venta del cliente seleccionado en %1?</numerusform>
+            <numerusform>¿Poner el estado de venta de los %n clientes seleccionados en %1?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change them</source>
+        <translation>Cambiarlos</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -3043,6 +3059,7 @@ Todos tus clientes de WhatsApp de un vistazo: los clientes con los que habla tu 
     </message>
     <message>
         <source>Sold</source>
+        <extracomment>Names a PNG file to save the main window&apos;s off-screen picture in (to look at a bundle&apos;s window). Functions of ``leaddesk.paths`` whose first argument names a file under ``resources/``.</extracomment>
         <translation>Vendido</translation>
     </message>
     <message>
