@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from leaddesk.app import WindowSession, build_window
@@ -18,7 +18,7 @@ from leaddesk.models.search import (
     local_date,
     snippet_html,
 )
-from leaddesk.views.search_dialog import SearchDialog
+from leaddesk.views.search_dialog import SETTINGS_KEY, SearchDialog
 from tests.support.events import EventLog, account_updated, at, contact, message
 from tests.support.profile import seed_many_messages
 
@@ -179,3 +179,15 @@ def test_a_highlighted_word_stays_readable_on_a_selected_row() -> None:
 
     light, dark = sorted((luminance(background.group(1)), luminance(foreground.group(1))), reverse=True)
     assert (light + 0.05) / (dark + 0.05) >= 4.5  # WCAG AA
+
+
+def test_a_small_saved_size_still_shows_where_the_match_is(qtbot: QtBot, session: WindowSession) -> None:
+    """A size saved from a tiny window (462×260, seen by the tester) opens at a size that shows the text."""
+    QSettings().setValue(SETTINGS_KEY, QByteArray())
+    first = _open_search(qtbot, session)
+    first.resize(300, 200)
+    first.close()  # saves its geometry, clamped to the minimum
+    session.search = None
+    again = _open_search(qtbot, session)
+    assert again.width() >= 640 and again.height() >= 400
+    QSettings().remove(SETTINGS_KEY)

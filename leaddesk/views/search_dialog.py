@@ -146,6 +146,8 @@ class SearchDialog(QDialog):
         self.results.open_requested.connect(self.open_requested)
         self._show_summary("", 0, False)
 
+        # Narrower than this, the Message column shows a dozen characters and never the match.
+        self.setMinimumSize(640, 400)
         geometry = QSettings().value(SETTINGS_KEY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
