@@ -13,8 +13,6 @@ the figures are never left wrong once a sync has finished, whatever happened in 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 #: ``sync_state`` key: "1" while the contact aggregates wait for :func:`recount_aggregates`.
 AGGREGATES_PENDING = "aggregates_pending"
@@ -50,22 +48,3 @@ def recount_aggregates(cursor: sqlite3.Cursor) -> None:
         "WHERE m.contact_id = contacts.id AND m.type <> 'reaction' ORDER BY m.sent_at LIMIT 1)"
     )
     cursor.execute("DELETE FROM sync_state WHERE key = ?", (AGGREGATES_PENDING,))
-
-
-#: Page cache of the pull's write connection while a group of pages is applied (KiB, as SQLite's
-#: negative ``cache_size``). SQLite's default (2 MB) is smaller than the pages a group of four event
-#: pages dirties in the message indexes, so it spilled them into the WAL mid-transaction and read them
-#: back: the inserts of a first sync ran ~40% longer. Set for the group only (a connection's other
-#: users keep the default: the window's memory is not its to grow).
-PULL_CACHE_KIB = 65_536
-
-
-@contextmanager
-def roomy_cache(connection: sqlite3.Connection) -> Iterator[None]:
-    """``PULL_CACHE_KIB`` of page cache on ``connection`` for the block, the previous size after it."""
-    previous = int(connection.execute("PRAGMA cache_size").fetchone()[0])
-    connection.execute(f"PRAGMA cache_size = -{PULL_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        connection.execute(f"PRAGMA cache_size = {previous}")

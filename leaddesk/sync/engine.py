@@ -53,7 +53,7 @@ from leaddesk.sync.apply import (
     parse_funnel_stages,
     store_funnel_stages,
 )
-from leaddesk.sync.bulk import recount_aggregates, roomy_cache, start_deferring
+from leaddesk.sync.bulk import recount_aggregates, start_deferring
 from leaddesk.sync.client import (
     Cancelled,
     ConfigurationError,
@@ -521,7 +521,7 @@ class SyncEngine:
                         continue
                     applied = ApplyResult()
                     last = False
-                    with self.database.write() as connection, roomy_cache(dbapi_connection(connection)):
+                    with self.database.write(bulk=True) as connection:
                         started = time.monotonic()
                         while True:
                             stuck = not page.events and page.next == cursor
