@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,7 +12,8 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from leaddesk.db.engine import READ_ONLY, make_engine, make_session_factory
+from leaddesk.db.dbapi import dbapi_connection
+from leaddesk.db.engine import READ_ONLY, bulk_write_settings, make_engine, make_session_factory
 from leaddesk.db.migrate import migrate
 from leaddesk.paths import media_dir_for
 
@@ -48,16 +49,19 @@ class Database:
         return media_dir_for(self.path)
 
     @contextmanager
-    def write(self) -> Iterator[Connection]:
+    def write(self, *, bulk: bool = False) -> Iterator[Connection]:
         """A connection in a transaction that commits on success and rolls back on error.
 
         The transaction holds the write lock from its start (``BEGIN IMMEDIATE``), so what it reads
         stays true until it commits. Raises :class:`DatabaseBusy` (everything rolled back) when another
-        program kept the lock past the busy timeout.
+        program kept the lock past the busy timeout. ``bulk`` (the sync's pages): a larger page cache
+        and rarer checkpoints for this transaction only (``engine.bulk_write_settings``).
         """
         try:
-            with self.engine.begin() as connection:
-                yield connection
+            with self.engine.connect() as connection:
+                settings = bulk_write_settings(dbapi_connection(connection)) if bulk else nullcontext()
+                with settings, connection.begin():
+                    yield connection
         except (OperationalError, sqlite3.OperationalError) as problem:
             if is_busy(problem):
                 raise DatabaseBusy(f"{self.path.name} stayed locked by another program") from problem

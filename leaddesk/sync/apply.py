@@ -37,7 +37,7 @@ from leaddesk.db.funnel_stays import refresh_stay_days
 from leaddesk.db.message_hours import count_new_messages
 from leaddesk.db.outbox import overlay_queued_edits
 from leaddesk.db.search import index_new_messages, newest_message_rowid
-from leaddesk.db.search_keys import refresh_search_keys
+from leaddesk.db.search_keys import name_key, phone_key, refresh_search_keys
 from leaddesk.db.stages_reached import refresh_stages_reached
 from leaddesk.domain import (
     STATUS_RANK,
@@ -281,6 +281,7 @@ CONTACT_COLUMNS = (
 C_ID, C_PROFILE_MEDIA_ID, C_PROFILE_SHA256, C_PROFILE_MIME_TYPE, C_VERSION = (
     CONTACT_COLUMNS.index(c) for c in ("id", "profile_media_id", "profile_sha256", "profile_mime_type", "version")
 )
+C_NAME, C_PHONE = CONTACT_COLUMNS.index("name"), CONTACT_COLUMNS.index("phone")
 
 
 def parse_contact(data: Mapping[str, Any]) -> tuple[Any, ...]:
@@ -714,10 +715,15 @@ def _existing_contacts(cursor: sqlite3.Cursor, ids: Iterable[str]) -> tuple[set[
     return found, phoneless
 
 
+# A contact row is written with its search keys (``search_keys.name_key``/``phone_key``) so the
+# triggers of ``contact_search_terms`` run once per contact, on the final keys, instead of once for
+# the row without keys and again when ``refresh_search_keys`` sets them (~10% of a first sync).
+_CONTACT_KEYED_COLUMNS = (*CONTACT_COLUMNS, "name_key", "phone_key")
 _CONTACT_UPSERT = (
-    f"INSERT INTO contacts ({', '.join(CONTACT_COLUMNS)}) VALUES ({_placeholders(len(CONTACT_COLUMNS))}) "
+    f"INSERT INTO contacts ({', '.join(_CONTACT_KEYED_COLUMNS)}) "
+    f"VALUES ({_placeholders(len(_CONTACT_KEYED_COLUMNS))}) "
     "ON CONFLICT(id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in CONTACT_COLUMNS[1:])
+    + ", ".join(f"{c} = excluded.{c}" for c in _CONTACT_KEYED_COLUMNS[1:])
     + " WHERE contacts.version IS NULL OR excluded.version > contacts.version"
 )
 _MESSAGE_UPSERT = (
@@ -890,7 +896,10 @@ def apply_events_dbapi(
     )
 
     if page.contacts:
-        cursor.executemany(_CONTACT_UPSERT, list(page.contacts.values()))
+        cursor.executemany(
+            _CONTACT_UPSERT,
+            [(*row, name_key(row[C_NAME]), phone_key(row[C_PHONE])) for row in page.contacts.values()],
+        )
         media_rows = [
             (
                 row[C_PROFILE_MEDIA_ID],

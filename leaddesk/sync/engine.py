@@ -521,7 +521,7 @@ class SyncEngine:
                         continue
                     applied = ApplyResult()
                     last = False
-                    with self.database.write() as connection:
+                    with self.database.write(bulk=True) as connection:
                         started = time.monotonic()
                         while True:
                             stuck = not page.events and page.next == cursor
