@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QMenu,
 )
@@ -113,6 +114,9 @@ def test_the_list_and_its_filters_speak_spanish(qtbot: QtBot, demo: Database, tm
     ]
     assert filters.clear_button.text() == "Quitar filtros"
     assert filters.search.placeholderText().startswith("Buscar nombre o teléfono")
+    # The Find key written as the shortcuts page writes it (Qt's Spanish "Control+F"), not a fixed "Ctrl+F".
+    find_key = QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)
+    assert filters.search.placeholderText().endswith(f"({find_key})")
 
     # Ticked, a filter says what it holds, to the eye and to a screen reader.
     filters.sale.set_chosen({"pending", "signed"})

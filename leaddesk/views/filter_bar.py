@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +28,8 @@ from leaddesk.views.flow_layout import FlowLayout
 from leaddesk.views.menus import menu_label
 
 SEARCH_DEBOUNCE_MS = 200
-SEARCH_PLACEHOLDER = str(QT_TRANSLATE_NOOP("FilterBar", "Search name or phone  (Ctrl+F)"))
+#: %1: the Find key as the shortcuts page writes it ("Ctrl+F", "⌘F", "Control+F" in Spanish).
+SEARCH_PLACEHOLDER = str(QT_TRANSLATE_NOOP("FilterBar", "Search name or phone  (%1)"))
 
 #: Asked when a filter's menu opens: the contact column it narrows -> {value: clients it would show}.
 CountProvider = Callable[[str], dict[Any, int]]
@@ -252,7 +253,10 @@ class FilterBar(QWidget):
         self.setObjectName("filterBar")
         self.search = SearchBox()
         self.search.setObjectName("searchBox")
-        self.search.setPlaceholderText(QCoreApplication.translate("FilterBar", SEARCH_PLACEHOLDER))
+        find_key = QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)
+        self.search.setPlaceholderText(
+            QCoreApplication.translate("FilterBar", SEARCH_PLACEHOLDER).replace("%1", find_key)
+        )
         self.search.setAccessibleName(self.tr("Search clients"))
         self.search.setClearButtonEnabled(True)
         self.search.setToolTip(

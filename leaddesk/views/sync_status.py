@@ -58,7 +58,7 @@ def state_text(state: str, detail: str) -> str:
         case "unauthorized":
             return QCoreApplication.translate("SyncStatusWidget", "Access key refused — open Settings")
         case "not_configured":
-            return QCoreApplication.translate("SyncStatusWidget", "Not connected — open Settings")
+            return QCoreApplication.translate("SyncStatusWidget", "Not connected to a server yet")
         case "stopped":
             return QCoreApplication.translate("SyncStatusWidget", "Sync stopped")
         case "demo":

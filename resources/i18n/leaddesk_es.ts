@@ -1261,8 +1261,9 @@ Longer texts are cut for display (copy the message to get all of it). A block&ap
 <context>
     <name>FilterBar</name>
     <message>
-        <source>Search name or phone  (Ctrl+F)</source>
-        <translation>Buscar nombre o teléfono  (Ctrl+F)</translation>
+        <source>Search name or phone  (%1)</source>
+        <extracomment>%1: the Find key as the shortcuts page writes it (&quot;Ctrl+F&quot;, &quot;⌘F&quot;, &quot;Control+F&quot; in Spanish).</extracomment>
+        <translation>Buscar nombre o teléfono  (%1)</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -2935,8 +2936,8 @@ Todos tus clientes de WhatsApp de un vistazo: los clientes con los que habla tu 
         <translation>Clave de acceso rechazada: abre Ajustes</translation>
     </message>
     <message>
-        <source>Not connected — open Settings</source>
-        <translation>Sin conectar: abre Ajustes</translation>
+        <source>Not connected to a server yet</source>
+        <translation>Aún sin conexión con un servidor</translation>
     </message>
     <message>
         <source>Sync stopped</source>
