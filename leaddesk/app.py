@@ -260,7 +260,8 @@ def run_window(db_path: Path, *, demo: bool = False, relay_url: str | None = Non
         if demo:
             from leaddesk.demo import ensure_demo_database
 
-            database = ensure_demo_database(db_path)
+            # The demo's own account speaks the window's language: its stages are named in it.
+            database = ensure_demo_database(db_path, choose_language(load_preferences().language))
         else:
             from leaddesk.db.database import open_database
 

@@ -56,6 +56,20 @@ FUNNEL_STAGES: list[dict[str, Any]] = [
     {"id": "closed", "name": "Closed", "order": 7, "color": "#3BB273", "manual": True},
 ]
 STAGES = [s["id"] for s in FUNNEL_STAGES]
+#: The demo account's stage names for an office that works in Spanish. A real account names its own
+#: stages (the server's words, never translated); the demo's account is ours, so it speaks the window's.
+STAGE_NAMES: dict[str, dict[str, str]] = {
+    "en": {str(stage["id"]): str(stage["name"]) for stage in FUNNEL_STAGES},
+    "es": {
+        "new": "Cliente nuevo",
+        "interested": "Interesado",
+        "visit_scheduled": "Visita agendada",
+        "visit_completed": "Visita realizada",
+        "proposal_sent": "Propuesta enviada",
+        "negotiating": "En negociación",
+        "closed": "Cerrado",
+    },
+}
 STAGE_WEIGHTS = [24, 25, 15, 10, 10, 9, 7]
 
 
@@ -727,8 +741,9 @@ def fill_demo_database(database: Database, seed: int = DEFAULT_SEED, now: dateti
     return total
 
 
-def ensure_demo_database(path: Path) -> Database:
-    """Open the demo database at ``path``, filling it with the demo on first use."""
+def ensure_demo_database(path: Path, language: str | None = None) -> Database:
+    """Open the demo database at ``path``, filling it with the demo on first use; with ``language``
+    ("es", "en"), its stages are named in that language (the window's), whatever they were before."""
     database = open_database(path)
     try:
         with database.read() as connection:
@@ -737,7 +752,20 @@ def ensure_demo_database(path: Path) -> Database:
             empty = connection.execute(text("SELECT NOT EXISTS (SELECT 1 FROM contacts)")).scalar()
         if empty:
             fill_demo_database(database)
+        if language is not None:
+            name_demo_stages(database, language)
     except BaseException:
         database.close()
         raise
     return database
+
+
+def name_demo_stages(database: Database, language: str) -> None:
+    """Name the demo account's funnel stages in ``language`` (English for one the demo has no names in).
+    The demo never syncs, so nothing puts the other names back."""
+    names = STAGE_NAMES.get(language, STAGE_NAMES["en"])
+    with database.write() as connection:
+        for stage_id, name in names.items():
+            connection.exec_driver_sql(
+                "UPDATE funnel_stages SET name = ? WHERE id = ? AND name IS NOT ?", (name, stage_id, name)
+            )

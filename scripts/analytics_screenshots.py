@@ -66,7 +66,7 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        demo = ensure_demo_database(folder / "demo.sqlite")
+        demo = ensure_demo_database(folder / "demo.sqlite", args.language)
         try:
             chart = args.out / f"analytics-chart-funnel{suffix}.png" if suffix else None
             shoot(demo, args.out / f"analytics-demo{suffix}.png", args.language, chart, args.theme)

@@ -64,7 +64,7 @@ def main() -> int:
     if language != "en":
         install_translations(language, QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico))
     with tempfile.TemporaryDirectory() as folder:
-        database = ensure_demo_database(Path(folder) / "demo.sqlite")
+        database = ensure_demo_database(Path(folder) / "demo.sqlite", language)
         with database.read() as connection:
             # The demo client with the richest record: a survey, a visit still to come, many messages.
             # In another language, a client whose bot speaks it: the conversation matches the window.

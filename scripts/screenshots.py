@@ -100,7 +100,7 @@ def main() -> int:
         folder = Path(scratch)
         if LANGUAGE and LANGUAGE != "en":
             shoot_settings(args.out / f"settings-general{suffix}.png", folder / "settings.ini")
-        demo = ensure_demo_database(folder / "demo.sqlite")
+        demo = ensure_demo_database(folder / "demo.sqlite", LANGUAGE or None)
         try:
             shoot(
                 demo,

@@ -181,3 +181,19 @@ def test_the_demo_words_come_from_the_resource_files() -> None:
     assert all(not key.startswith("_") for key in demo_module.T)
     source = Path(demo_module.__file__).read_text(encoding="utf-8")
     assert templates["es"]["hello"][0] not in source  # the words live in the data files only
+
+
+def test_the_demo_account_names_its_stages_in_the_windows_language(tmp_path: Path) -> None:
+    """A Spanish window shows the demo's stages in Spanish ("Cliente nuevo", not "New lead"), and back."""
+
+    def stage_names(language: str) -> list[str]:
+        database = ensure_demo_database(tmp_path / "demo.sqlite", language)
+        try:
+            with database.read() as connection:
+                rows = connection.exec_driver_sql("SELECT name FROM funnel_stages ORDER BY position")
+                return [str(name) for (name,) in rows]
+        finally:
+            database.close()
+
+    assert stage_names("es")[:2] == ["Cliente nuevo", "Interesado"]
+    assert stage_names("en")[:2] == ["New lead", "Interested"]
