@@ -9,13 +9,28 @@ from leaddesk.models.icons import icon
 from leaddesk.views.theme import colors
 
 
-def _label(text: str, object_name: str) -> QLabel:
+def page_label(text: str, object_name: str, alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter) -> QLabel:
+    """A word-wrapped plain-text label the style sheet finds by ``object_name`` (emptyTitle, emptyBody…)."""
     label = QLabel(text)
     label.setObjectName(object_name)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
-    label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    label.setAlignment(alignment)
     return label
+
+
+def empty_list_picture() -> QLabel:
+    """The empty list's picture, centred, in the theme's variant."""
+    picture = QLabel()
+    picture.setPixmap(icon("empty-clients-dark" if colors().dark else "empty-clients").pixmap(96, 96))
+    picture.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    return picture
+
+
+def fit_wrapped(label: QLabel, width: int) -> None:
+    """A word-wrapped label in a box layout is laid out one line short: fix its width, give it its height."""
+    label.setFixedWidth(width)
+    label.setMinimumHeight(label.heightForWidth(width) + 24)  # the style sheet enlarges the font later
 
 
 class EmptyState(QWidget):
@@ -36,16 +51,12 @@ class EmptyState(QWidget):
         super().__init__(parent)
         self.setObjectName("emptyState")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        picture = QLabel()
-        picture.setPixmap(icon("empty-clients-dark" if colors().dark else "empty-clients").pixmap(96, 96))
-        picture.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.title = _label(title, "emptyTitle")
-        self.body = _label(body, "emptyBody")
-        self.hint = _label(hint, "emptyHint")
+        picture = empty_list_picture()
+        self.title = page_label(title, "emptyTitle")
+        self.body = page_label(body, "emptyBody")
+        self.hint = page_label(hint, "emptyHint")
         for label in (self.body, self.hint):
-            # A word-wrapped label in a box layout is laid out one line short; give it its height.
-            label.setFixedWidth(480)
-            label.setMinimumHeight(label.heightForWidth(480) + 24)  # the style sheet enlarges the font later
+            fit_wrapped(label, 480)
         self.hint.setVisible(bool(hint))
 
         buttons = QHBoxLayout()

@@ -9,9 +9,9 @@ the first one focused.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from leaddesk.models.icons import icon
+from leaddesk.views.empty_state import empty_list_picture, fit_wrapped, page_label
 
 #: The width of the text and of the two choices.
 COLUMN_WIDTH = 520
@@ -29,8 +29,8 @@ class ChoiceButton(QPushButton):
         self.setAutoDefault(True)  # Enter chooses the focused one (not only Space), outside a dialog too
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.title = _label(title, "choiceTitle", Qt.AlignmentFlag.AlignLeft)
-        self.description = _label(description, "choiceDescription", Qt.AlignmentFlag.AlignLeft)
+        self.title = page_label(title, "choiceTitle", Qt.AlignmentFlag.AlignLeft)
+        self.description = page_label(description, "choiceDescription", Qt.AlignmentFlag.AlignLeft)
         inner = QVBoxLayout(self)
         inner.setContentsMargins(20, 14, 20, 14)
         inner.setSpacing(4)
@@ -74,20 +74,16 @@ class WelcomePage(QWidget):
         super().__init__(parent)
         self.setObjectName("emptyState")  # the empty list's look (background, title, body)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        picture = QLabel()
-        picture.setPixmap(icon("empty-clients").pixmap(96, 96))
-        picture.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.title = _label(self.tr("Welcome to LeadDesk"), "emptyTitle")
-        self.body = _label(
+        picture = empty_list_picture()
+        self.title = page_label(self.tr("Welcome to LeadDesk"), "emptyTitle")
+        self.body = page_label(
             self.tr(
                 "Every person who writes to your company's WhatsApp number will appear here, with their "
                 "conversation, meetings and where they are in the sale. How would you like to start?"
             ),
             "emptyBody",
         )
-        self.body.setFixedWidth(COLUMN_WIDTH)
-        # A word-wrapped label in a box layout is laid out one line short; give it its height.
-        self.body.setMinimumHeight(self.body.heightForWidth(COLUMN_WIDTH) + 24)  # the style enlarges the font
+        fit_wrapped(self.body, COLUMN_WIDTH)
 
         self.connect_button = ChoiceButton(
             "connectChoice",
@@ -125,12 +121,3 @@ class WelcomePage(QWidget):
     def focus_first(self) -> None:
         """Put the keyboard on "Connect to your server" (Enter chooses it, Tab goes to the demo)."""
         self.connect_button.setFocus(Qt.FocusReason.OtherFocusReason)
-
-
-def _label(text: str, object_name: str, alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName(object_name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setAlignment(alignment)
-    return label
