@@ -17,7 +17,7 @@ from leaddesk import edits
 from leaddesk.db.database import Database
 from leaddesk.domain import format_time
 from leaddesk.models.profile import describe_values
-from leaddesk.models.words import local_clock, month_day
+from leaddesk.models.words import month_day, short_time
 from leaddesk.views.profile.dialog import ProfileDialog
 from tests.relay_simulator.server import Fault, RelaySimulator, make_contact
 from tests.support.sync import run_sync, sqlite
@@ -134,7 +134,7 @@ def test_a_bot_status_conflict_is_one_notice_with_both_values_in_plain_words(
     (dismiss,) = _buttons(qtbot, dialog, "dismiss_")
     text = _notice_text(again)
     # The resume time as the window writes times: the day and month, then the locale's time of day.
-    assert f"You set: paused until {month_day(until)}, {local_clock(until)} — the server has: agent" in text
+    assert f"You set: paused until {month_day(until)}, {short_time(until)} — the server has: agent" in text
     assert "changed the bot status at" in text and "bot pause" not in text
 
     qtbot.mouseClick(dismiss, Qt.MouseButton.LeftButton)

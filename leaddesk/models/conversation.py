@@ -147,7 +147,7 @@ def spoken(item: ChatItem) -> str:
     said = (
         translate("Conversation", "%1 at %2: %3")
         .replace("%1", who)
-        .replace("%2", words.local_clock(item.local_time))
+        .replace("%2", words.short_time(item.local_time))
         .replace("%3", item.summary())
     )
     state = SPOKEN_STATES.get(item.status) if item.outgoing else None

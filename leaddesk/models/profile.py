@@ -225,7 +225,7 @@ def meeting_rows(
         starts = meeting["starts_at"]
         when = local_time(starts)
         if meeting["ends_at"]:
-            when += "–" + words.local_clock(parse_time(meeting["ends_at"]))
+            when += "–" + words.short_time(parse_time(meeting["ends_at"]))
         row = [
             Cell(when),
             Cell(meeting["title"] or NO_VALUE),
@@ -473,8 +473,4 @@ def _until(value: object) -> str:
         moment = parse_time(str(value))
     except ValueError:
         return str(value)
-    return (
-        QCoreApplication.translate("Words", "%1, %2", "a date, then a time of day")
-        .replace("%1", words.month_day(moment))
-        .replace("%2", words.local_clock(moment))
-    )
+    return words.month_day_time(moment)

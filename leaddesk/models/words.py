@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale
 
 from leaddesk.domain import (
     COMMAND_WORDS,
@@ -98,21 +98,18 @@ def edit_name(command_type: str) -> str:
 
 
 def to_qdatetime(moment: datetime) -> QDateTime:
-    """An aware datetime as a QDateTime in this computer's time zone."""
-    utc = QDateTime(
-        QDate(moment.year, moment.month, moment.day),
-        QTime(moment.hour, moment.minute, moment.second),
-        QTimeZone.utc(),
-    )
-    return utc.toLocalTime()
+    """Any aware datetime (UTC or not) as a QDateTime in this computer's time zone."""
+    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+
+
+def _without_year(day: QDate) -> str:
+    # Translators: a QDate format for a day without the year; Spanish puts the day first ("d MMM").
+    return QLocale().toString(day, QCoreApplication.translate("Words", "MMM d", "date format without year"))
 
 
 def month_day(moment: datetime) -> str:
     """The local date without the year, the locale's way: "Nov 27" / "27 nov"."""
-    # Translators: a QDate format for a day without the year; Spanish puts the day first ("d MMM").
-    return QLocale().toString(
-        to_qdatetime(moment).date(), QCoreApplication.translate("Words", "MMM d", "date format without year")
-    )
+    return _without_year(to_qdatetime(moment).date())
 
 
 def short_date(moment: datetime) -> str:
@@ -181,11 +178,6 @@ def bot_state(status: str, paused_until: str | None, now: datetime | None = None
     return words.get(status, status)
 
 
-def _local(moment: datetime) -> QDateTime:
-    """Any aware datetime (UTC or not) as a QDateTime in this computer's time zone."""
-    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-
-
 def long_date(moment: datetime, *, weekday: bool = False) -> str:
     """The local date with the year, the month as a word: "Nov 24, 2026" / "24 nov 2026" (with the day
     of the week first when ``weekday``)."""
@@ -195,29 +187,30 @@ def long_date(moment: datetime, *, weekday: bool = False) -> str:
     else:
         # Translators: a QDate format with the year; Spanish: "d MMM yyyy".
         pattern = QCoreApplication.translate("Words", "MMM d, yyyy", "date format with year")
-    return QLocale().toString(_local(moment).date(), pattern)
+    return QLocale().toString(to_qdatetime(moment).date(), pattern)
 
 
 def long_date_time(moment: datetime, *, weekday: bool = False) -> str:
     """:func:`long_date` and the time: "Tue, Nov 24, 2026, 9:03 AM" / "mar 24 nov 2026, 9:03 a.m."."""
+    return _date_and_time(long_date(moment, weekday=weekday), short_time(moment))
+
+
+def month_day_time(moment: datetime) -> str:
+    """:func:`month_day` and the time: "Nov 28, 9:00 AM" / "28 nov, 9:00"."""
+    return _date_and_time(month_day(moment), short_time(moment))
+
+
+def _date_and_time(date_text: str, time_text: str) -> str:
     return (
         QCoreApplication.translate("Words", "%1, %2", "a date, then a time of day")
-        .replace("%1", long_date(moment, weekday=weekday))
-        .replace("%2", local_clock(moment))
+        .replace("%1", date_text)
+        .replace("%2", time_text)
     )
-
-
-def local_clock(moment: datetime) -> str:
-    """The local time of day of any aware datetime, the locale's way: "9:40 AM" / "9:40"."""
-    return QLocale().toString(_local(moment).time(), QLocale.FormatType.ShortFormat)
 
 
 def day_month(day: date) -> str:
     """A calendar day without the year, the locale's way ("Nov 27" / "27 nov"): chart axes."""
-    return QLocale().toString(
-        QDate(day.year, day.month, day.day),
-        QCoreApplication.translate("Words", "MMM d", "date format without year"),
-    )
+    return _without_year(QDate(day.year, day.month, day.day))
 
 
 #: ``%1``, ``%2``… filled in one pass: a value holding "%2" is shown as typed.

@@ -213,7 +213,7 @@ def message_blocks(item: ChatItem) -> list[Block]:
         if card.get("url"):
             lines.append(str(card["url"]))
         blocks.append(Block("card", shown("\n".join(lines))))
-    footer = words.local_clock(item.local_time) if item.local_time else ""
+    footer = words.short_time(item.local_time) if item.local_time else ""
     if item.outgoing:
         footer += "  " + TICKS.get(item.status, "")
     blocks.append(Block("footer", footer, "small", MUTED))
