@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import keyring
 import pytest
 
 from leaddesk.db.database import Database, open_database
+from leaddesk.demo import ensure_demo_database
 from tests.support.sync import MemoryKeyring
 
 
@@ -34,6 +36,24 @@ def database(db_path: Path) -> Iterator[Database]:
     opened = open_database(db_path)
     yield opened
     opened.close()
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database, built once for the whole run (about a second)."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    ensure_demo_database(path).close()
+    return path
+
+
+@pytest.fixture
+def demo(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
+    """A copy of the demo database of the test's own (a test may edit it)."""
+    copy = tmp_path / "demo.sqlite"
+    shutil.copy(demo_file, copy)
+    database = open_database(copy)
+    yield database
+    database.close()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ screen, and every control a screen reader reaches has a name.
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,8 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from leaddesk.db.analytics import DateRange
-from leaddesk.db.database import Database, open_database
-from leaddesk.demo import ensure_demo_database
+from leaddesk.db.database import Database
 from leaddesk.domain import parse_time
 from leaddesk.models import words
 from leaddesk.models.client_table import Column
@@ -32,23 +30,6 @@ from leaddesk.views.client_actions import build_client_menu, install_client_acti
 from leaddesk.views.main_window import MainWindow
 from leaddesk.views.search_dialog import SearchDialog
 from tests.support.i18n import _menu_texts, english_left, in_language, unnamed_controls, visible_texts
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    ensure_demo_database(path).close()
-    return path
-
-
-@pytest.fixture
-def demo(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
-    """A copy of the demo database of its own (a test may edit it)."""
-    copy = tmp_path / "demo.sqlite"
-    shutil.copy(demo_file, copy)
-    database = open_database(copy)
-    yield database
-    database.close()
 
 
 @pytest.fixture

@@ -22,7 +22,6 @@ from pytestqt.qtbot import QtBot
 
 from leaddesk import edits
 from leaddesk.db.database import Database
-from leaddesk.demo import ensure_demo_database
 from leaddesk.export import history_document
 from leaddesk.export_pdf import html_to_pdf
 from leaddesk.models.conversation import ItemRole
@@ -32,22 +31,6 @@ from tests.support.i18n import english_left, in_language, unnamed_controls, visi
 from tests.support.profile import contact_state, seed, seed_rich_contact, stages_event
 
 TABS_ES = ["Resumen", "Conversación", "Citas", "Encuesta", "Historial del embudo", "Configuración del bot"]
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    ensure_demo_database(path).close()
-    return path
-
-
-@pytest.fixture
-def demo(demo_path: Path, tmp_path: Path) -> Iterator[Database]:
-    copy = tmp_path / "demo.sqlite"
-    copy.write_bytes(demo_path.read_bytes())
-    database = ensure_demo_database(copy)
-    yield database
-    database.close()
 
 
 def richest_client(database: Database) -> str:

@@ -11,23 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from leaddesk.app import build_window
 from leaddesk.db.database import Database
-from leaddesk.demo import ensure_demo_database
+from leaddesk.demo import name_demo_stages
 from leaddesk.views.settings_dialog import SettingsDialog
 from tests.support.i18n import english_left, in_language, visible_texts
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Database]:
-    database = ensure_demo_database(tmp_path / "demo.sqlite", "es")  # as the window opens it in Spanish
-    yield database
-    database.close()
 
 
 def english_on(root: QWidget) -> list[tuple[str, str]]:
@@ -43,6 +35,7 @@ def each_tab(qtbot: QtBot, tabs: QTabWidget) -> Iterator[str]:
 
 
 def test_a_working_session_in_spanish_shows_no_english(qtbot: QtBot, demo: Database, tmp_path: Path) -> None:
+    name_demo_stages(demo, "es")  # as the window opens the demo in Spanish
     with in_language("es"):
         session = build_window(demo, demo=True, start_sync=False)
         window = session.window
