@@ -809,9 +809,7 @@ Cuando los clientes escriban a tu número de WhatsApp y LeadDesk haya sincroniza
     </message>
     <message>
         <source>not sent yet</source>
-        <extracomment>How an outgoing message&apos;s state is said (the bubble shows it as ticks).
-----------
-Longer texts are cut for display (copy the message to get all of it). A block&apos;s colour names its meaning by the light theme&apos;s shade; :func:`_in_theme` gives the painted one.</extracomment>
+        <extracomment>How an outgoing message&apos;s state is said (the bubble shows it as ticks).</extracomment>
         <translation>aún sin enviar</translation>
     </message>
     <message>
@@ -858,7 +856,7 @@ Longer texts are cut for display (copy the message to get all of it). A block&ap
     </message>
     <message>
         <source>more than 24 hours since the client last wrote; WhatsApp only lets an approved template through</source>
-        <extracomment>WhatsApp&apos;s reasons for not delivering, said the office&apos;s way; any other code shows WhatsApp&apos;s own title.</extracomment>
+        <extracomment>Longer texts are cut for display (copy the message to get all of it). A block&apos;s colour names its meaning by the light theme&apos;s shade; :func:`_in_theme` gives the painted one. WhatsApp&apos;s reasons for not delivering, said the office&apos;s way; any other code shows WhatsApp&apos;s own title.</extracomment>
         <translation>pasaron más de 24 horas desde que el cliente escribió; WhatsApp solo deja pasar una plantilla aprobada</translation>
     </message>
     <message numerus="yes">

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOpti
 
 from leaddesk.domain import find_folded
 from leaddesk.models import words
-from leaddesk.models.conversation import MEDIA_WORDS, ChatItem, ItemRole
+from leaddesk.models.conversation import MEDIA_WORDS, SPOKEN_STATES, ChatItem, ItemRole
 from leaddesk.views.theme import colors
 
 #: Longer texts are cut for display (copy the message to get all of it).
@@ -60,13 +60,6 @@ READ = QColor("#2E86DE")
 AGENT = QColor("#1F6F43")
 
 TICKS = {"pending": "\u25f7", "sent": "\u2713", "delivered": "\u2713\u2713", "read": "\u2713\u2713", "failed": "\u26a0"}
-STATUS_WORDS = {
-    "pending": str(QT_TRANSLATE_NOOP("Conversation", "not sent yet")),
-    "sent": str(QT_TRANSLATE_NOOP("Conversation", "sent")),
-    "delivered": str(QT_TRANSLATE_NOOP("Conversation", "delivered")),
-    "read": str(QT_TRANSLATE_NOOP("Conversation", "read")),
-    "failed": str(QT_TRANSLATE_NOOP("Conversation", "not delivered")),
-}
 #: WhatsApp's reasons for not delivering, said the office's way; any other code shows WhatsApp's own title.
 FAILURE_WORDS: dict[int | None, str] = {
     131047: str(
@@ -507,5 +500,5 @@ class BubbleDelegate(QStyledItemDelegate):
 
 
 def status_words(item: ChatItem) -> str:
-    english = STATUS_WORDS.get(item.status)
+    english = SPOKEN_STATES.get(item.status)
     return translate("Conversation", english) if english else item.status
