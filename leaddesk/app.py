@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidge
 from leaddesk import __version__
 from leaddesk.db.database import Database
 from leaddesk.db.migrate import NewerDatabaseError
-from leaddesk.i18n import choose_language, install_translations
+from leaddesk.i18n import choose_language, install_translations, shown_language
 from leaddesk.paths import APP_AUTHOR, APP_NAME, resource
 from leaddesk.preferences import load_preferences
 from leaddesk.sync.engine import SyncSummary
@@ -261,7 +261,7 @@ def run_window(db_path: Path, *, demo: bool = False, relay_url: str | None = Non
             from leaddesk.demo import ensure_demo_database
 
             # The demo's own account speaks the window's language: its stages are named in it.
-            database = ensure_demo_database(db_path, choose_language(load_preferences().language))
+            database = ensure_demo_database(db_path, shown_language())
         else:
             from leaddesk.db.database import open_database
 

@@ -60,6 +60,11 @@ def install_translations(language: str, system: QLocale | None = None) -> QLocal
     return chosen
 
 
+def shown_language() -> str:
+    """The language the window speaks now ("es", "en"): the default locale's, which start-up set."""
+    return QLocale().name().split("_")[0]
+
+
 def remove_translations() -> None:
     """Back to the source language (English) with no translator installed."""
     while _installed:

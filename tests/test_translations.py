@@ -12,7 +12,7 @@ from types import ModuleType
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from leaddesk.i18n import choose_language
+from leaddesk.i18n import choose_language, shown_language
 from tests.support.i18n import in_language
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,6 +71,7 @@ def test_spanish_loads_the_programs_words_qts_own_and_the_locale(qapp: QCoreAppl
         assert QCoreApplication.translate("Words", "%n days ago", None, 3) == "hace 3 días"
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"  # qtbase_es.qm
         assert QLocale().name() == locale.name() == "es_MX"
+        assert shown_language() == "es"  # what the demo names its stages in
         assert QLocale().toString(250000) == "250,000"  # Mexico's separators
     assert QCoreApplication.translate("Words", "Sold") == "Sold"
 
