@@ -29,7 +29,7 @@ from leaddesk.views.analytics_page import AnalyticsPage
 from leaddesk.views.client_actions import build_client_menu, install_client_actions
 from leaddesk.views.main_window import MainWindow
 from leaddesk.views.search_dialog import SearchDialog
-from tests.support.i18n import _menu_texts, english_left, in_language, unnamed_controls, visible_texts
+from tests.support.i18n import english_left, in_language, menu_texts, unnamed_controls, visible_texts
 
 
 @pytest.fixture
@@ -105,7 +105,7 @@ def test_the_list_and_its_filters_speak_spanish(qtbot: QtBot, demo: Database, tm
     assert filters.sale.accessibleName() == "Filtro de estado de venta: Pendiente, Firmado"
 
     texts = visible_texts(filters) + visible_texts(filters.search) + visible_texts(window.table)
-    texts += list(_menu_texts(window.table.column_menu()))
+    texts += list(menu_texts(window.table.column_menu()))
     assert english_left(ours(texts, stage_names(window))) == []
     assert unnamed_controls(filters) == [] and unnamed_controls(filters.search) == []
     assert window.table.accessibleName() == "Clientes"
@@ -142,7 +142,7 @@ def test_the_bulk_menu_and_its_notice_speak_spanish(
     )
     menu: QMenu = build_client_menu(window, demo, window.table)
     owner = menu._owner  # type: ignore[attr-defined]
-    texts = list(_menu_texts(menu))
+    texts = list(menu_texts(menu))
     assert texts[1] == "2 clientes"
     titles = [a.text() for a in menu.actions() if a.menu() is not None]
     assert titles == ["Cambiar estado de venta", "Cambiar etapa del embudo", "Marcas", "Bot"]

@@ -69,13 +69,13 @@ def english_only_words() -> frozenset[str]:
     return frozenset(english - spanish)
 
 
-def _menu_texts(menu: QMenu) -> Iterator[str]:
+def menu_texts(menu: QMenu) -> Iterator[str]:
     yield menu.title()
     for action in menu.actions():
         yield action.text()
         yield action.toolTip() if action.toolTip() != action.text().replace("&", "") else ""
         if action.menu() is not None:
-            yield from _menu_texts(action.menu())
+            yield from menu_texts(action.menu())
 
 
 def menu_bar_texts(window: QMainWindow) -> list[str]:
@@ -83,7 +83,7 @@ def menu_bar_texts(window: QMainWindow) -> list[str]:
     texts: list[str] = []
     for action in window.menuBar().actions():
         if action.menu() is not None:
-            texts.extend(_menu_texts(action.menu()))
+            texts.extend(menu_texts(action.menu()))
     return [text for text in texts if text]
 
 
@@ -108,9 +108,7 @@ def visible_texts(root: QWidget) -> list[str]:
     """
     texts: list[str] = [root.windowTitle(), root.accessibleName(), root.toolTip()]
     if isinstance(root, QMainWindow):
-        for action in root.menuBar().actions():
-            if action.menu() is not None:
-                texts.extend(_menu_texts(action.menu()))
+        texts.extend(menu_bar_texts(root))
     for widget in [root, *root.findChildren(QWidget)]:
         if not widget.isVisibleTo(root) and widget is not root:
             continue
@@ -121,7 +119,7 @@ def visible_texts(root: QWidget) -> list[str]:
             texts.append(widget.text())
             menu = widget.menu() if isinstance(widget, (QPushButton, QToolButton)) else None  # radio buttons have none
             if menu is not None:
-                texts.extend(_menu_texts(menu))
+                texts.extend(menu_texts(menu))
         elif isinstance(widget, (QLineEdit, QPlainTextEdit)):
             texts.append(widget.placeholderText())
         elif isinstance(widget, QGroupBox):
